@@ -1,0 +1,42 @@
+#pragma once
+
+#include "channelregistry.h"
+#include "conversationengine.h"
+#include "conversationstore.h"
+#include "database.h"
+#include "ruleagent.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace zapito {
+
+// The composition root: opens the database and wires the store, channels, agent and engine
+// that both the window and headless mode run on.
+class InboxServices : public QObject
+{
+    Q_OBJECT
+public:
+    // Returns nullptr with `error` filled when the database cannot be used.
+    static std::unique_ptr<InboxServices> create(const QString& databasePath, DatabaseOpenError* error,
+                                                 QObject* parent = nullptr);
+    ~InboxServices() override;
+    Q_DISABLE_COPY_MOVE(InboxServices)
+
+    Database& database() { return *m_database; }
+    ConversationStore& store() { return *m_store; }
+    ChannelRegistry& channels() { return m_channels; }
+    ConversationEngine& engine() { return *m_engine; }
+
+private:
+    InboxServices(std::unique_ptr<Database> database, QObject* parent);
+
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<ConversationStore> m_store;
+    ChannelRegistry m_channels;
+    RuleAgent m_ruleAgent;
+    std::unique_ptr<ConversationEngine> m_engine;
+};
+
+} // namespace zapito

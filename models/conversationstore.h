@@ -1,0 +1,123 @@
+#pragma once
+
+#include "domain.h"
+#include "expected.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <functional>
+
+class QSqlRecord;
+
+namespace zapito {
+
+class Database;
+
+// Which conversations a page of the list shows; it turns into SQL, so filtering and paging
+// happen in the database, never in a proxy model.
+struct ConversationFilter
+{
+    bool needsHumanOnly = false;
+    QString search; // contact name substring; empty for all
+
+    bool operator==(const ConversationFilter&) const = default;
+};
+
+// Where the next page starts: the last row of the previous page (keyset paging, newest first).
+struct PageCursor
+{
+    qint64 lastActivityMs = 0;
+    QString conversationId;
+};
+
+// The conversations, their messages and their handoff events in the SQL store. Every write
+// goes through here and is announced by a signal, so item models stay live whoever wrote.
+class ConversationStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConversationStore(Database& database, QObject* parent = nullptr);
+    Q_DISABLE_COPY_MOVE(ConversationStore)
+
+    // The bot whose conversations this inbox holds; created with `defaultName` if none yet.
+    Expected<Bot> ensureBot(const QString& defaultName);
+    Expected<Bot> bot(const QString& botId) const;
+    Status renameBot(const QString& botId, const QString& name);
+
+    // Finds or creates the conversation of (bot, channel, externalId); a non-empty contact name
+    // replaces the stored one, since channels report the customer's current name.
+    Expected<Conversation> upsertConversation(const QString& botId, const QString& channel,
+                                              const QString& externalId, const QString& contactName,
+                                              qint64 atMs);
+    Expected<Conversation> conversation(const QString& conversationId) const;
+
+    struct Appended
+    {
+        Message message;
+        bool duplicate = false; // the external message id was already stored; nothing written
+    };
+    // Stores a message and moves the conversation's last activity, preview and unread count.
+    Expected<Appended> appendMessage(const QString& conversationId, MessageRole role, const QString& content,
+                                     qint64 atMs, const QString& externalMessageId = {});
+
+    // Builds the webhook body from the conversation as it stands inside the hand-off transaction.
+    using PayloadBuilder = std::function<QByteArray(const Bot& bot, const Conversation& conversation,
+                                                    const QList<Message>& transcript, HandoffReason reason,
+                                                    qint64 atMs)>;
+    static constexpr int kTranscriptLength = 10;
+
+    struct HandoffRecord
+    {
+        Message message;
+        HandoffEvent event;
+    };
+    // In ONE transaction: stores the handoff message the customer was sent, sets the status to
+    // handoff, writes the handoff event with its payload (the last kTranscriptLength messages,
+    // oldest first) and the webhook outbox row.
+    Expected<HandoffRecord> recordHandoff(const QString& conversationId, const QString& handoffMessage,
+                                          HandoffReason reason, qint64 atMs, const PayloadBuilder& buildPayload);
+
+    // Closes the open handoff event and gives the conversation back to the bot.
+    Expected<HandoffEvent> resolve(const QString& conversationId, const QString& resolvedBy, qint64 atMs);
+    Status markRead(const QString& conversationId);
+
+    Expected<QList<Conversation>> conversationsPage(const ConversationFilter& filter, int limit,
+                                                    const std::optional<PageCursor>& after = {}) const;
+    struct Counts
+    {
+        int all = 0;
+        int needsHuman = 0;
+    };
+    Expected<Counts> counts() const;
+
+    // Messages in the order they were stored: the `limit` after message id `afterId`.
+    Expected<QList<Message>> messages(const QString& conversationId, qint64 afterId, int limit) const;
+    // The last `count` messages, oldest first.
+    Expected<QList<Message>> lastMessages(const QString& conversationId, int count) const;
+    Expected<QList<HandoffEvent>> handoffEvents(const QString& conversationId) const;
+    Expected<HandoffEvent> handoffEvent(qint64 handoffEventId) const;
+
+    QSqlDatabase connection() const;
+
+signals:
+    void conversationChanged(const QString& conversationId);
+    void messageAdded(const QString& conversationId, qint64 messageId);
+    void handoffChanged(const QString& conversationId, qint64 handoffEventId);
+
+private:
+    Expected<Message> insertMessage(const QString& conversationId, MessageRole role, const QString& content,
+                                    qint64 atMs, const QString& externalMessageId);
+
+    Database& m_database;
+};
+
+// Rows → domain values, shared by the store and the item models.
+Conversation conversationFromRecord(const QSqlRecord& record);
+Message messageFromRecord(const QSqlRecord& record);
+HandoffEvent handoffEventFromRecord(const QSqlRecord& record);
+extern const char* const kConversationColumns;
+extern const char* const kMessageColumns;
+extern const char* const kHandoffEventColumns;
+
+} // namespace zapito

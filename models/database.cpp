@@ -1,0 +1,216 @@
+#include "database.h"
+
+#include "migrator.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+#include <atomic>
+
+Q_LOGGING_CATEGORY(lcDatabase, "zapito.database")
+
+namespace zapito {
+
+namespace {
+
+// SQLite primary result codes, as QSqlError::nativeErrorCode() reports them.
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+constexpr int kSqliteReadOnly = 8;
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteCantOpen = 14;
+constexpr int kSqliteNotADatabase = 26;
+
+QString newConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("zapito-%1").arg(++counter);
+}
+
+DatabaseOpenError::Kind classify(const QSqlError& error)
+{
+    switch (error.nativeErrorCode().toInt() & 0xff) {
+    case kSqliteBusy:
+    case kSqliteLocked:
+        return DatabaseOpenError::Kind::Locked;
+    case kSqliteCorrupt:
+    case kSqliteNotADatabase:
+        return DatabaseOpenError::Kind::Corrupt;
+    case kSqliteReadOnly:
+    case kSqliteCantOpen:
+    default:
+        return DatabaseOpenError::Kind::Unreadable;
+    }
+}
+
+QString explain(DatabaseOpenError::Kind kind, const QString& path, const QString& detail)
+{
+    const QString file = QDir::toNativeSeparators(path);
+    switch (kind) {
+    case DatabaseOpenError::Kind::Corrupt:
+        return Database::tr("The inbox database %1 is damaged or is not a Zapito Inbox database (%2). "
+                            "Nothing was changed. Restore it from a backup, or move it aside to start "
+                            "with an empty inbox.")
+            .arg(file, detail);
+    case DatabaseOpenError::Kind::InUse:
+        return Database::tr("The inbox database %1 is already open in another Zapito Inbox (%2). "
+                            "Switch to that window, or quit it first.")
+            .arg(file, detail);
+    case DatabaseOpenError::Kind::Locked:
+        return Database::tr("The inbox database %1 is locked by another program (%2). Close the program "
+                            "that holds it and try again.")
+            .arg(file, detail);
+    case DatabaseOpenError::Kind::NewerSchema:
+        return Database::tr("The inbox database %1 was written by a newer version of Zapito Inbox (%2). "
+                            "Nothing was changed. Install the newer version to open it.")
+            .arg(file, detail);
+    case DatabaseOpenError::Kind::MigrationFailed:
+        return Database::tr("The inbox database %1 could not be upgraded (%2). Nothing was changed. "
+                            "Restore it from a backup or report the problem.")
+            .arg(file, detail);
+    case DatabaseOpenError::Kind::Unreadable:
+    case DatabaseOpenError::Kind::None:
+        break;
+    }
+    return Database::tr("The inbox database %1 cannot be opened (%2). Check that it is a file and that "
+                        "you may read and write it and its folder.")
+        .arg(file, detail);
+}
+
+bool fail(DatabaseOpenError* error, DatabaseOpenError::Kind kind, const QString& path, const QString& detail)
+{
+    qCWarning(lcDatabase) << "cannot open" << path << ":" << detail;
+    if (error)
+        *error = {kind, path, explain(kind, path, detail)};
+    return false;
+}
+
+Status configure(QSqlDatabase db, int busyTimeoutMs)
+{
+    QSqlQuery q(db);
+    for (const QString& statement : SqlDialect::forDatabase(db).connectionSetup(busyTimeoutMs)) {
+        if (!q.exec(statement))
+            return Status::failure(q.lastError().text());
+    }
+    return Status::ok();
+}
+
+} // namespace
+
+Database::Database(QString path, QString connectionName, std::unique_ptr<QLockFile> lock)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+    , m_instanceLock(std::move(lock))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Database::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/inbox.sqlite");
+}
+
+std::unique_ptr<Database> Database::open(const QString& path, DatabaseOpenError* error)
+{
+    return open(path, Options{}, error);
+}
+
+std::unique_ptr<Database> Database::open(const QString& path, const Options& options, DatabaseOpenError* error)
+{
+    using Kind = DatabaseOpenError::Kind;
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        fail(error, Kind::Unreadable, path, tr("it is not a file"));
+        return nullptr;
+    }
+    if (!QDir().mkpath(info.absolutePath())) {
+        fail(error, Kind::Unreadable, path, tr("its folder cannot be created"));
+        return nullptr;
+    }
+
+    std::unique_ptr<QLockFile> lock;
+    if (options.takeInstanceLock) {
+        lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+        lock->setStaleLockTime(0); // held for the whole session; only a dead owner makes it stale
+        if (!lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host, app;
+            lock->getLockInfo(&pid, &host, &app);
+            const QString detail = lock->error() == QLockFile::LockFailedError
+                                       ? tr("process %1 on %2").arg(pid).arg(host)
+                                       : tr("its lock file cannot be written");
+            fail(error, lock->error() == QLockFile::LockFailedError ? Kind::InUse : Kind::Unreadable, path,
+                 detail);
+            return nullptr;
+        }
+    }
+
+    const QString name = newConnectionName();
+    std::unique_ptr<Database> database(new Database(path, name, std::move(lock)));
+    database->m_busyTimeoutMs = options.busyTimeoutMs;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        fail(error, classify(db.lastError()), path, db.lastError().text());
+        return nullptr;
+    }
+    if (const Status configured = configure(db, options.busyTimeoutMs); !configured) {
+        QSqlQuery probe(db);
+        probe.exec(QStringLiteral("SELECT 1 FROM sqlite_master LIMIT 1"));
+        fail(error, classify(probe.lastError().isValid() ? probe.lastError() : db.lastError()), path,
+             configured.error());
+        return nullptr;
+    }
+    // Reading the schema catches a damaged file before anything is written to it.
+    QSqlQuery probe(db);
+    if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"))) {
+        fail(error, classify(probe.lastError()), path, probe.lastError().text());
+        return nullptr;
+    }
+
+    Migrator migrator(db);
+    const auto current = migrator.currentVersion();
+    if (!current) {
+        fail(error, Kind::Corrupt, path, current.error());
+        return nullptr;
+    }
+    if (*current > migrator.latestVersion()) {
+        fail(error, Kind::NewerSchema, path,
+             tr("schema version %1; this version knows up to %2").arg(*current).arg(migrator.latestVersion()));
+        return nullptr;
+    }
+    if (const Status migrated = migrator.migrate(options.migrateTo); !migrated) {
+        QSqlQuery check(db);
+        const bool locked = !check.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!locked)
+            check.exec(QStringLiteral("ROLLBACK"));
+        fail(error, locked ? Kind::Locked : Kind::MigrationFailed, path, migrated.error());
+        return nullptr;
+    }
+    if (error)
+        *error = {};
+    return database;
+}
+
+QSqlDatabase Database::openExtraConnection(const QString& connectionName) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(m_path);
+    if (db.open())
+        (void)configure(db, m_busyTimeoutMs);
+    return db;
+}
+
+} // namespace zapito

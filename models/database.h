@@ -1,0 +1,71 @@
+#pragma once
+
+#include "sqldialect.h"
+
+#include <QCoreApplication>
+#include <QLockFile>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace zapito {
+
+// Why a database could not be opened, with a message for the user that names the file and
+// says what to do. Opening never creates a fresh database in place of a bad one.
+struct DatabaseOpenError
+{
+    enum class Kind {
+        None,
+        Unreadable,      // missing folder, a directory, no permission
+        Corrupt,         // not an SQLite database, or damaged
+        NewerSchema,     // written by a newer Zapito Inbox
+        InUse,           // another running Zapito Inbox has it open
+        Locked,          // another program holds a lock on it
+        MigrationFailed, // the schema upgrade failed; nothing was changed
+    };
+    Kind kind = Kind::None;
+    QString path;
+    QString message;
+};
+
+// One open SQLite (or later PostgreSQL) database with its schema up to date, and the
+// instance lock that keeps a second Zapito Inbox from writing behind this one's back.
+class Database final
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+public:
+    struct Options
+    {
+        int busyTimeoutMs = 5000;
+        // The app takes it; tools that only read a copy (benchmarks) may not.
+        bool takeInstanceLock = true;
+        // Stop at this schema version instead of the newest (tests of migrations).
+        int migrateTo = -1;
+    };
+
+    static std::unique_ptr<Database> open(const QString& path, DatabaseOpenError* error);
+    static std::unique_ptr<Database> open(const QString& path, const Options& options,
+                                          DatabaseOpenError* error);
+    // The embedded default: inbox.sqlite in the user's data folder.
+    static QString defaultPath();
+
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    QSqlDatabase connection() const { return QSqlDatabase::database(m_connectionName, false); }
+    const QString& path() const { return m_path; }
+    SqlDialect dialect() const { return SqlDialect::forDatabase(connection()); }
+    // A further connection to the same file, for a worker thread; the caller removes it.
+    QSqlDatabase openExtraConnection(const QString& connectionName) const;
+
+private:
+    Database(QString path, QString connectionName, std::unique_ptr<QLockFile> lock);
+
+    QString m_path;
+    QString m_connectionName;
+    std::unique_ptr<QLockFile> m_instanceLock;
+    int m_busyTimeoutMs = 5000;
+};
+
+} // namespace zapito

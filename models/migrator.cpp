@@ -1,0 +1,119 @@
+#include "migrator.h"
+
+#include "sqldialect.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace zapito {
+
+Migrator::Migrator(QSqlDatabase db) : m_db(std::move(db)) {}
+
+QList<Migrator::MigrationFile> Migrator::migrationFiles() const
+{
+    static const QRegularExpression numbered(QStringLiteral("^(\\d{4})_.*\\.sql$"));
+    const QString folder = SqlDialect::forDatabase(m_db).migrationsFolder();
+    QList<MigrationFile> files;
+    const QStringList names = QDir(folder).entryList(QDir::Files, QDir::Name);
+    for (const QString& name : names) {
+        const auto match = numbered.match(name);
+        if (match.hasMatch())
+            files.append({match.captured(1).toInt(), folder + u'/' + name});
+    }
+    std::sort(files.begin(), files.end(), [](auto& a, auto& b) { return a.version < b.version; });
+    return files;
+}
+
+int Migrator::latestVersion() const
+{
+    const auto files = migrationFiles();
+    return files.isEmpty() ? 0 : files.last().version;
+}
+
+Expected<int> Migrator::currentVersion() const
+{
+    if (!m_db.tables().contains(QStringLiteral("schema_version")))
+        return 0;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next())
+        return Expected<int>::failure(q.lastError().text());
+    return q.value(0).toInt();
+}
+
+QStringList Migrator::splitStatements(const QString& sql)
+{
+    QStringList statements;
+    QString current;
+    bool inTrigger = false;
+    const QStringList lines = sql.split(u'\n');
+    for (const QString& line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(QLatin1String("--")) || (trimmed.isEmpty() && current.isEmpty()))
+            continue;
+        if (trimmed.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
+            inTrigger = true;
+        current += line + u'\n';
+        const bool ends = inTrigger ? trimmed.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
+                                    : trimmed.endsWith(u';');
+        if (ends) {
+            statements.append(current.trimmed());
+            current.clear();
+            inTrigger = false;
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements.append(current.trimmed());
+    return statements;
+}
+
+Status Migrator::migrate(int target)
+{
+    const auto files = migrationFiles();
+    if (target < 0)
+        target = files.isEmpty() ? 0 : files.last().version;
+    const auto current = currentVersion();
+    if (!current)
+        return Status::failure(current.error());
+
+    QSqlQuery q(m_db);
+    if (*current == 0
+        && !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                                  "applied_at_ms INTEGER NOT NULL)")))
+        return Status::failure(q.lastError().text());
+
+    for (const auto& file : files) {
+        if (file.version <= *current || file.version > target)
+            continue;
+        QFile f(file.path);
+        if (!f.open(QIODevice::ReadOnly))
+            return Status::failure(QStringLiteral("Cannot read migration %1").arg(file.path));
+        const QStringList statements = splitStatements(QString::fromUtf8(f.readAll()));
+        if (!m_db.transaction())
+            return Status::failure(m_db.lastError().text());
+        for (const QString& statement : statements) {
+            if (!q.exec(statement)) {
+                const QString error = q.lastError().text();
+                m_db.rollback();
+                return Status::failure(
+                    QStringLiteral("Migration %1 failed: %2").arg(file.version).arg(error));
+            }
+        }
+        q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at_ms) VALUES (?, ?)"));
+        q.addBindValue(file.version);
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!q.exec() || !m_db.commit()) {
+            const QString error = q.lastError().text();
+            m_db.rollback();
+            return Status::failure(error);
+        }
+    }
+    return Status::ok();
+}
+
+} // namespace zapito
