@@ -1,4 +1,7 @@
 // Wires the layers together and starts the window; everything else lives in the libraries.
+#include "appidentity.h"
+#include "appoptions.h"
+#include "commandlinetool.h"
 #include "database.h"
 #include "inboxservices.h"
 #include "mainwindow.h"
@@ -9,29 +12,25 @@
 
 int main(int argc, char* argv[])
 {
+    // Command-line tools (verify-signature, settings, list, …) need no window.
+    if (zapito::cli::isCommand(argc, argv))
+        return zapito::cli::runCommand(argc, argv);
+
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("zapito"));
-    QCoreApplication::setApplicationName(QStringLiteral("zapito-inbox"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(ZAPITO_VERSION));
+    zapito::setApplicationIdentity();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Zapito Inbox"));
     QGuiApplication::setDesktopFileName(QStringLiteral("app.zapito.Inbox"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Triage the conversations your support bot hands to a human."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption databaseOption(
-        QStringLiteral("database"),
-        QCoreApplication::translate("main", "Use the SQLite database at <file> instead of the default."),
-        QCoreApplication::translate("main", "file"), zapito::Database::defaultPath());
-    parser.addOption(databaseOption);
+    const zapito::cli::AppOptions options;
+    zapito::cli::describe(parser, options);
     parser.process(app);
 
     zapito::DatabaseOpenError error;
-    auto services = zapito::InboxServices::create(parser.value(databaseOption), &error);
+    auto services = zapito::InboxServices::create(parser.value(options.database), &error);
     if (!services) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Cannot open the inbox"), error.message);
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Cannot open the inbox"),
+                              error.message);
         return 1;
     }
 

@@ -25,8 +25,8 @@ QString newId(QStringView prefix)
 {
     quint64 bits[2];
     QRandomGenerator::system()->fillRange(bits);
-    return prefix + QString::number(bits[0], 16).rightJustified(16, u'0')
-           + QString::number(bits[1] & 0xffffffffu, 16).rightJustified(8, u'0');
+    return prefix + QString::number(bits[0], 16).rightJustified(16, u'0') +
+           QString::number(bits[1] & 0xffffffffu, 16).rightJustified(8, u'0');
 }
 
 QString previewOf(const QString& content)
@@ -38,9 +38,15 @@ QString previewOf(const QString& content)
 }
 
 // Qt binds a null QString as SQL NULL; text columns here are NOT NULL and want ''.
-QString text(const QString& s) { return s.isNull() ? QStringLiteral("") : s; }
+QString text(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
 
-QString sqlError(const QSqlQuery& q) { return q.lastError().text(); }
+QString sqlError(const QSqlQuery& q)
+{
+    return q.lastError().text();
+}
 
 QString select(const char* columns, const char* rest)
 {
@@ -98,10 +104,12 @@ HandoffEvent handoffEventFromRecord(const QSqlRecord& r)
 ConversationStore::ConversationStore(Database& database, QObject* parent)
     : QObject(parent)
     , m_database(database)
-{
-}
+{}
 
-QSqlDatabase ConversationStore::connection() const { return m_database.connection(); }
+QSqlDatabase ConversationStore::connection() const
+{
+    return m_database.connection();
+}
 
 Expected<Bot> ConversationStore::ensureBot(const QString& defaultName)
 {
@@ -149,13 +157,14 @@ Expected<Conversation> ConversationStore::upsertConversation(const QString& botI
 {
     QSqlQuery q(connection());
     // The id is only used when the row is new; an existing row keeps its own.
-    q.prepare(QStringLiteral(
-                  "INSERT INTO conversations (id, bot_id, channel, external_id, contact_name, status, "
-                  "last_activity_ms, created_at_ms) VALUES (?, ?, ?, ?, ?, 'bot', ?, ?) "
-                  "ON CONFLICT (bot_id, channel, external_id) DO UPDATE SET contact_name = CASE WHEN "
-                  "excluded.contact_name <> '' THEN excluded.contact_name ELSE conversations.contact_name END "
-                  "RETURNING ")
-              + QLatin1String(kConversationColumns));
+    q.prepare(
+        QStringLiteral(
+            "INSERT INTO conversations (id, bot_id, channel, external_id, contact_name, status, "
+            "last_activity_ms, created_at_ms) VALUES (?, ?, ?, ?, ?, 'bot', ?, ?) "
+            "ON CONFLICT (bot_id, channel, external_id) DO UPDATE SET contact_name = CASE WHEN "
+            "excluded.contact_name <> '' THEN excluded.contact_name ELSE conversations.contact_name END "
+            "RETURNING ") +
+        QLatin1String(kConversationColumns));
     q.addBindValue(newId(u"conv_"));
     q.addBindValue(botId);
     q.addBindValue(channel);
@@ -188,8 +197,9 @@ Expected<Message> ConversationStore::insertMessage(const QString& conversationId
                                                    const QString& externalMessageId)
 {
     QSqlQuery q(connection());
-    q.prepare(QStringLiteral("INSERT INTO messages (conversation_id, role, content, at_ms, external_message_id) "
-                             "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+    q.prepare(
+        QStringLiteral("INSERT INTO messages (conversation_id, role, content, at_ms, external_message_id) "
+                       "VALUES (?, ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(conversationId);
     q.addBindValue(asString(role));
     q.addBindValue(text(content));
@@ -215,8 +225,8 @@ Expected<Message> ConversationStore::insertMessage(const QString& conversationId
 }
 
 Expected<ConversationStore::Appended> ConversationStore::appendMessage(const QString& conversationId,
-                                                                       MessageRole role, const QString& content,
-                                                                       qint64 atMs,
+                                                                       MessageRole role,
+                                                                       const QString& content, qint64 atMs,
                                                                        const QString& externalMessageId)
 {
     WriteTransaction tx(connection());
@@ -224,7 +234,8 @@ Expected<ConversationStore::Appended> ConversationStore::appendMessage(const QSt
         return Expected<Appended>::failure(tx.error());
     if (!externalMessageId.isEmpty()) {
         QSqlQuery q(connection());
-        q.prepare(select(kMessageColumns, "FROM messages WHERE conversation_id = ? AND external_message_id = ?"));
+        q.prepare(
+            select(kMessageColumns, "FROM messages WHERE conversation_id = ? AND external_message_id = ?"));
         q.addBindValue(conversationId);
         q.addBindValue(externalMessageId);
         if (!q.exec())
@@ -242,10 +253,9 @@ Expected<ConversationStore::Appended> ConversationStore::appendMessage(const QSt
     return Appended{std::move(inserted).value(), false};
 }
 
-Expected<ConversationStore::HandoffRecord> ConversationStore::recordHandoff(const QString& conversationId,
-                                                                            const QString& handoffMessage,
-                                                                            HandoffReason reason, qint64 atMs,
-                                                                            const PayloadBuilder& buildPayload)
+Expected<ConversationStore::HandoffRecord>
+ConversationStore::recordHandoff(const QString& conversationId, const QString& handoffMessage,
+                                 HandoffReason reason, qint64 atMs, const PayloadBuilder& buildPayload)
 {
     using Result = Expected<HandoffRecord>;
     WriteTransaction tx(connection());
@@ -257,7 +267,8 @@ Expected<ConversationStore::HandoffRecord> ConversationStore::recordHandoff(cons
         return Result::failure(message.error());
 
     QSqlQuery q(connection());
-    q.prepare(QStringLiteral("UPDATE conversations SET status = 'handoff', open_handoff_reason = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE conversations SET status = 'handoff', open_handoff_reason = ? WHERE id = ?"));
     q.addBindValue(asString(reason));
     q.addBindValue(conversationId);
     if (!q.exec())
@@ -275,8 +286,9 @@ Expected<ConversationStore::HandoffRecord> ConversationStore::recordHandoff(cons
     const QByteArray payload = buildPayload(*owner, *conv, *transcript, reason, atMs);
 
     // The unique index on open events refuses a second open handoff for the same conversation.
-    q.prepare(QStringLiteral("INSERT INTO handoff_events (conversation_id, message_id, reason, at_ms, payload) "
-                             "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+    q.prepare(
+        QStringLiteral("INSERT INTO handoff_events (conversation_id, message_id, reason, at_ms, payload) "
+                       "VALUES (?, ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(conversationId);
     q.addBindValue(message->id);
     q.addBindValue(asString(reason));
@@ -314,8 +326,8 @@ Expected<HandoffEvent> ConversationStore::resolve(const QString& conversationId,
         return Expected<HandoffEvent>::failure(tx.error());
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("UPDATE handoff_events SET resolved_at_ms = ?, resolved_by = ? "
-                             "WHERE conversation_id = ? AND resolved_at_ms IS NULL RETURNING ")
-              + QLatin1String(kHandoffEventColumns));
+                             "WHERE conversation_id = ? AND resolved_at_ms IS NULL RETURNING ") +
+              QLatin1String(kHandoffEventColumns));
     q.addBindValue(atMs);
     q.addBindValue(resolvedBy);
     q.addBindValue(conversationId);
@@ -326,7 +338,8 @@ Expected<HandoffEvent> ConversationStore::resolve(const QString& conversationId,
     const HandoffEvent event = handoffEventFromRecord(q.record());
     q.finish();
 
-    q.prepare(QStringLiteral("UPDATE conversations SET status = 'bot', open_handoff_reason = NULL WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE conversations SET status = 'bot', open_handoff_reason = NULL WHERE id = ?"));
     q.addBindValue(conversationId);
     if (!q.exec())
         return Expected<HandoffEvent>::failure(sqlError(q));
@@ -349,8 +362,9 @@ Status ConversationStore::markRead(const QString& conversationId)
     return Status::ok();
 }
 
-Expected<QList<Conversation>> ConversationStore::conversationsPage(const ConversationFilter& filter, int limit,
-                                                                  const std::optional<PageCursor>& after) const
+Expected<QList<Conversation>>
+ConversationStore::conversationsPage(const ConversationFilter& filter, int limit,
+                                     const std::optional<PageCursor>& after) const
 {
     QString sql = select(kConversationColumns, "FROM conversations WHERE 1 = 1");
     QVariantList binds;
@@ -359,7 +373,9 @@ Expected<QList<Conversation>> ConversationStore::conversationsPage(const Convers
     if (!filter.search.isEmpty()) {
         sql += QLatin1String(" AND contact_name LIKE ? ESCAPE '\\'");
         QString pattern = filter.search;
-        pattern.replace(u'\\', QLatin1String("\\\\")).replace(u'%', QLatin1String("\\%")).replace(u'_', QLatin1String("\\_"));
+        pattern.replace(u'\\', QLatin1String("\\\\"))
+            .replace(u'%', QLatin1String("\\%"))
+            .replace(u'_', QLatin1String("\\_"));
         binds << QString(u'%' + pattern + u'%');
     }
     if (after) {
@@ -386,8 +402,8 @@ Expected<ConversationStore::Counts> ConversationStore::counts() const
 {
     QSqlQuery q(connection());
     if (!q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM conversations), "
-                               "(SELECT COUNT(*) FROM conversations WHERE status = 'handoff')"))
-        || !q.next())
+                               "(SELECT COUNT(*) FROM conversations WHERE status = 'handoff')")) ||
+        !q.next())
         return Expected<Counts>::failure(sqlError(q));
     return Counts{q.value(0).toInt(), q.value(1).toInt()};
 }
@@ -397,7 +413,8 @@ Expected<QList<Message>> ConversationStore::messages(const QString& conversation
 {
     QSqlQuery q(connection());
     q.setForwardOnly(true);
-    q.prepare(select(kMessageColumns, "FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?"));
+    q.prepare(
+        select(kMessageColumns, "FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?"));
     q.addBindValue(conversationId);
     q.addBindValue(afterId);
     q.addBindValue(limit);

@@ -62,9 +62,9 @@ public:
                                      qint64 atMs, const QString& externalMessageId = {});
 
     // Builds the webhook body from the conversation as it stands inside the hand-off transaction.
-    using PayloadBuilder = std::function<QByteArray(const Bot& bot, const Conversation& conversation,
-                                                    const QList<Message>& transcript, HandoffReason reason,
-                                                    qint64 atMs)>;
+    using PayloadBuilder =
+        std::function<QByteArray(const Bot& bot, const Conversation& conversation,
+                                 const QList<Message>& transcript, HandoffReason reason, qint64 atMs)>;
     static constexpr int kTranscriptLength = 10;
 
     struct HandoffRecord
@@ -76,7 +76,8 @@ public:
     // handoff, writes the handoff event with its payload (the last kTranscriptLength messages,
     // oldest first) and the webhook outbox row.
     Expected<HandoffRecord> recordHandoff(const QString& conversationId, const QString& handoffMessage,
-                                          HandoffReason reason, qint64 atMs, const PayloadBuilder& buildPayload);
+                                          HandoffReason reason, qint64 atMs,
+                                          const PayloadBuilder& buildPayload);
 
     // Closes the open handoff event and gives the conversation back to the bot.
     Expected<HandoffEvent> resolve(const QString& conversationId, const QString& resolvedBy, qint64 atMs);

@@ -105,8 +105,7 @@ Database::Database(QString path, QString connectionName, std::unique_ptr<QLockFi
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
     , m_instanceLock(std::move(lock))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -119,7 +118,8 @@ Database::~Database()
 
 QString Database::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/inbox.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/inbox.sqlite");
 }
 
 std::unique_ptr<Database> Database::open(const QString& path, DatabaseOpenError* error)
@@ -127,7 +127,8 @@ std::unique_ptr<Database> Database::open(const QString& path, DatabaseOpenError*
     return open(path, Options{}, error);
 }
 
-std::unique_ptr<Database> Database::open(const QString& path, const Options& options, DatabaseOpenError* error)
+std::unique_ptr<Database> Database::open(const QString& path, const Options& options,
+                                         DatabaseOpenError* error)
 {
     using Kind = DatabaseOpenError::Kind;
     const QFileInfo info(path);
@@ -187,8 +188,9 @@ std::unique_ptr<Database> Database::open(const QString& path, const Options& opt
         return nullptr;
     }
     if (*current > migrator.latestVersion()) {
-        fail(error, Kind::NewerSchema, path,
-             tr("schema version %1; this version knows up to %2").arg(*current).arg(migrator.latestVersion()));
+        fail(
+            error, Kind::NewerSchema, path,
+            tr("schema version %1; this version knows up to %2").arg(*current).arg(migrator.latestVersion()));
         return nullptr;
     }
     if (const Status migrated = migrator.migrate(options.migrateTo); !migrated) {

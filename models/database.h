@@ -15,7 +15,8 @@ namespace zapito {
 // says what to do. Opening never creates a fresh database in place of a bad one.
 struct DatabaseOpenError
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
         Unreadable,      // missing folder, a directory, no permission
         Corrupt,         // not an SQLite database, or damaged

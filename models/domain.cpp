@@ -1,6 +1,5 @@
 #include "domain.h"
 
-
 namespace zapito {
 
 namespace {
@@ -47,16 +46,34 @@ const std::pair<DeliveryOutcome, const char16_t*> outcomes[] = {
 };
 } // namespace
 
-QString asString(HandoffReason reason) { return name(reasons, reason); }
-QString asString(ConversationStatus status) { return name(statuses, status); }
-QString asString(MessageRole role) { return name(roles, role); }
-QString asString(DeliveryOutcome outcome) { return name(outcomes, outcome); }
-std::optional<HandoffReason> handoffReasonFromString(const QString& text) { return lookup(reasons, text); }
+QString asString(HandoffReason reason)
+{
+    return name(reasons, reason);
+}
+QString asString(ConversationStatus status)
+{
+    return name(statuses, status);
+}
+QString asString(MessageRole role)
+{
+    return name(roles, role);
+}
+QString asString(DeliveryOutcome outcome)
+{
+    return name(outcomes, outcome);
+}
+std::optional<HandoffReason> handoffReasonFromString(const QString& text)
+{
+    return lookup(reasons, text);
+}
 std::optional<ConversationStatus> conversationStatusFromString(const QString& text)
 {
     return lookup(statuses, text);
 }
-std::optional<MessageRole> messageRoleFromString(const QString& text) { return lookup(roles, text); }
+std::optional<MessageRole> messageRoleFromString(const QString& text)
+{
+    return lookup(roles, text);
+}
 std::optional<DeliveryOutcome> deliveryOutcomeFromString(const QString& text)
 {
     return lookup(outcomes, text);
@@ -67,6 +84,9 @@ QString toIsoUtcMs(qint64 msecsSinceEpoch)
     return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-QString toIsoUtcMs(const QDateTime& at) { return toIsoUtcMs(at.toMSecsSinceEpoch()); }
+QString toIsoUtcMs(const QDateTime& at)
+{
+    return toIsoUtcMs(at.toMSecsSinceEpoch());
+}
 
 } // namespace zapito

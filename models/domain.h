@@ -10,21 +10,34 @@
 namespace zapito {
 
 // Why the bot handed a conversation to a human. The strings are the webhook's `reason` values.
-enum class HandoffReason {
+enum class HandoffReason
+{
     Handoff,      // the flow reached its handoff node
     Escalate,     // the model asked for a human
     ModelError,   // the model call failed
     OutOfCredits, // the credit budget is exhausted or the provider says so
 };
 
-enum class ConversationStatus {
+enum class ConversationStatus
+{
     Bot,     // the bot answers
     Handoff, // a human is needed; the bot is silent
 };
 
-enum class MessageRole { User, Assistant, Operator };
+enum class MessageRole
+{
+    User,
+    Assistant,
+    Operator
+};
 
-enum class DeliveryOutcome { Pending, Sent, Failed, Skipped };
+enum class DeliveryOutcome
+{
+    Pending,
+    Sent,
+    Failed,
+    Skipped
+};
 
 QString asString(HandoffReason reason);
 QString asString(ConversationStatus status);

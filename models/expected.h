@@ -9,11 +9,12 @@ namespace zapito {
 
 // A value or a human-readable error, for operations whose failure the user must hear about.
 // (std::expected arrives with C++23; this is the small part of it the project needs.)
-template<typename T>
-class [[nodiscard]] Expected
+template<typename T> class [[nodiscard]] Expected
 {
 public:
-    Expected(T value) : m_value(std::move(value)) {}
+    Expected(T value)
+        : m_value(std::move(value))
+    {}
     static Expected failure(QString message)
     {
         Expected e;

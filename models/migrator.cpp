@@ -13,7 +13,9 @@
 
 namespace zapito {
 
-Migrator::Migrator(QSqlDatabase db) : m_db(std::move(db)) {}
+Migrator::Migrator(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
 
 QList<Migrator::MigrationFile> Migrator::migrationFiles() const
 {
@@ -82,9 +84,9 @@ Status Migrator::migrate(int target)
         return Status::failure(current.error());
 
     QSqlQuery q(m_db);
-    if (*current == 0
-        && !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                                  "applied_at_ms INTEGER NOT NULL)")))
+    if (*current == 0 &&
+        !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                               "applied_at_ms INTEGER NOT NULL)")))
         return Status::failure(q.lastError().text());
 
     for (const auto& file : files) {

@@ -12,10 +12,16 @@ namespace zapito {
 class SqlDialect
 {
 public:
-    enum class Kind { SQLite, PostgreSQL };
+    enum class Kind
+    {
+        SQLite,
+        PostgreSQL
+    };
 
     static SqlDialect forDatabase(const QSqlDatabase& db);
-    explicit SqlDialect(Kind kind) : m_kind(kind) {}
+    explicit SqlDialect(Kind kind)
+        : m_kind(kind)
+    {}
 
     Kind kind() const { return m_kind; }
     // Resource folder holding this dialect's numbered migration files.

@@ -14,7 +14,8 @@ namespace zapito {
 class WriteTransaction final
 {
 public:
-    explicit WriteTransaction(QSqlDatabase db) : m_db(std::move(db))
+    explicit WriteTransaction(QSqlDatabase db)
+        : m_db(std::move(db))
     {
         QSqlQuery q(m_db);
         m_active = q.exec(SqlDialect::forDatabase(m_db).beginWriteTransaction());

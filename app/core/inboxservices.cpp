@@ -15,8 +15,8 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
             *error = {DatabaseOpenError::Kind::Unreadable, databasePath, bot.error()};
         return nullptr;
     }
-    services->m_engine =
-        std::make_unique<ConversationEngine>(*services->m_store, services->m_ruleAgent, services->m_channels, *bot);
+    services->m_engine = std::make_unique<ConversationEngine>(*services->m_store, services->m_ruleAgent,
+                                                              services->m_channels, *bot);
     return services;
 }
 
@@ -24,8 +24,7 @@ InboxServices::InboxServices(std::unique_ptr<Database> database, QObject* parent
     : QObject(parent)
     , m_database(std::move(database))
     , m_store(std::make_unique<ConversationStore>(*m_database))
-{
-}
+{}
 
 InboxServices::~InboxServices() = default;
 

@@ -12,7 +12,8 @@ namespace zapito {
 // What the bot does with a customer's message.
 struct AgentDecision
 {
-    enum class Kind {
+    enum class Kind
+    {
         Reply,   // answer with `text`
         Handoff, // send `text` (the handoff message), then hand the conversation to a human
     };
@@ -20,7 +21,10 @@ struct AgentDecision
     QString text;
     HandoffReason reason = HandoffReason::Handoff;
 
-    static AgentDecision reply(QString text) { return {Kind::Reply, std::move(text), HandoffReason::Handoff}; }
+    static AgentDecision reply(QString text)
+    {
+        return {Kind::Reply, std::move(text), HandoffReason::Handoff};
+    }
     static AgentDecision handoff(HandoffReason reason, QString message)
     {
         return {Kind::Handoff, std::move(message), reason};
@@ -34,7 +38,10 @@ struct AgentRequest
     QList<Message> recentTranscript; // oldest first, the new customer message last
 };
 
-inline QString defaultHandoffMessage() { return QStringLiteral("Connecting you with a team member right away."); }
+inline QString defaultHandoffMessage()
+{
+    return QStringLiteral("Connecting you with a team member right away.");
+}
 
 // Decides how the bot answers. Implementations may answer later (a model call over the
 // network); `done` must be called exactly once, on the thread decide() was called on.

@@ -16,18 +16,18 @@ namespace {
 constexpr int kAgentContextMessages = 20;
 } // namespace
 
-ConversationEngine::ConversationEngine(ConversationStore& store, Agent& agent, ChannelRegistry& channels, Bot bot,
-                                       QObject* parent)
+ConversationEngine::ConversationEngine(ConversationStore& store, Agent& agent, ChannelRegistry& channels,
+                                       Bot bot, QObject* parent)
     : QObject(parent)
     , m_store(store)
     , m_agent(&agent)
     , m_channels(channels)
     , m_bot(std::move(bot))
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
-{
-}
+{}
 
-Expected<QString> ConversationEngine::receiveCustomerMessage(const QString& channel, const QString& externalId,
+Expected<QString> ConversationEngine::receiveCustomerMessage(const QString& channel,
+                                                             const QString& externalId,
                                                              const QString& contactName, const QString& text,
                                                              const QDateTime& at)
 {
@@ -91,11 +91,13 @@ void ConversationEngine::sendThenStore(const QString& conversationId, const Agen
         if (!self)
             return;
         if (!sent.ok)
-            emit self->problem(conversationId,
-                               tr("The customer may not have received the bot's message: %1").arg(sent.error));
+            emit self->problem(
+                conversationId,
+                tr("The customer may not have received the bot's message: %1").arg(sent.error));
         const qint64 now = self->m_clock();
         if (decision.kind == AgentDecision::Kind::Reply) {
-            auto stored = self->m_store.appendMessage(conversationId, MessageRole::Assistant, decision.text, now);
+            auto stored =
+                self->m_store.appendMessage(conversationId, MessageRole::Assistant, decision.text, now);
             if (!stored) {
                 emit self->problem(conversationId, stored.error());
                 return;
@@ -155,7 +157,8 @@ Status ConversationEngine::replyAsOperator(const QString& conversationId, const 
     QPointer<ConversationEngine> self(this);
     channel->send(conversation->externalId, text, [self, conversationId](const SendResult& sent) {
         if (self && !sent.ok)
-            emit self->problem(conversationId, tr("The reply was saved but not delivered: %1").arg(sent.error));
+            emit self->problem(conversationId,
+                               tr("The reply was saved but not delivered: %1").arg(sent.error));
     });
     return Status::ok();
 }

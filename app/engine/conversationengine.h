@@ -35,7 +35,8 @@ public:
     // Returns the conversation id.
     Expected<QString> receiveCustomerMessage(const CustomerMessage& message);
     Expected<QString> receiveCustomerMessage(const QString& channel, const QString& externalId,
-                                             const QString& contactName, const QString& text, const QDateTime& at);
+                                             const QString& contactName, const QString& text,
+                                             const QDateTime& at);
 
     // Closes the open handoff and gives the conversation back to the bot.
     Status resolve(const QString& conversationId, const QString& operatorName);

@@ -6,8 +6,8 @@
 
 namespace zapito {
 
-QByteArray buildLeadPayload(const Bot& bot, const Conversation& conversation, const QList<Message>& transcript,
-                            const QString& reason, qint64 atMs)
+QByteArray buildLeadPayload(const Bot& bot, const Conversation& conversation,
+                            const QList<Message>& transcript, const QString& reason, qint64 atMs)
 {
     QJsonArray messages;
     for (const Message& m : transcript) {
@@ -21,7 +21,8 @@ QByteArray buildLeadPayload(const Bot& bot, const Conversation& conversation, co
         {QStringLiteral("event"), QStringLiteral("lead.handoff")},
         {QStringLiteral("at"), toIsoUtcMs(atMs)},
         {QStringLiteral("reason"), reason},
-        {QStringLiteral("bot"), QJsonObject{{QStringLiteral("id"), bot.id}, {QStringLiteral("name"), bot.name}}},
+        {QStringLiteral("bot"),
+         QJsonObject{{QStringLiteral("id"), bot.id}, {QStringLiteral("name"), bot.name}}},
         {QStringLiteral("conversation"),
          QJsonObject{
              {QStringLiteral("id"), conversation.id},
@@ -35,8 +36,8 @@ QByteArray buildLeadPayload(const Bot& bot, const Conversation& conversation, co
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-QByteArray buildLeadPayload(const Bot& bot, const Conversation& conversation, const QList<Message>& transcript,
-                            HandoffReason reason, qint64 atMs)
+QByteArray buildLeadPayload(const Bot& bot, const Conversation& conversation,
+                            const QList<Message>& transcript, HandoffReason reason, qint64 atMs)
 {
     return buildLeadPayload(bot, conversation, transcript, asString(reason), atMs);
 }

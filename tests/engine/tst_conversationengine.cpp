@@ -5,9 +5,9 @@
 #include "testdatabase.h"
 
 #include <QSignalSpy>
-#include <QTimeZone>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace zapito;
 
@@ -50,13 +50,17 @@ class tst_ConversationEngine : public QObject
 
     QString receive(const QString& text, const QString& externalId = QStringLiteral("5511999990000"))
     {
-        auto id = m_engine->receiveCustomerMessage(QStringLiteral("whatsapp"), externalId, QStringLiteral("Maria"), text,
-                                                   QDateTime::fromMSecsSinceEpoch(++m_now, QTimeZone::utc()));
+        auto id =
+            m_engine->receiveCustomerMessage(QStringLiteral("whatsapp"), externalId, QStringLiteral("Maria"),
+                                             text, QDateTime::fromMSecsSinceEpoch(++m_now, QTimeZone::utc()));
         if (!id)
             qFatal("receive failed: %s", qPrintable(id.error()));
         return *id;
     }
-    QList<Message> transcript(const QString& conversationId) { return *m_store->messages(conversationId, 0, 1000); }
+    QList<Message> transcript(const QString& conversationId)
+    {
+        return *m_store->messages(conversationId, 0, 1000);
+    }
 
 private slots:
     void init()
@@ -98,7 +102,8 @@ private slots:
         QSignalSpy recorded(m_engine.get(), &ConversationEngine::handoffRecorded);
         // The channel checks, while sending, that nothing is recorded yet.
         bool recordedBeforeSend = true;
-        connect(m_store.get(), &ConversationStore::handoffChanged, this, [&] { recordedBeforeSend = m_whatsapp.sent.isEmpty(); });
+        connect(m_store.get(), &ConversationStore::handoffChanged, this,
+                [&] { recordedBeforeSend = m_whatsapp.sent.isEmpty(); });
         const QString id = receive(QStringLiteral("Can I talk to a person?"));
         QCOMPARE(m_whatsapp.sent.size(), 1);
         QCOMPARE(m_whatsapp.sent.first().second, defaultHandoffMessage());
@@ -164,7 +169,8 @@ private slots:
         QTest::newRow("handoff") << int(HandoffReason::Handoff) << QStringLiteral("handoff");
         QTest::newRow("escalate") << int(HandoffReason::Escalate) << QStringLiteral("escalate");
         QTest::newRow("model_error") << int(HandoffReason::ModelError) << QStringLiteral("model_error");
-        QTest::newRow("out_of_credits") << int(HandoffReason::OutOfCredits) << QStringLiteral("out_of_credits");
+        QTest::newRow("out_of_credits")
+            << int(HandoffReason::OutOfCredits) << QStringLiteral("out_of_credits");
     }
     void eachReason_isRecorded()
     {
@@ -191,7 +197,8 @@ private slots:
         const QString id = receive(QStringLiteral("first"));
         receive(QStringLiteral("second"));
         QCOMPARE(agent.pending.size(), 2);
-        agent.pending.at(1)(AgentDecision::handoff(HandoffReason::Escalate, QStringLiteral("Getting a human")));
+        agent.pending.at(1)(
+            AgentDecision::handoff(HandoffReason::Escalate, QStringLiteral("Getting a human")));
         agent.pending.at(0)(AgentDecision::reply(QStringLiteral("late bot reply")));
         QCOMPARE(m_whatsapp.sent.size(), 1);
         QCOMPARE(transcript(id).last().content, QStringLiteral("Getting a human"));

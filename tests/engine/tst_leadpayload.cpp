@@ -25,8 +25,12 @@ private slots:
                               .toMSecsSinceEpoch();
         const QList<Message> transcript{
             {1, c.id, MessageRole::User, QStringLiteral("Can I talk to a person?"), t0, {}},
-            {2, c.id, MessageRole::Assistant, QStringLiteral("Connecting you with a team member right away."),
-             t0 + 3000, {}},
+            {2,
+             c.id,
+             MessageRole::Assistant,
+             QStringLiteral("Connecting you with a team member right away."),
+             t0 + 3000,
+             {}},
         };
         const QByteArray body = buildLeadPayload(bot, c, transcript, HandoffReason::Escalate, t0 + 19000);
         const QJsonObject expected = QJsonDocument::fromJson(R"({

@@ -12,8 +12,8 @@
 using namespace zapito;
 
 namespace {
-QByteArray payloadOf(const Bot& bot, const Conversation& c, const QList<Message>& transcript, HandoffReason reason,
-                     qint64 atMs)
+QByteArray payloadOf(const Bot& bot, const Conversation& c, const QList<Message>& transcript,
+                     HandoffReason reason, qint64 atMs)
 {
     return buildLeadPayload(bot, c, transcript, reason, atMs);
 }
@@ -80,11 +80,13 @@ private slots:
         const Conversation first = conversation(QStringLiteral("5511999990000"), QStringLiteral("Maria"));
         QVERIFY(first.id.startsWith(QStringLiteral("conv_")));
         QCOMPARE(first.status, ConversationStatus::Bot);
-        const Conversation renamed = conversation(QStringLiteral("5511999990000"), QStringLiteral("Maria Souza"));
+        const Conversation renamed =
+            conversation(QStringLiteral("5511999990000"), QStringLiteral("Maria Souza"));
         QCOMPARE(renamed.id, first.id);
         QCOMPARE(renamed.contactName, QStringLiteral("Maria Souza"));
         // A channel that does not report a name keeps the one we know.
-        QCOMPARE(conversation(QStringLiteral("5511999990000"), QString()).contactName, QStringLiteral("Maria Souza"));
+        QCOMPARE(conversation(QStringLiteral("5511999990000"), QString()).contactName,
+                 QStringLiteral("Maria Souza"));
         QCOMPARE(m_store->counts()->all, 1);
         // The same external id on another channel is another conversation.
         auto telegram = m_store->upsertConversation(m_bot.id, QStringLiteral("telegram"),
@@ -145,9 +147,11 @@ private slots:
     void appendMessage_sameExternalIdStoredOnce()
     {
         const Conversation c = conversation(QStringLiteral("1"));
-        auto first = m_store->appendMessage(c.id, MessageRole::User, QStringLiteral("hi"), 1, QStringLiteral("wamid.1"));
+        auto first = m_store->appendMessage(c.id, MessageRole::User, QStringLiteral("hi"), 1,
+                                            QStringLiteral("wamid.1"));
         QVERIFY(first && !first->duplicate);
-        auto again = m_store->appendMessage(c.id, MessageRole::User, QStringLiteral("hi"), 1, QStringLiteral("wamid.1"));
+        auto again = m_store->appendMessage(c.id, MessageRole::User, QStringLiteral("hi"), 1,
+                                            QStringLiteral("wamid.1"));
         QVERIFY(again && again->duplicate);
         QCOMPARE(again->message.id, first->message.id);
         QCOMPARE(m_store->messages(c.id, 0, 10)->size(), 1);
@@ -157,10 +161,11 @@ private slots:
     void recordHandoff_isOneTransactionWithOutboxRow()
     {
         const Conversation c = conversation(QStringLiteral("1"));
-        QVERIFY(m_store->appendMessage(c.id, MessageRole::User, QStringLiteral("Can I talk to a person?"), 10));
+        QVERIFY(
+            m_store->appendMessage(c.id, MessageRole::User, QStringLiteral("Can I talk to a person?"), 10));
         QSignalSpy handoffs(m_store.get(), &ConversationStore::handoffChanged);
-        auto record = m_store->recordHandoff(c.id, QStringLiteral("Connecting you…"), HandoffReason::Escalate, 20,
-                                             payloadOf);
+        auto record = m_store->recordHandoff(c.id, QStringLiteral("Connecting you…"), HandoffReason::Escalate,
+                                             20, payloadOf);
         QVERIFY2(record, qPrintable(record.error()));
         QCOMPARE(handoffs.size(), 1);
         QCOMPARE(m_store->conversation(c.id)->status, ConversationStatus::Handoff);
@@ -171,12 +176,14 @@ private slots:
         QCOMPARE(q.value(1).toLongLong(), 20);
         QVERIFY(q.exec(QStringLiteral("SELECT payload, delivery_outcome FROM handoff_events")) && q.next());
         const QJsonObject body = QJsonDocument::fromJson(q.value(0).toByteArray()).object();
-        QCOMPARE(body.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("status")).toString(),
-                 QStringLiteral("handoff"));
+        QCOMPARE(
+            body.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("status")).toString(),
+            QStringLiteral("handoff"));
         QCOMPARE(q.value(1).toString(), QStringLiteral("pending"));
 
         // A second open handoff for the same conversation is refused and writes nothing.
-        auto second = m_store->recordHandoff(c.id, QStringLiteral("again"), HandoffReason::Handoff, 30, payloadOf);
+        auto second =
+            m_store->recordHandoff(c.id, QStringLiteral("again"), HandoffReason::Handoff, 30, payloadOf);
         QVERIFY(!second);
         QCOMPARE(m_store->messages(c.id, 0, 100)->size(), 2);
         QCOMPARE(m_store->handoffEvents(c.id)->size(), 1);
@@ -188,19 +195,23 @@ private slots:
         for (int i = 1; i <= 11; ++i)
             QVERIFY(m_store->appendMessage(c.id, i % 2 ? MessageRole::User : MessageRole::Assistant,
                                            QStringLiteral("m%1").arg(i), i * 1000));
-        auto record = m_store->recordHandoff(c.id, QStringLiteral("m12"), HandoffReason::Handoff, 12000, payloadOf);
+        auto record =
+            m_store->recordHandoff(c.id, QStringLiteral("m12"), HandoffReason::Handoff, 12000, payloadOf);
         QVERIFY(record);
         QSqlQuery q(m_db->connection());
         q.prepare(QStringLiteral("SELECT payload FROM handoff_events WHERE id = ?"));
         q.addBindValue(record->event.id);
         QVERIFY(q.exec() && q.next());
-        const QJsonArray transcript =
-            QJsonDocument::fromJson(q.value(0).toByteArray()).object().value(QStringLiteral("transcript")).toArray();
+        const QJsonArray transcript = QJsonDocument::fromJson(q.value(0).toByteArray())
+                                          .object()
+                                          .value(QStringLiteral("transcript"))
+                                          .toArray();
         QCOMPARE(transcript.size(), 10);
         for (int i = 0; i < 10; ++i)
             QCOMPARE(transcript.at(i).toObject().value(QStringLiteral("content")).toString(),
                      QStringLiteral("m%1").arg(i + 3));
-        QCOMPARE(transcript.last().toObject().value(QStringLiteral("role")).toString(), QStringLiteral("assistant"));
+        QCOMPARE(transcript.last().toObject().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("assistant"));
     }
 
     void resolve_closesEventAndReturnsToBot()
@@ -219,10 +230,12 @@ private slots:
     void conversationsPage_filtersAndPagesNewestFirst()
     {
         for (int i = 0; i < 25; ++i) {
-            const Conversation c = conversation(QString::number(i), QStringLiteral("Contact %1").arg(i), 1000 + i);
+            const Conversation c =
+                conversation(QString::number(i), QStringLiteral("Contact %1").arg(i), 1000 + i);
             QVERIFY(m_store->appendMessage(c.id, MessageRole::User, QStringLiteral("hello"), 1000 + i));
             if (i % 5 == 0)
-                QVERIFY(m_store->recordHandoff(c.id, QStringLiteral("h"), HandoffReason::Handoff, 1000 + i, payloadOf));
+                QVERIFY(m_store->recordHandoff(c.id, QStringLiteral("h"), HandoffReason::Handoff, 1000 + i,
+                                               payloadOf));
         }
         QCOMPARE(m_store->counts()->all, 25);
         QCOMPARE(m_store->counts()->needsHuman, 5);
@@ -247,7 +260,8 @@ private slots:
         for (const auto& c : *needsHuman)
             QCOMPARE(c.status, ConversationStatus::Handoff);
         QCOMPARE(m_store->conversationsPage({false, QStringLiteral("act 1")}, 100)->size(), 11); // 1, 10–19
-        QCOMPARE(m_store->conversationsPage({false, QStringLiteral("%")}, 100)->size(), 0);  // literal, not wildcard
+        QCOMPARE(m_store->conversationsPage({false, QStringLiteral("%")}, 100)->size(),
+                 0); // literal, not wildcard
     }
 
     void queryPlans_needNoSortStep_data()
@@ -260,14 +274,18 @@ private slots:
                               "ORDER BY last_activity_ms DESC, id DESC LIMIT 50")
             << QVariantList{} << QStringLiteral("conversations_by_status_activity");
         QTest::newRow("needs-human-next-page")
-            << QStringLiteral("SELECT id FROM conversations WHERE status = 'handoff' AND (last_activity_ms, id) < (?, ?) "
+            << QStringLiteral("SELECT id FROM conversations WHERE status = 'handoff' AND (last_activity_ms, "
+                              "id) < (?, ?) "
                               "ORDER BY last_activity_ms DESC, id DESC LIMIT 50")
-            << QVariantList{1000, QStringLiteral("conv_x")} << QStringLiteral("conversations_by_status_activity");
-        QTest::newRow("all-page") << QStringLiteral("SELECT id FROM conversations ORDER BY last_activity_ms DESC, id "
-                                                    "DESC LIMIT 50")
+            << QVariantList{1000, QStringLiteral("conv_x")}
+            << QStringLiteral("conversations_by_status_activity");
+        QTest::newRow("all-page") << QStringLiteral(
+                                         "SELECT id FROM conversations ORDER BY last_activity_ms DESC, id "
+                                         "DESC LIMIT 50")
                                   << QVariantList{} << QStringLiteral("conversations_by_activity");
         QTest::newRow("transcript-in-order")
-            << QStringLiteral("SELECT id FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT 200")
+            << QStringLiteral(
+                   "SELECT id FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT 200")
             << QVariantList{QStringLiteral("conv_x"), 0} << QStringLiteral("messages_by_conversation");
         QTest::newRow("transcript-last-ten")
             << QStringLiteral("SELECT id FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT 10")
@@ -282,7 +300,8 @@ private slots:
         const QString text = plan.join(u'\n');
         QVERIFY2(!text.contains(QStringLiteral("TEMP B-TREE")), qPrintable(text));
         QVERIFY2(text.contains(index), qPrintable(text));
-        QVERIFY2(!text.contains(QStringLiteral("SCAN conversations\n")) && !text.endsWith(QStringLiteral("SCAN conversations")),
+        QVERIFY2(!text.contains(QStringLiteral("SCAN conversations\n")) &&
+                     !text.endsWith(QStringLiteral("SCAN conversations")),
                  qPrintable(text));
     }
 };

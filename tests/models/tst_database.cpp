@@ -34,7 +34,7 @@ private:
         QVERIFY(!db);
         QCOMPARE(int(error.kind), int(expected));
         QVERIFY2(error.message.contains(path), qPrintable(error.message)); // names the file
-        QCOMPARE(readAll(path), before);                                    // loses nothing
+        QCOMPARE(readAll(path), before);                                   // loses nothing
     }
 
 private slots:
@@ -53,7 +53,8 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 1); // NORMAL
         QVERIFY(q.exec(QStringLiteral("PRAGMA busy_timeout")) && q.next());
         QCOMPARE(q.value(0).toInt(), 5000);
-        QCOMPARE(Migrator(db->connection()).currentVersion().value(), Migrator(db->connection()).latestVersion());
+        QCOMPARE(Migrator(db->connection()).currentVersion().value(),
+                 Migrator(db->connection()).latestVersion());
     }
 
     void open_reopensExistingFile()
@@ -63,7 +64,8 @@ private slots:
             auto db = tmp.open();
             QVERIFY(db);
             QSqlQuery q(db->connection());
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO bots (id, name, created_at_ms) VALUES ('bot_1', 'Luna', 1)")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO bots (id, name, created_at_ms) VALUES ('bot_1', 'Luna', 1)")));
         }
         auto db = tmp.open();
         QVERIFY(db);
@@ -117,7 +119,8 @@ private slots:
             auto db = tmp.open();
             QVERIFY(db);
             QSqlQuery q(db->connection());
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version (version, applied_at_ms) VALUES (9999, 0)")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO schema_version (version, applied_at_ms) VALUES (9999, 0)")));
         }
         DatabaseOpenError error;
         QVERIFY(!Database::open(tmp.path(), &error));
@@ -146,7 +149,8 @@ private slots:
         test::TestDatabase tmp;
         {
             // A rollback-journal database that another program holds an exclusive lock on.
-            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            QSqlDatabase other =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
             other.setDatabaseName(tmp.path());
             QVERIFY(other.open());
             QSqlQuery q(other);

@@ -47,9 +47,11 @@ private slots:
             QVERIFY(db);
             QCOMPARE(Migrator(db->connection()).currentVersion().value(), from);
             QSqlQuery q(db->connection());
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO bots (id, name, created_at_ms) VALUES ('bot_1', 'Luna Café', 1)")));
             QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO conversations (id, bot_id, channel, external_id, contact_name, last_activity_ms, "
+                "INSERT INTO bots (id, name, created_at_ms) VALUES ('bot_1', 'Luna Café', 1)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO conversations (id, bot_id, channel, external_id, contact_name, "
+                "last_activity_ms, "
                 "created_at_ms) VALUES ('conv_1', 'bot_1', 'whatsapp', '5511999990000', 'Maria', 5, 5)")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO messages (conversation_id, role, content, at_ms) "
                                           "VALUES ('conv_1', 'user', 'Olá', 5)")));
@@ -70,11 +72,13 @@ private slots:
     {
         QTest::addColumn<QString>("sql");
         QTest::addColumn<int>("count");
-        QTest::newRow("two-tables") << QStringLiteral("CREATE TABLE a (x);\n-- note\nCREATE TABLE b (y);\n") << 2;
+        QTest::newRow("two-tables") << QStringLiteral("CREATE TABLE a (x);\n-- note\nCREATE TABLE b (y);\n")
+                                    << 2;
         QTest::newRow("multi-line") << QStringLiteral("CREATE TABLE a (\n  x INTEGER,\n  y TEXT\n);\n") << 1;
         QTest::newRow("trigger-body")
-            << QStringLiteral("CREATE TABLE a (x);\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n"
-                              "  INSERT INTO a VALUES (1);\n  DELETE FROM a;\nEND;\nCREATE INDEX i ON a (x);\n")
+            << QStringLiteral(
+                   "CREATE TABLE a (x);\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n"
+                   "  INSERT INTO a VALUES (1);\n  DELETE FROM a;\nEND;\nCREATE INDEX i ON a (x);\n")
             << 3;
     }
     void splitStatements()

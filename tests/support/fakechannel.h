@@ -11,7 +11,9 @@ namespace zapito::test {
 class FakeChannel final : public Channel
 {
 public:
-    explicit FakeChannel(QString name = QStringLiteral("whatsapp")) : m_name(std::move(name)) {}
+    explicit FakeChannel(QString name = QStringLiteral("whatsapp"))
+        : m_name(std::move(name))
+    {}
     QString name() const override { return m_name; }
     bool isConnected() const override { return connected; }
     void send(const QString& externalId, const QString& text, Done done) override

@@ -4,7 +4,10 @@
 
 namespace zapito::test {
 
-TestDatabase::TestDatabase() { QVERIFY2(m_dir.isValid(), qPrintable(m_dir.errorString())); }
+TestDatabase::TestDatabase()
+{
+    QVERIFY2(m_dir.isValid(), qPrintable(m_dir.errorString()));
+}
 
 std::unique_ptr<Database> TestDatabase::open(const Database::Options& options) const
 {

@@ -1,0 +1,39 @@
+#include "appoptions.h"
+
+#include "commandlinetool.h"
+#include "database.h"
+
+#include <QCoreApplication>
+
+namespace zapito::cli {
+
+AppOptions::AppOptions()
+    : database(
+          QStringLiteral("database"),
+          QCoreApplication::translate("cli", "Use the SQLite database at <file> instead of the default."),
+          QCoreApplication::translate("cli", "file"), Database::defaultPath())
+{}
+
+void AppOptions::addTo(QCommandLineParser& parser) const
+{
+    parser.addOption(database);
+}
+
+void describe(QCommandLineParser& parser, const AppOptions& options)
+{
+    QString text =
+        QCoreApplication::translate("cli", "Triage the conversations your support bot hands to a human.");
+    if (!commands().isEmpty()) {
+        text +=
+            u'\n' + QCoreApplication::translate("cli", "Commands (zapito-inbox COMMAND --help for more):");
+        for (const Command& c : commands())
+            text +=
+                QStringLiteral("\n  %1  %2").arg(QLatin1String(c.name), -20).arg(QLatin1String(c.summary));
+    }
+    parser.setApplicationDescription(text);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    options.addTo(parser);
+}
+
+} // namespace zapito::cli

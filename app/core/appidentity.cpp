@@ -1,0 +1,14 @@
+#include "appidentity.h"
+
+#include <QCoreApplication>
+
+namespace zapito {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("zapito"));
+    QCoreApplication::setApplicationName(QStringLiteral("zapito-inbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ZAPITO_VERSION));
+}
+
+} // namespace zapito
