@@ -3,11 +3,15 @@
 #include "appoptions.h"
 #include "commandlinetool.h"
 #include "database.h"
+#include "headless.h"
 #include "inboxservices.h"
 #include "mainwindow.h"
+#include "sampledata.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 
 int main(int argc, char* argv[])
@@ -15,11 +19,17 @@ int main(int argc, char* argv[])
     // Command-line tools (verify-signature, settings, list, …) need no window.
     if (zapito::cli::isCommand(argc, argv))
         return zapito::cli::runCommand(argc, argv);
+    // Always-on machines: the same services, no window.
+    if (zapito::cli::isHeadless(argc, argv))
+        return zapito::cli::runHeadless(argc, argv);
 
     QApplication app(argc, argv);
     zapito::setApplicationIdentity();
+    zapito::installTranslations(); // the system locale's, before any text is made
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Zapito Inbox"));
     QGuiApplication::setDesktopFileName(QStringLiteral("app.zapito.Inbox"));
+    QGuiApplication::setWindowIcon(QIcon::fromTheme(
+        QStringLiteral("app.zapito.Inbox"), QIcon(QStringLiteral(":/icons/app/app.zapito.Inbox.svg"))));
 
     QCommandLineParser parser;
     const zapito::cli::AppOptions options;
@@ -32,6 +42,15 @@ int main(int argc, char* argv[])
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Cannot open the inbox"),
                               error.message);
         return 1;
+    }
+
+    if (parser.isSet(options.demo)) {
+        auto bot = services->store().ensureBot(QCoreApplication::translate("main", "My bot"));
+        const zapito::Status loaded = bot ? zapito::loadSampleConversations(services->store(), *bot)
+                                          : zapito::Status::failure(bot.error());
+        if (!loaded)
+            QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Cannot load the samples"),
+                                 loaded.error());
     }
 
     zapito::MainWindow window(*services);

@@ -1,21 +1,293 @@
 #include "mainwindow.h"
 
+#include "botpage.h"
+#include "channelspage.h"
+#include "contacttitle.h"
+#include "conversationlistmodel.h"
+#include "conversationlistpanel.h"
+#include "conversationlistview.h"
 #include "inboxservices.h"
+#include "integrationspage.h"
+#include "notificationspage.h"
+#include "previewchatwindow.h"
+#include "sampledata.h"
+#include "selectioncontroller.h"
+#include "settingsdialog.h"
+#include "shortcutsdialog.h"
+#include "transcriptmodel.h"
+#include "transcriptpane.h"
+#include "traycontroller.h"
+#include "uistyle.h"
 
-#include <QLabel>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
 
 namespace zapito {
 
 MainWindow::MainWindow(InboxServices& services, QWidget* parent)
     : QMainWindow(parent)
     , m_services(services)
+    , m_listModel(new ConversationListModel(services.store(), this))
+    , m_transcriptModel(new TranscriptModel(services.store(), this))
+    , m_listPanel(new ConversationListPanel(*m_listModel, this))
+    , m_transcriptPane(new TranscriptPane(services.store(), services.engine(), services.channels(),
+                                          *m_transcriptModel, this))
+    , m_selection(new SelectionController(*m_listPanel->view(), *m_listModel, services.store(),
+                                          *m_transcriptModel, this))
+    , m_tray(new TrayController(*this, this))
+    , m_splitter(new QSplitter(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Zapito Inbox"));
-    auto* placeholder = new QLabel(tr("No conversations yet."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(1100, 720);
+    setWindowTitle(tr("Inbox"));
+    setWindowIcon(ui::appIcon());
+
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_listPanel);
+    m_splitter->addWidget(m_transcriptPane);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(1, 1);
+    m_listPanel->setMinimumWidth(300);
+    m_transcriptPane->setMinimumWidth(380);
+    m_splitter->setSizes({390, 800});
+    setCentralWidget(m_splitter);
+    statusBar()->setSizeGripEnabled(false);
+
+    connect(m_selection, &SelectionController::conversationOpened, m_transcriptPane,
+            &TranscriptPane::showConversation);
+    connect(m_listPanel->view(), &QAbstractItemView::activated, this,
+            [this] { m_transcriptPane->focusReply(); });
+    connect(m_listPanel, &ConversationListPanel::loadSamplesRequested, this, &MainWindow::loadSamples);
+    connect(m_listPanel, &ConversationListPanel::connectChannelRequested, this, &MainWindow::connectChannel);
+    connect(m_transcriptPane, &TranscriptPane::connectChannelRequested, this, &MainWindow::connectChannel);
+    connect(m_transcriptPane, &TranscriptPane::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_listModel, &ConversationListModel::countsChanged, this, &MainWindow::onCountsChanged);
+    connect(m_listModel, &ConversationListModel::errorOccurred, this, [this](const QString& error) {
+        statusBar()->showMessage(tr("Could not read the inbox: %1").arg(error));
+    });
+    connect(&m_services.engine(), &ConversationEngine::handoffRecorded, this, &MainWindow::onHandoffRecorded);
+    connect(&m_services.engine(), &ConversationEngine::problem, this,
+            [this](const QString&, const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(m_tray, &TrayController::openConversationRequested, this, [this](const QString& id) {
+        if (!m_selection->select(id)) {
+            m_listPanel->setNeedsHumanOnly(false);
+            m_listPanel->searchField()->clear();
+            m_selection->select(id);
+        }
+    });
+
+    // The webhook's outcome shows live on the handoff in the open transcript.
+    connect(&m_services.deliveries(), &DeliveryStore::deliveryChanged, this,
+            [this](qint64, const QString& conversationId) {
+                if (conversationId == m_transcriptModel->conversationId())
+                    m_transcriptModel->refreshHandoffs();
+            });
+    m_transcriptPane->setResendHandler([this](qint64 eventId) { m_services.webhook().resend(eventId); });
+
+    createMenus();
+    onCountsChanged(m_listModel->counts().all, m_listModel->counts().needsHuman);
+
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1180, 760);
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_listPanel->focusList();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_loadSamplesAction = file->addAction(tr("Load &sample conversations"), this, &MainWindow::loadSamples);
+    m_loadSamplesAction->setObjectName(QStringLiteral("loadSamplesAction"));
+    m_removeSamplesAction =
+        file->addAction(tr("&Remove sample conversations"), this, &MainWindow::removeSamples);
+    m_removeSamplesAction->setObjectName(QStringLiteral("removeSamplesAction"));
+    connect(file, &QMenu::aboutToShow, this, [this] {
+        const bool has = hasSampleConversations(m_services.store());
+        m_loadSamplesAction->setEnabled(!has);
+        m_removeSamplesAction->setEnabled(has);
+    });
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* all =
+        view->addAction(tr("&All conversations"), this, [this] { m_listPanel->setNeedsHumanOnly(false); });
+    all->setObjectName(QStringLiteral("showAllAction"));
+    all->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* needsHuman =
+        view->addAction(ui::resourceIcon(QStringLiteral("needs-human")), tr("&Needs a human"), this,
+                        [this] { m_listPanel->setNeedsHumanOnly(true); });
+    needsHuman->setObjectName(QStringLiteral("showNeedsHumanAction"));
+    needsHuman->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
+    QAction* find =
+        view->addAction(tr("&Search conversations"), m_listPanel, &ConversationListPanel::focusSearch);
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setShortcut(QKeySequence::Find);
+    QAction* list = view->addAction(tr("Go to the &list"), m_listPanel, &ConversationListPanel::focusList);
+    list->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+
+    QMenu* conversation = menuBar()->addMenu(tr("&Conversation"));
+    QAction* next = conversation->addAction(tr("&Next conversation"), this, [this] { moveSelection(1); });
+    next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    QAction* previous =
+        conversation->addAction(tr("&Previous conversation"), this, [this] { moveSelection(-1); });
+    previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    QAction* reply = conversation->addAction(tr("&Reply"), m_transcriptPane, &TranscriptPane::focusReply);
+    reply->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    conversation->addSeparator();
+    conversation->addAction(m_transcriptPane->resolveAction());
+
+    m_toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
+    // ---- Tools: feature actions go here, one line each (e.g. the channels helper's "Preview chat"). ----
+    m_toolsMenu
+        ->addAction(ui::resourceIcon(QStringLiteral("preview")), tr("&Preview chat"), this,
+                    [this] { PreviewChatWindow::showFor(m_services, this); })
+        ->setObjectName(QStringLiteral("previewChatAction"));
+    // ---- end of feature actions ----
+    m_toolsMenu->addSeparator();
+    QAction* settingsAction = m_toolsMenu->addAction(tr("&Settings…"), this, [this] { openSettings(); });
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    help->addAction(tr("&About Zapito Inbox"), this, [this] {
+        QMessageBox::about(this, tr("About Zapito Inbox"),
+                           tr("Zapito Inbox %1\nThe conversations your support bot hands to a human, with a "
+                              "signed lead webhook.")
+                               .arg(QStringLiteral(ZAPITO_VERSION)));
+    });
+    addActions({all, needsHuman, find, list, next, previous, reply, m_transcriptPane->resolveAction(),
+                settingsAction, shortcuts, quit});
+}
+
+SettingsDialog* MainWindow::openSettings(const QString& pageObjectName)
+{
+    if (!m_settings) {
+        m_settings = new SettingsDialog(this);
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        // ---- Settings pages, in order; features add theirs here, one line each. ----
+        m_settings->addPage(new IntegrationsPage(m_services.webhookSettings(), &m_services.webhook()),
+                            ui::resourceIcon(QStringLiteral("integrations")), tr("Integrations"));
+        m_settings->addPage(new ChannelsPage(m_services.connectors()),
+                            ui::resourceIcon(QStringLiteral("conversation")), tr("Channels"));
+        m_settings->addPage(new BotPage(m_services.connectors()), ui::resourceIcon(QStringLiteral("general")),
+                            tr("Bot"));
+        m_settings->addPage(new NotificationsPage, ui::resourceIcon(QStringLiteral("notifications")),
+                            tr("Notifications"));
+        // ---- end of settings pages ----
+        connect(m_settings, &QDialog::finished, m_transcriptPane, &TranscriptPane::refreshChannelState);
+    }
+    if (!pageObjectName.isEmpty())
+        m_settings->showPage(pageObjectName);
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
+    return m_settings;
+}
+
+void MainWindow::connectChannel()
+{
+    SettingsDialog* dialog = openSettings();
+    if (!dialog->showPage(QStringLiteral("channelsPage")))
+        dialog->showPage(QStringLiteral("integrationsPage"));
+}
+
+void MainWindow::loadSamples()
+{
+    const Status loaded = loadSampleConversations(m_services.store(), m_services.engine().bot());
+    if (!loaded) {
+        QMessageBox::warning(this, tr("Cannot load the samples"), loaded.error());
+        return;
+    }
+    m_listModel->reload();
+    statusBar()->showMessage(tr("Sample conversations loaded. Remove them any time from the File menu."),
+                             10000);
+}
+
+void MainWindow::removeSamples()
+{
+    const Status removed = removeSampleConversations(m_services.store());
+    if (!removed) {
+        QMessageBox::warning(this, tr("Cannot remove the samples"), removed.error());
+        return;
+    }
+    m_listModel->reload();
+    // The open sample is gone with the others.
+    if (m_listModel->rowOf(m_selection->currentConversationId()) < 0)
+        m_selection->closeConversation();
+    statusBar()->showMessage(tr("Sample conversations removed."), 8000);
+}
+
+void MainWindow::moveSelection(int delta)
+{
+    QAbstractItemView* view = m_listPanel->view();
+    const int rows = m_listModel->rowCount();
+    if (rows == 0)
+        return;
+    int row = view->currentIndex().isValid() ? view->currentIndex().row() + delta : 0;
+    if (row >= rows && m_listModel->canFetchMore({}))
+        m_listModel->fetchMore({});
+    row = qBound(0, row, m_listModel->rowCount() - 1);
+    view->setCurrentIndex(m_listModel->index(row));
+}
+
+void MainWindow::onCountsChanged(int all, int needsHuman)
+{
+    m_transcriptPane->setInboxEmpty(all == 0);
+    setWindowTitle(needsHuman > 0 ? tr("Inbox (%1 need a human)").arg(needsHuman) : tr("Inbox"));
+    m_tray->setNeedsHumanCount(needsHuman);
+}
+
+void MainWindow::onHandoffRecorded(qint64, const QString& conversationId)
+{
+    // The operator is looking at this very conversation: no need to interrupt.
+    if (isActiveWindow() && conversationId == m_selection->currentConversationId())
+        return;
+    auto conversation = m_services.store().conversation(conversationId);
+    if (!conversation)
+        return;
+    // What the customer said last tells the operator more than the bot's handoff line.
+    QString said;
+    if (auto recent = m_services.store().lastMessages(conversationId, 5)) {
+        for (const Message& m : *recent)
+            if (m.role == MessageRole::User)
+                said = m.content.simplified();
+    }
+    const QString reason =
+        handoffReasonText(conversation->openHandoffReason.value_or(HandoffReason::Handoff));
+    m_tray->notifyHandoff(conversationId, contactTitle(*conversation),
+                          said.isEmpty() ? reason : QString(reason + QLatin1String(": “") + said + u'”'));
+}
+
+void MainWindow::showShortcuts()
+{
+    auto* dialog = new ShortcutsDialog(actions(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace zapito

@@ -1,20 +1,68 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
+
+class QMenu;
+class QSplitter;
 
 namespace zapito {
 
+class ConversationListModel;
+class ConversationListPanel;
 class InboxServices;
+class SelectionController;
+class SettingsDialog;
+class TrayController;
+class TranscriptModel;
+class TranscriptPane;
 
-// The inbox window: conversations on the left, the selected transcript on the right.
+// The inbox window: conversations on the left, the selected transcript on the right. It only
+// wires the parts together; the selection controller decides what the transcript shows.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(InboxServices& services, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ConversationListModel& listModel() const { return *m_listModel; }
+    TranscriptModel& transcriptModel() const { return *m_transcriptModel; }
+    SelectionController& selection() const { return *m_selection; }
+    ConversationListPanel* listPanel() const { return m_listPanel; }
+    TranscriptPane* transcriptPane() const { return m_transcriptPane; }
+    TrayController* tray() const { return m_tray; }
+    // Tools menu: features such as the Preview chat add their actions here.
+    QMenu* toolsMenu() const { return m_toolsMenu; }
+
+    // Opens (or raises) Settings, at the page with this objectName when given and present.
+    SettingsDialog* openSettings(const QString& pageObjectName = QString());
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createMenus();
+    void loadSamples();
+    void removeSamples();
+    void connectChannel();
+    void moveSelection(int delta);
+    void onCountsChanged(int all, int needsHuman);
+    void onHandoffRecorded(qint64 handoffEventId, const QString& conversationId);
+    void showShortcuts();
+
     InboxServices& m_services;
+    ConversationListModel* m_listModel;
+    TranscriptModel* m_transcriptModel;
+    ConversationListPanel* m_listPanel;
+    TranscriptPane* m_transcriptPane;
+    SelectionController* m_selection;
+    TrayController* m_tray;
+    QSplitter* m_splitter;
+    QMenu* m_toolsMenu = nullptr;
+    QAction* m_loadSamplesAction = nullptr;
+    QAction* m_removeSamplesAction = nullptr;
+    QPointer<SettingsDialog> m_settings;
 };
 
 } // namespace zapito

@@ -12,11 +12,18 @@ AppOptions::AppOptions()
           QStringLiteral("database"),
           QCoreApplication::translate("cli", "Use the SQLite database at <file> instead of the default."),
           QCoreApplication::translate("cli", "file"), Database::defaultPath())
+    , demo(QStringLiteral("demo"),
+           QCoreApplication::translate("cli", "Load the sample conversations (if not loaded yet) and start."))
+    , headless(QStringLiteral("headless"),
+               QCoreApplication::translate(
+                   "cli", "Run the channels, the bot and webhook delivery without a window."))
 {}
 
 void AppOptions::addTo(QCommandLineParser& parser) const
 {
     parser.addOption(database);
+    parser.addOption(demo);
+    parser.addOption(headless);
 }
 
 void describe(QCommandLineParser& parser, const AppOptions& options)
@@ -27,8 +34,9 @@ void describe(QCommandLineParser& parser, const AppOptions& options)
         text +=
             u'\n' + QCoreApplication::translate("cli", "Commands (zapito-inbox COMMAND --help for more):");
         for (const Command& c : commands())
-            text +=
-                QStringLiteral("\n  %1  %2").arg(QLatin1String(c.name), -20).arg(QLatin1String(c.summary));
+            text += QStringLiteral("\n  %1  %2")
+                        .arg(QLatin1String(c.name), -20)
+                        .arg(QCoreApplication::translate("cli", c.summary));
     }
     parser.setApplicationDescription(text);
     parser.addHelpOption();

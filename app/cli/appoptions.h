@@ -10,6 +10,8 @@ namespace zapito::cli {
 struct AppOptions
 {
     QCommandLineOption database;
+    QCommandLineOption demo;     // load the sample conversations (once) and start
+    QCommandLineOption headless; // connectors, agent and webhook delivery without a window
 
     AppOptions();
     void addTo(QCommandLineParser& parser) const;

@@ -2,6 +2,12 @@
 
 #include "appidentity.h"
 #include "appoptions.h"
+#include "translations.h"
+#include "verifysignaturecommand.h"
+#include "deliveriescommand.h"
+#include "listcommand.h"
+#include "resolvecommand.h"
+#include "settingscommand.h"
 
 #include <QCoreApplication>
 
@@ -11,8 +17,20 @@ namespace zapito::cli {
 
 const QList<Command>& commands()
 {
-    // One line per command; each command's code is in its own file of this folder.
-    static const QList<Command> all = {};
+    // One line per command; each command's code is in its own file of this folder. Summaries are
+    // marked for lupdate and translated where --help shows them.
+    static const QList<Command> all = {
+        {"verify-signature",
+         QT_TRANSLATE_NOOP("cli", "Check a webhook signature: exit 0 on a match, 1 otherwise"),
+         &runVerifySignature},
+        {"settings", QT_TRANSLATE_NOOP("cli", "Read or change a setting: settings get|set KEY [VALUE]"),
+         &runSettings},
+        {"list", QT_TRANSLATE_NOOP("cli", "List conversations: list [--needs-human] [--json]"), &runList},
+        {"deliveries", QT_TRANSLATE_NOOP("cli", "List webhook deliveries: deliveries [--json]"),
+         &runDeliveries},
+        {"resolve", QT_TRANSLATE_NOOP("cli", "Give a conversation back to the bot: resolve CONVERSATION_ID"),
+         &runResolve},
+    };
     return all;
 }
 
@@ -47,6 +65,7 @@ int runCommand(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
+    installTranslations();
     const QStringList arguments = app.arguments().mid(1);
     for (const Command& c : commands()) {
         if (arguments.value(0) == QLatin1String(c.name))

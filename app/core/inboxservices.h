@@ -1,10 +1,15 @@
 #pragma once
 
 #include "channelregistry.h"
+#include "connectorhub.h"
 #include "conversationengine.h"
 #include "conversationstore.h"
 #include "database.h"
+#include "deliverystore.h"
 #include "ruleagent.h"
+#include "secretstore.h"
+#include "webhookdispatcher.h"
+#include "webhooksettings.h"
 
 #include <QObject>
 
@@ -28,6 +33,11 @@ public:
     ConversationStore& store() { return *m_store; }
     ChannelRegistry& channels() { return m_channels; }
     ConversationEngine& engine() { return *m_engine; }
+    SecretStore& secrets() { return *m_secrets; }
+    WebhookSettings& webhookSettings() { return *m_webhookSettings; }
+    DeliveryStore& deliveries() { return *m_deliveries; }
+    WebhookDispatcher& webhook() { return *m_webhook; }
+    ConnectorHub& connectors() { return *m_connectors; }
 
 private:
     InboxServices(std::unique_ptr<Database> database, QObject* parent);
@@ -37,6 +47,11 @@ private:
     ChannelRegistry m_channels;
     RuleAgent m_ruleAgent;
     std::unique_ptr<ConversationEngine> m_engine;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<WebhookSettings> m_webhookSettings;
+    std::unique_ptr<DeliveryStore> m_deliveries;
+    std::unique_ptr<WebhookDispatcher> m_webhook;
+    std::unique_ptr<ConnectorHub> m_connectors; // last: destroyed first, before what it feeds
 };
 
 } // namespace zapito

@@ -1,0 +1,37 @@
+#include "creditbudget.h"
+
+#include "channelstate.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcBudget, "zapito.agent.budget")
+
+namespace zapito {
+
+CreditBudget::CreditBudget(ChannelState& state, QObject* parent)
+    : QObject(parent)
+    , m_state(state)
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{}
+
+QString CreditBudget::currentKey() const
+{
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC);
+    return QStringLiteral("agent.model_replies.") + now.toString(QStringLiteral("yyyy-MM"));
+}
+
+int CreditBudget::usedThisMonth() const
+{
+    return m_state.value(currentKey(), QStringLiteral("0")).toInt();
+}
+
+void CreditBudget::spendOne()
+{
+    const int used = usedThisMonth() + 1;
+    if (const Status saved = m_state.setValue(currentKey(), QString::number(used)); !saved)
+        qCWarning(lcBudget) << "cannot store the model reply count:" << saved.error();
+    emit usedChanged(used);
+}
+
+} // namespace zapito

@@ -1,0 +1,113 @@
+#include "flowrule.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace zapito {
+
+namespace {
+
+QRegularExpression expressionOf(const FlowRule& rule)
+{
+    constexpr auto options =
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
+    if (rule.match == FlowRule::Match::Regex)
+        return QRegularExpression(rule.pattern, options);
+    QStringList alternatives;
+    const QStringList keywords = rule.pattern.split(u',', Qt::SkipEmptyParts);
+    for (const QString& keyword : keywords) {
+        const QString word = keyword.simplified();
+        if (!word.isEmpty())
+            alternatives.append(QRegularExpression::escape(word));
+    }
+    if (alternatives.isEmpty())
+        return QRegularExpression(QStringLiteral("(?!)")); // never matches
+    // Whole words only: "agenda" does not ask for an agent. Lookarounds instead of \b, so a
+    // keyword that ends in a symbol ("c++") still matches.
+    return QRegularExpression(QStringLiteral("(?<!\\w)(?:%1)(?!\\w)").arg(alternatives.join(u'|')), options);
+}
+
+} // namespace
+
+bool FlowRule::matches(const QString& message) const
+{
+    if (pattern.trimmed().isEmpty())
+        return false;
+    const QRegularExpression re = expressionOf(*this);
+    return re.isValid() && re.match(message).hasMatch();
+}
+
+QString FlowRule::problem() const
+{
+    if (action == Action::LogToCrm)
+        return {};
+    if (pattern.trimmed().isEmpty())
+        return QStringLiteral("The rule has nothing to match.");
+    if (match == Match::Regex) {
+        const QRegularExpression re(pattern);
+        if (!re.isValid())
+            return QStringLiteral("The regular expression is not valid: %1").arg(re.errorString());
+    }
+    if (action == Action::Reply && text.trimmed().isEmpty())
+        return QStringLiteral("The reply is empty.");
+    return {};
+}
+
+QString asString(FlowRule::Action action)
+{
+    switch (action) {
+    case FlowRule::Action::Reply:
+        return QStringLiteral("reply");
+    case FlowRule::Action::Handoff:
+        return QStringLiteral("handoff");
+    case FlowRule::Action::LogToCrm:
+        return QStringLiteral("log_to_crm");
+    }
+    return {};
+}
+
+QString asString(FlowRule::Match match)
+{
+    return match == FlowRule::Match::Regex ? QStringLiteral("regex") : QStringLiteral("keywords");
+}
+
+QJsonArray flowToJson(const QList<FlowRule>& rules)
+{
+    QJsonArray array;
+    for (const FlowRule& rule : rules) {
+        array.append(QJsonObject{{QStringLiteral("match"), asString(rule.match)},
+                                 {QStringLiteral("pattern"), rule.pattern},
+                                 {QStringLiteral("action"), asString(rule.action)},
+                                 {QStringLiteral("text"), rule.text}});
+    }
+    return array;
+}
+
+QList<FlowRule> flowFromJson(const QJsonArray& array)
+{
+    QList<FlowRule> rules;
+    for (const QJsonValue& value : array) {
+        const QJsonObject o = value.toObject();
+        FlowRule rule;
+        const QString match = o.value(QStringLiteral("match")).toString(QStringLiteral("keywords"));
+        if (match == QLatin1String("regex"))
+            rule.match = FlowRule::Match::Regex;
+        else if (match != QLatin1String("keywords"))
+            continue;
+        const QString action = o.value(QStringLiteral("action")).toString();
+        if (action == QLatin1String("reply"))
+            rule.action = FlowRule::Action::Reply;
+        else if (action == QLatin1String("handoff"))
+            rule.action = FlowRule::Action::Handoff;
+        else if (action == QLatin1String("log_to_crm"))
+            rule.action = FlowRule::Action::LogToCrm;
+        else
+            continue;
+        rule.pattern = o.value(QStringLiteral("pattern")).toString();
+        rule.text = o.value(QStringLiteral("text")).toString();
+        rules.append(rule);
+    }
+    return rules;
+}
+
+} // namespace zapito

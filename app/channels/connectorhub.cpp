@@ -1,0 +1,102 @@
+#include "connectorhub.h"
+
+#include "channelregistry.h"
+#include "conversationengine.h"
+#include "secretstore.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcHub, "zapito.channels.hub")
+
+namespace zapito {
+
+ConnectorHub::ConnectorHub(Database& database, ConversationEngine& engine, ChannelRegistry& registry,
+                           SecretStore& secrets, const QString& settingsFile, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_registry(registry)
+    , m_secrets(secrets)
+    , m_state(database)
+    , m_budget(m_state)
+    , m_agent(m_budget)
+    , m_channelSettings(settingsFile)
+    , m_botSettings(settingsFile)
+    , m_telegram(m_state)
+{
+    m_engine.setAgent(m_agent);
+    for (ChannelConnector* connector :
+         {static_cast<ChannelConnector*>(&m_telegram), static_cast<ChannelConnector*>(&m_whatsapp),
+          static_cast<ChannelConnector*>(&m_preview)}) {
+        m_registry.add(connector);
+        connect(connector, &ChannelConnector::messageReceived, this, &ConnectorHub::receive);
+    }
+    m_agent.setConfig(m_botSettings.config());
+}
+
+ConnectorHub::~ConnectorHub()
+{
+    m_telegram.stop();
+    m_whatsapp.stop();
+    for (const QString& name : {m_telegram.name(), m_whatsapp.name(), m_preview.name()})
+        m_registry.remove(name);
+}
+
+void ConnectorHub::receive(const CustomerMessage& message)
+{
+    auto stored = m_engine.receiveCustomerMessage(message);
+    if (!stored) {
+        qCWarning(lcHub) << "a" << message.channel << "message was not stored:" << stored.error();
+        emit problem(tr("A %1 message could not be stored: %2").arg(message.channel, stored.error()));
+    }
+}
+
+void ConnectorHub::reload()
+{
+    const int generation = ++m_generation;
+    struct Pending
+    {
+        TelegramConfig telegram;
+        WhatsAppConfig whatsapp;
+        BotConfig bot;
+        QString apiKey;
+        int outstanding = 0;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->telegram = m_channelSettings.telegram();
+    pending->whatsapp = m_channelSettings.whatsapp();
+    pending->bot = m_botSettings.config();
+
+    QPointer<ConnectorHub> self(this);
+    auto finish = [self, generation, pending] {
+        if (!self || generation != self->m_generation || --pending->outstanding > 0)
+            return;
+        self->m_agent.setConfig(pending->bot);
+        self->m_agent.setModelApiKey(pending->apiKey);
+        self->m_telegram.configure(pending->telegram);
+        self->m_whatsapp.configure(pending->whatsapp);
+        emit self->ready();
+    };
+    const QList<QPair<const char*, QString*>> secrets = {
+        {TelegramChannel::kSecretKey, &pending->telegram.botToken},
+        {WhatsAppChannel::kVerifyTokenKey, &pending->whatsapp.verifyToken},
+        {WhatsAppChannel::kAppSecretKey, &pending->whatsapp.appSecret},
+        {WhatsAppChannel::kAccessTokenKey, &pending->whatsapp.accessToken},
+        {BotSettings::kApiKeySecret, &pending->apiKey},
+    };
+    pending->outstanding = int(secrets.size());
+    for (const auto& [key, target] : secrets) {
+        const QString name = QLatin1String(key);
+        m_secrets.read(name,
+                       [self, pending, target, name, finish](std::optional<QString> value, QString error) {
+                           if (!error.isEmpty() && self)
+                               emit self->problem(tr("The secret %1 could not be read: %2").arg(name, error));
+                           *target = value.value_or(QString());
+                           finish();
+                       });
+    }
+}
+
+} // namespace zapito

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "botagent.h"
+#include "botsettings.h"
+#include "channelsettings.h"
+#include "channelstate.h"
+#include "creditbudget.h"
+#include "previewchannel.h"
+#include "telegramchannel.h"
+#include "whatsappchannel.h"
+
+#include <QObject>
+
+namespace zapito {
+
+class ChannelRegistry;
+class ConversationEngine;
+class Database;
+class SecretStore;
+
+// Owns the channel connectors (Telegram, WhatsApp, preview) and the bot's agent, feeds what
+// the connectors receive to the ConversationEngine, and (re)configures everything from the
+// settings and the SecretStore. The window and headless mode share it through InboxServices.
+class ConnectorHub final : public QObject
+{
+    Q_OBJECT
+public:
+    // `settingsFile` empty means the application's default QSettings (tests pass their own).
+    ConnectorHub(Database& database, ConversationEngine& engine, ChannelRegistry& registry,
+                 SecretStore& secrets, const QString& settingsFile = {}, QObject* parent = nullptr);
+    ~ConnectorHub() override;
+    Q_DISABLE_COPY_MOVE(ConnectorHub)
+
+    // Reads the settings and secrets (asynchronously) and (re)starts the connectors; call it
+    // again after the settings changed. ready() is emitted when the connectors were configured.
+    void reload();
+
+    TelegramChannel& telegram() { return m_telegram; }
+    WhatsAppChannel& whatsapp() { return m_whatsapp; }
+    PreviewChannel& preview() { return m_preview; }
+    BotAgent& agent() { return m_agent; }
+    CreditBudget& budget() { return m_budget; }
+    ChannelSettings& channelSettings() { return m_channelSettings; }
+    BotSettings& botSettings() { return m_botSettings; }
+    SecretStore& secrets() { return m_secrets; }
+
+signals:
+    void ready();
+    // A customer message could not be stored, or a secret could not be read.
+    void problem(const QString& message);
+
+private:
+    void receive(const CustomerMessage& message);
+
+    ConversationEngine& m_engine;
+    ChannelRegistry& m_registry;
+    SecretStore& m_secrets;
+    ChannelState m_state;
+    CreditBudget m_budget;
+    BotAgent m_agent;
+    ChannelSettings m_channelSettings;
+    BotSettings m_botSettings;
+    TelegramChannel m_telegram;
+    WhatsAppChannel m_whatsapp;
+    PreviewChannel m_preview;
+    int m_generation = 0; // a reload() started while secrets were read supersedes the older one
+};
+
+} // namespace zapito

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "channel.h"
+
+#include <QStringList>
+
+#include <functional>
+
+namespace zapito {
+
+// Splits `text` into parts of at most `limit` UTF-16 units (Telegram and WhatsApp refuse text
+// over 4096), preferring a line break, then a space, and never cutting a surrogate pair.
+QStringList splitMessage(const QString& text, qsizetype limit);
+
+// Sends the parts one after the other (so they arrive in order); `done` is called once, with
+// the first failure or success after the last part.
+using SendOne = std::function<void(const QString& part, Channel::Done done)>;
+void sendInOrder(const QStringList& parts, SendOne sendOne, Channel::Done done);
+
+} // namespace zapito

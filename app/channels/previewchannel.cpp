@@ -1,0 +1,40 @@
+#include "previewchannel.h"
+
+#include <QDateTime>
+#include <QTimer>
+#include <QUuid>
+
+namespace zapito {
+
+PreviewChannel::PreviewChannel(QObject* parent)
+    : ChannelConnector(parent)
+{
+    setStatus(ConnectorStatus::State::Connected, tr("Always available."));
+    startNewConversation();
+}
+
+void PreviewChannel::startNewConversation()
+{
+    ++m_counter;
+    m_externalId = QStringLiteral("preview-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    m_contactName = tr("Preview customer %1").arg(m_counter);
+}
+
+void PreviewChannel::customerSays(const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return;
+    emit messageReceived(
+        CustomerMessage{name(), m_externalId, m_contactName, text, QDateTime::currentDateTimeUtc(), {}});
+}
+
+void PreviewChannel::send(const QString& externalId, const QString& text, Done done)
+{
+    // Delivered from the event loop, like a real channel, so callers see one behaviour.
+    QTimer::singleShot(0, this, [this, externalId, text, done = std::move(done)] {
+        emit delivered(externalId, text);
+        done({true, {}});
+    });
+}
+
+} // namespace zapito

@@ -1,0 +1,283 @@
+#include "telegramchannel.h"
+
+#include "channelstate.h"
+#include "messageparts.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcTelegram, "zapito.channels.telegram")
+
+namespace zapito {
+
+namespace {
+
+constexpr int kSendDeadlineMs = 20'000;
+// Both APIs refuse a text message over 4096 characters; longer answers go in parts.
+constexpr qsizetype kMaxTextLength = 4096;
+// Beyond the long-poll timeout itself, how long an answer may take to arrive.
+constexpr int kPollGraceMs = 15'000;
+
+QString placeholderFor(const QJsonObject& message)
+{
+    static const QList<QPair<const char*, const char*>> kinds = {
+        {"photo", "[image]"},     {"sticker", "[sticker]"},   {"voice", "[voice message]"},
+        {"audio", "[audio]"},     {"video", "[video]"},       {"video_note", "[video]"},
+        {"animation", "[gif]"},   {"document", "[document]"}, {"location", "[location]"},
+        {"contact", "[contact]"}, {"poll", "[poll]"},
+    };
+    for (const auto& [key, label] : kinds) {
+        if (message.contains(QLatin1String(key)))
+            return QLatin1String(label);
+    }
+    return QStringLiteral("[unsupported message]");
+}
+
+QString describeTelegramError(const HttpResult& result)
+{
+    const QJsonObject o = QJsonDocument::fromJson(result.body).object();
+    const QString description = o.value(QStringLiteral("description")).toString();
+    return description.isEmpty() ? result.describe() : description;
+}
+
+} // namespace
+
+TelegramChannel::TelegramChannel(ChannelState& state, QObject* parent)
+    : ChannelConnector(parent)
+    , m_state(state)
+{
+    m_next.setSingleShot(true);
+    connect(&m_next, &QTimer::timeout, this, &TelegramChannel::poll);
+}
+
+TelegramChannel::~TelegramChannel()
+{
+    stop();
+}
+
+bool TelegramChannel::isConnected() const
+{
+    // Sending works while polling has trouble (a 409 or 429 says nothing about sendMessage);
+    // only a refused token or no configuration means the operator cannot reach anyone.
+    return m_running && !m_tokenRefused;
+}
+
+void TelegramChannel::setBackoff(int minimumMs, int maximumMs, int secondMs)
+{
+    m_backoffMinMs = minimumMs;
+    m_backoffMaxMs = maximumMs;
+    m_secondMs = secondMs;
+}
+
+void TelegramChannel::configure(const TelegramConfig& config)
+{
+    stop();
+    m_config = config;
+    if (!m_config.enabled) {
+        setStatus(ConnectorStatus::State::Off, tr("Telegram is switched off."));
+        return;
+    }
+    if (!m_config.isUsable()) {
+        setStatus(ConnectorStatus::State::Off, tr("Telegram needs a bot token (from @BotFather)."));
+        return;
+    }
+    m_running = true;
+    m_tokenRefused = false;
+    m_failures = 0;
+    setStatus(ConnectorStatus::State::Connecting, tr("Connecting to Telegram…"));
+    poll();
+}
+
+void TelegramChannel::stop()
+{
+    m_running = false;
+    m_next.stop();
+    cancelHttp(m_poll);
+    m_poll.clear();
+}
+
+QUrl TelegramChannel::methodUrl(const QString& method) const
+{
+    QString base = m_config.apiBase.trimmed();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return QUrl(base + QStringLiteral("/bot") + m_config.botToken + u'/' + method);
+}
+
+void TelegramChannel::poll()
+{
+    if (!m_running)
+        return;
+    QUrl url = methodUrl(QStringLiteral("getUpdates"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("timeout"), QString::number(m_config.pollTimeoutSeconds));
+    const QString offset = m_state.value(QLatin1String(kOffsetKey));
+    if (!offset.isEmpty())
+        query.addQueryItem(QStringLiteral("offset"), offset);
+    query.addQueryItem(QStringLiteral("allowed_updates"), QStringLiteral("[\"message\"]"));
+    url.setQuery(query);
+    m_poll = sendHttp(m_network, QNetworkRequest(url), "GET", {},
+                      m_config.pollTimeoutSeconds * 1000 + kPollGraceMs,
+                      [this](const HttpResult& result) { onPolled(result); });
+}
+
+void TelegramChannel::retryLater(int delayMs, ConnectorStatus::State state, const QString& text)
+{
+    setStatus(state, text);
+    m_next.start(delayMs);
+}
+
+void TelegramChannel::onPolled(const HttpResult& result)
+{
+    m_poll.clear();
+    if (result.canceled || !m_running)
+        return;
+
+    const int backoff = std::min(m_backoffMaxMs, m_backoffMinMs << std::min(m_failures, 16));
+    const QString again = tr("trying again in %1 s").arg(qMax(1, backoff / 1000));
+    if (result.status == 401 || result.status == 404) {
+        // Telegram answers 404 for a token of the wrong shape and 401 for an unknown one.
+        ++m_failures;
+        m_tokenRefused = true;
+        retryLater(m_backoffMaxMs, ConnectorStatus::State::Problem,
+                   tr("Telegram refused the bot token (HTTP %1). Check it under Settings → Channels.")
+                       .arg(result.status));
+        return;
+    }
+    m_tokenRefused = false;
+    if (result.status == 409) {
+        ++m_failures;
+        retryLater(backoff, ConnectorStatus::State::Problem,
+                   tr("Telegram will not deliver updates by polling while a webhook is set for this bot, "
+                      "or while another program polls with the same token (HTTP 409). Remove the webhook "
+                      "(deleteWebhook) or stop the other program; %1.")
+                       .arg(again));
+        return;
+    }
+    if (result.status == 429) {
+        const QJsonObject o = QJsonDocument::fromJson(result.body).object();
+        const int seconds = qMax(
+            1,
+            o.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("retry_after")).toInt(5));
+        retryLater(seconds * m_secondMs, ConnectorStatus::State::Problem,
+                   tr("Telegram asks to slow down (HTTP 429); polling again in %1 s.").arg(seconds));
+        return;
+    }
+    if (!result.isSuccess()) {
+        ++m_failures;
+        const QString why = result.status > 0 ? describeTelegramError(result) : result.describe();
+        qCInfo(lcTelegram) << "getUpdates failed:" << why;
+        retryLater(backoff, ConnectorStatus::State::Problem,
+                   tr("Cannot reach Telegram (%1); %2.").arg(why, again));
+        return;
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(result.body);
+    const QJsonObject root = document.object();
+    if (!root.value(QStringLiteral("ok")).toBool()) {
+        ++m_failures;
+        retryLater(backoff, ConnectorStatus::State::Problem,
+                   tr("Telegram sent an answer that could not be read; %1.").arg(again));
+        return;
+    }
+
+    m_failures = 0;
+    setStatus(ConnectorStatus::State::Connected, tr("Connected; receiving messages."));
+    qint64 nextOffset = m_state.value(QLatin1String(kOffsetKey), QStringLiteral("0")).toLongLong();
+    const QJsonArray updates = root.value(QStringLiteral("result")).toArray();
+    for (const QJsonValue& value : updates) {
+        const QJsonObject update = value.toObject();
+        const qint64 updateId = update.value(QStringLiteral("update_id")).toInteger(-1);
+        if (updateId < 0)
+            continue;
+        nextOffset = std::max(nextOffset, updateId + 1);
+        if (auto message = customerMessageFrom(update.value(QStringLiteral("message")).toObject()))
+            emit messageReceived(*message);
+        if (!m_running)
+            return; // a slot stopped or reconfigured us
+    }
+    // Stored after the messages were handed over: a crash in between repeats the update,
+    // and the message id stored with it keeps the repeat from being stored twice.
+    if (!updates.isEmpty()) {
+        if (const Status saved = m_state.setValue(QLatin1String(kOffsetKey), QString::number(nextOffset));
+            !saved)
+            qCWarning(lcTelegram) << "cannot store the update offset:" << saved.error();
+    }
+    m_next.start(0);
+}
+
+std::optional<CustomerMessage> TelegramChannel::customerMessageFrom(const QJsonObject& message)
+{
+    const QJsonObject chat = message.value(QStringLiteral("chat")).toObject();
+    if (chat.isEmpty() || !chat.contains(QStringLiteral("id")))
+        return std::nullopt;
+    const QJsonObject from = message.value(QStringLiteral("from")).toObject();
+    const QJsonObject who = from.isEmpty() ? chat : from;
+    QString name = QStringList{who.value(QStringLiteral("first_name")).toString(),
+                               who.value(QStringLiteral("last_name")).toString()}
+                       .join(u' ')
+                       .simplified();
+    if (name.isEmpty() && !who.value(QStringLiteral("username")).toString().isEmpty())
+        name = u'@' + who.value(QStringLiteral("username")).toString();
+
+    CustomerMessage m;
+    m.channel = QStringLiteral("telegram");
+    m.externalId = QString::number(chat.value(QStringLiteral("id")).toInteger());
+    m.contactName = name;
+    if (message.contains(QStringLiteral("text")))
+        m.text = message.value(QStringLiteral("text")).toString();
+    else {
+        m.text = placeholderFor(message);
+        const QString caption = message.value(QStringLiteral("caption")).toString();
+        if (!caption.isEmpty())
+            m.text += u' ' + caption;
+    }
+    const qint64 date = message.value(QStringLiteral("date")).toInteger(0);
+    if (date > 0)
+        m.at = QDateTime::fromSecsSinceEpoch(date, Qt::UTC);
+    m.externalMessageId = QString::number(message.value(QStringLiteral("message_id")).toInteger());
+    return m;
+}
+
+void TelegramChannel::send(const QString& externalId, const QString& text, Done done)
+{
+    QPointer<TelegramChannel> self(this);
+    sendInOrder(
+        splitMessage(text, kMaxTextLength),
+        [self, externalId](const QString& part, Done partDone) {
+            if (self)
+                self->sendPart(externalId, part, std::move(partDone));
+        },
+        std::move(done));
+}
+
+void TelegramChannel::sendPart(const QString& externalId, const QString& text, Done done)
+{
+    if (!m_config.isUsable()) {
+        QMetaObject::invokeMethod(
+            this,
+            [done = std::move(done)] {
+                done({false, tr("Telegram is not configured.")});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    QNetworkRequest request(methodUrl(QStringLiteral("sendMessage")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QJsonObject body{{QStringLiteral("chat_id"), externalId}, {QStringLiteral("text"), text}};
+    sendHttp(m_network, request, "POST", QJsonDocument(body).toJson(QJsonDocument::Compact), kSendDeadlineMs,
+             [done = std::move(done)](const HttpResult& result) {
+                 if (result.isSuccess()) {
+                     done({true, {}});
+                     return;
+                 }
+                 const QString why = describeTelegramError(result);
+                 qCInfo(lcTelegram) << "sendMessage failed:" << why;
+                 done({false, tr("Telegram did not take the message: %1").arg(why)});
+             });
+}
+
+} // namespace zapito

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "channelconnector.h"
+#include "httpexchange.h"
+
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QTimer>
+
+namespace zapito {
+
+class ChannelState;
+
+struct TelegramConfig
+{
+    bool enabled = false;
+    QString apiBase = QStringLiteral("https://api.telegram.org");
+    QString botToken; // from the keychain; never logged
+    int pollTimeoutSeconds = 25;
+
+    bool isUsable() const { return enabled && !botToken.isEmpty() && !apiBase.trimmed().isEmpty(); }
+};
+
+// The Telegram Bot API over long polling: getUpdates with the offset kept in channel_state
+// (stored only after the messages it covers were handed over, and each message carries its
+// Telegram id, so a restart neither loses nor repeats one), sendMessage for every answer.
+// Errors become a status the operator can read, and polling resumes by itself.
+class TelegramChannel final : public ChannelConnector
+{
+    Q_OBJECT
+public:
+    static constexpr const char* kOffsetKey = "telegram.offset";
+    static constexpr const char* kSecretKey = "telegram/bot-token";
+
+    explicit TelegramChannel(ChannelState& state, QObject* parent = nullptr);
+    ~TelegramChannel() override;
+    Q_DISABLE_COPY_MOVE(TelegramChannel)
+
+    QString name() const override { return QStringLiteral("telegram"); }
+    bool isConnected() const override;
+    void send(const QString& externalId, const QString& text, Done done) override;
+
+    // Applies the configuration and (re)starts polling when it is usable.
+    void configure(const TelegramConfig& config);
+    void stop();
+
+    // Waits between failed polls: doubling from `minimum` up to `maximum`; Telegram's
+    // retry_after seconds are multiplied by `secondMs` (tests shrink all three).
+    void setBackoff(int minimumMs, int maximumMs, int secondMs = 1000);
+
+    // Turns one getUpdates `message` object into a customer message (exposed for tests).
+    static std::optional<CustomerMessage> customerMessageFrom(const QJsonObject& message);
+
+private:
+    void sendPart(const QString& externalId, const QString& text, Done done);
+    void poll();
+    void onPolled(const HttpResult& result);
+    void retryLater(int delayMs, ConnectorStatus::State state, const QString& text);
+    QUrl methodUrl(const QString& method) const;
+
+    ChannelState& m_state;
+    TelegramConfig m_config;
+    QNetworkAccessManager m_network;
+    QPointer<QNetworkReply> m_poll;
+    QTimer m_next;
+    bool m_running = false;
+    bool m_tokenRefused = false;
+    int m_failures = 0;
+    int m_backoffMinMs = 1000;
+    int m_backoffMaxMs = 60'000;
+    int m_secondMs = 1000;
+};
+
+} // namespace zapito

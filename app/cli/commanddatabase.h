@@ -1,0 +1,19 @@
+#pragma once
+
+#include "database.h"
+
+#include <QCommandLineParser>
+
+#include <memory>
+
+namespace zapito::cli {
+
+// The --database option every command that reads the inbox accepts.
+QCommandLineOption databaseOption();
+
+// Opens the inbox for a command. Reading commands (`write` false) do not take the instance
+// lock, so they work beside a running window; writing commands take it and are refused while
+// the window or headless mode has the database open. Prints the reason and returns nullptr.
+std::unique_ptr<Database> openDatabaseForCommand(const QString& path, bool write);
+
+} // namespace zapito::cli

@@ -1,0 +1,88 @@
+#include "listcommand.h"
+
+#include "commanddatabase.h"
+#include "conversationstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace zapito::cli {
+
+namespace {
+QString tr(const char* text)
+{
+    // lupdate files tr() calls in this namespace under "zapito::cli"; the catalogue must match.
+    return QCoreApplication::translate("zapito::cli", text);
+}
+constexpr int kPage = 500;
+} // namespace
+
+int runList(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Lists the conversations, newest first."));
+    parser.addHelpOption();
+    const QCommandLineOption needsHuman(QStringLiteral("needs-human"),
+                                        tr("Only conversations waiting for a human."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON array."));
+    const QCommandLineOption database = databaseOption();
+    parser.addOptions({needsHuman, json, database});
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return 0;
+    }
+    auto db = openDatabaseForCommand(parser.value(database), false);
+    if (!db)
+        return 1;
+    ConversationStore store(*db);
+    ConversationFilter filter;
+    filter.needsHumanOnly = parser.isSet(needsHuman);
+
+    QJsonArray array;
+    std::optional<PageCursor> after;
+    for (;;) {
+        auto page = store.conversationsPage(filter, kPage, after);
+        if (!page) {
+            err << page.error() << Qt::endl;
+            return 1;
+        }
+        for (const Conversation& c : *page) {
+            const QString reason = c.openHandoffReason ? asString(*c.openHandoffReason) : QString();
+            if (parser.isSet(json)) {
+                array.append(QJsonObject{{QStringLiteral("id"), c.id},
+                                         {QStringLiteral("channel"), c.channel},
+                                         {QStringLiteral("externalId"), c.externalId},
+                                         {QStringLiteral("contactName"), c.contactName},
+                                         {QStringLiteral("status"), asString(c.status)},
+                                         {QStringLiteral("reason"), reason.isEmpty() ? QJsonValue() : reason},
+                                         {QStringLiteral("lastActivity"), toIsoUtcMs(c.lastActivityMs)},
+                                         {QStringLiteral("lastMessage"), c.lastMessagePreview},
+                                         {QStringLiteral("unread"), c.unreadCount}});
+            } else {
+                // Tab-separated, one conversation a line, so it pipes into cut/awk.
+                out << c.id << '\t' << c.channel << '\t' << asString(c.status) << '\t'
+                    << (reason.isEmpty() ? QStringLiteral("-") : reason) << '\t'
+                    << toIsoUtcMs(c.lastActivityMs) << '\t' << QString(c.contactName).replace(u'\t', u' ')
+                    << Qt::endl;
+            }
+        }
+        if (page->size() < kPage)
+            break;
+        after = PageCursor{page->constLast().lastActivityMs, page->constLast().id};
+    }
+    if (parser.isSet(json))
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+} // namespace zapito::cli

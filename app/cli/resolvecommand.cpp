@@ -1,0 +1,60 @@
+#include "resolvecommand.h"
+
+#include "commanddatabase.h"
+#include "conversationstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTextStream>
+
+namespace zapito::cli {
+
+namespace {
+QString tr(const char* text)
+{
+    // lupdate files tr() calls in this namespace under "zapito::cli"; the catalogue must match.
+    return QCoreApplication::translate("zapito::cli", text);
+}
+} // namespace
+
+int runResolve(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Marks a conversation resolved: the bot answers in it again."));
+    parser.addHelpOption();
+    const QCommandLineOption database = databaseOption();
+    const QCommandLineOption by(QStringLiteral("by"), tr("Who resolved it (default: command line)."),
+                                tr("name"), QStringLiteral("command line"));
+    parser.addOptions({database, by});
+    parser.addPositionalArgument(QStringLiteral("CONVERSATION_ID"), tr("The conversation, e.g. conv_…"));
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return 0;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1) { // parse() takes arguments[0], the command's name, as the program name
+        err << tr("Usage: zapito-inbox resolve CONVERSATION_ID") << Qt::endl;
+        return 2;
+    }
+    auto db = openDatabaseForCommand(parser.value(database), true);
+    if (!db)
+        return 1;
+    ConversationStore store(*db);
+    auto event = store.resolve(args[0], parser.value(by), QDateTime::currentMSecsSinceEpoch());
+    if (!event) {
+        err << event.error() << Qt::endl;
+        return 1;
+    }
+    out << tr("Resolved %1 (handoff %2); the bot answers there again.").arg(args[0]).arg(event->id)
+        << Qt::endl;
+    return 0;
+}
+
+} // namespace zapito::cli

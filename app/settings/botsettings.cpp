@@ -1,0 +1,75 @@
+#include "botsettings.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSettings>
+
+namespace zapito {
+
+namespace {
+const QString kInstructions = QStringLiteral("bot/instructions");
+const QString kRules = QStringLiteral("bot/rules");
+const QString kHandoffMessage = QStringLiteral("bot/handoff_message");
+const QString kFallback = QStringLiteral("bot/fallback");
+const QString kFallbackReply = QStringLiteral("bot/fallback_reply");
+const QString kModelBaseUrl = QStringLiteral("bot/model_base_url");
+const QString kModelName = QStringLiteral("bot/model_name");
+const QString kModelTimeout = QStringLiteral("bot/model_timeout_ms");
+const QString kMonthly = QStringLiteral("bot/monthly_model_replies");
+} // namespace
+
+BotSettings::BotSettings(const QString& settingsFile, QObject* parent)
+    : QObject(parent)
+    , m_settings(settingsFile.isEmpty() ? std::make_unique<QSettings>()
+                                        : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
+{}
+
+BotSettings::~BotSettings() = default;
+
+BotConfig BotSettings::config() const
+{
+    BotConfig c;
+    c.instructions = m_settings->value(kInstructions, c.instructions).toString();
+    c.rules = flowFromJson(QJsonDocument::fromJson(m_settings->value(kRules).toString().toUtf8()).array());
+    c.handoffMessage = m_settings->value(kHandoffMessage, c.handoffMessage).toString();
+    c.fallback = m_settings->value(kFallback).toString() == QLatin1String("handoff")
+                     ? BotConfig::Fallback::Handoff
+                     : BotConfig::Fallback::Reply;
+    c.fallbackReply = m_settings->value(kFallbackReply, c.fallbackReply).toString();
+    c.modelBaseUrl = m_settings->value(kModelBaseUrl).toString();
+    c.modelName = m_settings->value(kModelName).toString();
+    c.modelTimeoutMs = qBound(1000, m_settings->value(kModelTimeout, c.modelTimeoutMs).toInt(), 600'000);
+    c.monthlyModelReplies = qMax(0, m_settings->value(kMonthly, 0).toInt());
+    return c;
+}
+
+void BotSettings::setConfig(const BotConfig& c)
+{
+    m_settings->setValue(kInstructions, c.instructions);
+    m_settings->setValue(
+        kRules, QString::fromUtf8(QJsonDocument(flowToJson(c.rules)).toJson(QJsonDocument::Compact)));
+    m_settings->setValue(kHandoffMessage, c.handoffMessage);
+    m_settings->setValue(kFallback, c.fallback == BotConfig::Fallback::Handoff ? QStringLiteral("handoff")
+                                                                               : QStringLiteral("reply"));
+    m_settings->setValue(kFallbackReply, c.fallbackReply);
+    m_settings->setValue(kModelBaseUrl, c.modelBaseUrl.trimmed());
+    m_settings->setValue(kModelName, c.modelName.trimmed());
+    m_settings->setValue(kModelTimeout, c.modelTimeoutMs);
+    m_settings->setValue(kMonthly, c.monthlyModelReplies);
+    m_settings->sync();
+    emit changed();
+}
+
+QVariant BotSettings::value(const QString& key, const QVariant& fallback) const
+{
+    return m_settings->value(key, fallback);
+}
+
+void BotSettings::setValue(const QString& key, const QVariant& value)
+{
+    m_settings->setValue(key, value);
+    m_settings->sync();
+    emit changed();
+}
+
+} // namespace zapito

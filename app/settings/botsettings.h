@@ -1,0 +1,39 @@
+#pragma once
+
+#include "botconfig.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QSettings;
+
+namespace zapito {
+
+// Settings → Bot: the flow, instructions, fallback, model endpoint and monthly budget in
+// QSettings. The model's API key is NOT here: it lives in the SecretStore under kApiKeySecret.
+class BotSettings final : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr const char* kApiKeySecret = "model/api-key";
+
+    // `settingsFile` empty means the application's default QSettings.
+    explicit BotSettings(const QString& settingsFile = {}, QObject* parent = nullptr);
+    ~BotSettings() override;
+    Q_DISABLE_COPY_MOVE(BotSettings)
+
+    BotConfig config() const;
+    void setConfig(const BotConfig& config);
+
+    QVariant value(const QString& key, const QVariant& fallback = {}) const;
+    void setValue(const QString& key, const QVariant& value);
+
+signals:
+    void changed();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace zapito

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "conversationlistquery.h"
+#include "conversationstore.h"
+
+#include <QAbstractListModel>
+
+namespace zapito {
+
+// The inbox's conversation list, newest activity first, read page by page from SQL with the
+// filter applied in SQL (a proxy model re-filtering 100k rows is far too slow). Store signals
+// move, insert, update or remove single rows so the view keeps its selection and scroll
+// position; only a filter change resets the model.
+class ConversationListModel final : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    static constexpr int kDefaultPageSize = 100;
+
+    explicit ConversationListModel(ConversationStore& store, QObject* parent = nullptr);
+    Q_DISABLE_COPY_MOVE(ConversationListModel)
+
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    const ConversationFilter& filter() const { return m_filter; }
+    // Resets the model (and reloads the first page) only when the filter really changed.
+    // Returns whether it did.
+    bool setFilter(const ConversationFilter& filter);
+    void setNeedsHumanOnly(bool on);
+    void setSearch(const QString& text);
+    // Reads the first page again (after bulk changes such as loading samples).
+    void reload();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    // -1 when the conversation is not loaded (filtered out, or not paged in yet).
+    int rowOf(const QString& conversationId) const;
+    const Conversation& conversationAt(int row) const { return m_rows.at(row); }
+    // Totals over the whole inbox (not the search): "All N", "Needs a human N".
+    ConversationStore::Counts counts() const { return m_counts; }
+    // The last SQL error, for the window to show; empty when all went well.
+    QString lastError() const { return m_lastError; }
+
+signals:
+    void countsChanged(int all, int needsHuman);
+    void errorOccurred(const QString& message);
+
+private:
+    void onConversationChanged(const QString& conversationId);
+    void refreshCounts();
+    void loadPage();
+    void fail(const QString& message);
+    // Where a row with this sort key belongs among the loaded rows (ignoring `skipRow`).
+    int insertPosition(const Conversation& c, int skipRow) const;
+
+    ConversationStore& m_store;
+    ConversationListQuery m_query;
+    ConversationFilter m_filter;
+    QList<Conversation> m_rows;
+    ConversationStore::Counts m_counts;
+    QString m_lastError;
+    int m_pageSize = kDefaultPageSize;
+    bool m_atEnd = false;
+    bool m_changing = false; // inside a reset, insert, move or removal
+};
+
+} // namespace zapito

@@ -1,0 +1,117 @@
+#include "conversationlistquery.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace zapito {
+
+namespace {
+
+QString likePattern(const QString& text)
+{
+    QString pattern = text;
+    pattern.replace(u'\\', QLatin1String("\\\\"))
+        .replace(u'%', QLatin1String("\\%"))
+        .replace(u'_', QLatin1String("\\_"));
+    return QString(u'%' + pattern + u'%');
+}
+
+struct Sql
+{
+    QString text;
+    QVariantList binds;
+};
+
+Sql filteredSelect(const ConversationFilter& filter)
+{
+    Sql sql{QStringLiteral("SELECT ") + QLatin1String(kConversationColumns) +
+                QLatin1String(" FROM conversations WHERE 1 = 1"),
+            {}};
+    if (filter.needsHumanOnly)
+        sql.text += QLatin1String(" AND status = 'handoff'");
+    const QString search = filter.search.simplified();
+    if (search.isEmpty())
+        return sql;
+
+    QStringList alternatives{QStringLiteral("contact_name LIKE ? ESCAPE '\\'")};
+    sql.binds << likePattern(search);
+    // "+55 11 9999" finds the WhatsApp number 55119999…
+    QString digits = search;
+    digits.remove(QRegularExpression(QStringLiteral("[\\s+()\\-.]")));
+    const bool looksLikeNumber =
+        !digits.isEmpty() && std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); });
+    alternatives << QStringLiteral("external_id LIKE ? ESCAPE '\\'");
+    sql.binds << likePattern(looksLikeNumber ? digits : search);
+    const QString fts = ConversationListQuery::ftsQuery(search);
+    if (!fts.isEmpty()) {
+        alternatives << QStringLiteral(
+            "id IN (SELECT m.conversation_id FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+            "WHERE messages_fts MATCH ?)");
+        sql.binds << fts;
+    }
+    sql.text += QLatin1String(" AND (") + alternatives.join(QLatin1String(" OR ")) + u')';
+    return sql;
+}
+
+Expected<QList<Conversation>> run(const QSqlDatabase& db, const Sql& sql)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql.text))
+        return Expected<QList<Conversation>>::failure(q.lastError().text());
+    for (const QVariant& v : sql.binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return Expected<QList<Conversation>>::failure(q.lastError().text());
+    QList<Conversation> rows;
+    while (q.next())
+        rows.append(conversationFromRecord(q.record()));
+    return rows;
+}
+
+} // namespace
+
+QString ConversationListQuery::ftsQuery(const QString& typed)
+{
+    // Words only: FTS5 syntax characters (", *, :, ^, parentheses, AND/OR) typed by a person
+    // must never turn into query syntax or a syntax error.
+    static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}]+"),
+                                         QRegularExpression::UseUnicodePropertiesOption);
+    QStringList terms;
+    auto it = word.globalMatch(typed);
+    while (it.hasNext())
+        terms << QString(u'"' + it.next().captured(0) + QLatin1String("\"*"));
+    return terms.join(u' ');
+}
+
+Expected<QList<Conversation>> ConversationListQuery::page(const ConversationFilter& filter, int limit,
+                                                          const std::optional<PageCursor>& after) const
+{
+    Sql sql = filteredSelect(filter);
+    if (after) {
+        sql.text += QLatin1String(" AND (last_activity_ms, id) < (?, ?)");
+        sql.binds << after->lastActivityMs << after->conversationId;
+    }
+    sql.text += QLatin1String(" ORDER BY last_activity_ms DESC, id DESC LIMIT ?");
+    sql.binds << limit;
+    return run(m_db, sql);
+}
+
+Expected<std::optional<Conversation>> ConversationListQuery::matching(const ConversationFilter& filter,
+                                                                      const QString& conversationId) const
+{
+    using Result = Expected<std::optional<Conversation>>;
+    Sql sql = filteredSelect(filter);
+    sql.text += QLatin1String(" AND id = ?");
+    sql.binds << conversationId;
+    auto rows = run(m_db, sql);
+    if (!rows)
+        return Result::failure(rows.error());
+    if (rows->isEmpty())
+        return Result(std::optional<Conversation>());
+    return Result(std::optional<Conversation>(rows->constFirst()));
+}
+
+} // namespace zapito

@@ -1,0 +1,259 @@
+#include "deliverystore.h"
+
+#include "database.h"
+#include "writetransaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <limits>
+
+namespace zapito {
+
+namespace {
+
+QString sqlError(const QSqlQuery& q)
+{
+    return q.lastError().text();
+}
+
+OutboxRow outboxRowFrom(const QSqlQuery& q)
+{
+    return OutboxRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt()};
+}
+
+const QString kOutboxColumns = QStringLiteral("handoff_event_id, due_at_ms, attempts_made");
+
+} // namespace
+
+DeliveryStore::DeliveryStore(Database& database, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+{}
+
+QSqlDatabase DeliveryStore::connection() const
+{
+    return m_database.connection();
+}
+
+Expected<QList<OutboxRow>> DeliveryStore::outbox() const
+{
+    return dueRows(std::numeric_limits<qint64>::max());
+}
+
+Expected<QList<OutboxRow>> DeliveryStore::dueRows(qint64 nowMs) const
+{
+    QSqlQuery q(connection());
+    q.prepare(
+        QStringLiteral("SELECT ") + kOutboxColumns +
+        QStringLiteral(" FROM webhook_outbox WHERE due_at_ms <= ? ORDER BY due_at_ms, handoff_event_id"));
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return Expected<QList<OutboxRow>>::failure(sqlError(q));
+    QList<OutboxRow> rows;
+    while (q.next())
+        rows.append(outboxRowFrom(q));
+    return rows;
+}
+
+Expected<std::optional<OutboxRow>> DeliveryStore::outboxRow(qint64 handoffEventId) const
+{
+    using Result = Expected<std::optional<OutboxRow>>;
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT ") + kOutboxColumns +
+              QStringLiteral(" FROM webhook_outbox WHERE handoff_event_id = ?"));
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Result::failure(sqlError(q));
+    if (!q.next())
+        return Result(std::nullopt);
+    return Result(outboxRowFrom(q));
+}
+
+Expected<std::optional<OutboxRow>> DeliveryStore::claim(qint64 handoffEventId, qint64 nowMs,
+                                                        qint64 leaseUntilMs)
+{
+    using Result = Expected<std::optional<OutboxRow>>;
+    QSqlQuery q(connection());
+    // One statement, so two claimants can never both win the same row.
+    q.prepare(QStringLiteral(
+                  "UPDATE webhook_outbox SET due_at_ms = ? WHERE handoff_event_id = ? AND due_at_ms <= ? "
+                  "RETURNING ") +
+              kOutboxColumns);
+    q.addBindValue(leaseUntilMs);
+    q.addBindValue(handoffEventId);
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return Result::failure(sqlError(q));
+    if (!q.next())
+        return Result(std::nullopt);
+    return Result(outboxRowFrom(q));
+}
+
+Status DeliveryStore::reschedule(qint64 handoffEventId, qint64 dueAtMs)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("UPDATE webhook_outbox SET due_at_ms = ? WHERE handoff_event_id = ?"));
+    q.addBindValue(dueAtMs);
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Status::failure(sqlError(q));
+    return Status::ok();
+}
+
+Status DeliveryStore::remove(qint64 handoffEventId)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE handoff_event_id = ?"));
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Status::failure(sqlError(q));
+    return Status::ok();
+}
+
+Expected<DeliveryAttempt> DeliveryStore::recordAttempt(const DeliveryAttempt& attempt,
+                                                       const AfterAttempt& after)
+{
+    using Result = Expected<DeliveryAttempt>;
+    WriteTransaction tx(connection());
+    if (!tx.isActive())
+        return Result::failure(tx.error());
+
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral(
+        "INSERT INTO delivery_attempts (handoff_event_id, attempted_at_ms, http_status, error, "
+        "duration_ms, kind) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    q.addBindValue(attempt.handoffEventId);
+    q.addBindValue(attempt.attemptedAtMs);
+    q.addBindValue(attempt.httpStatus);
+    q.addBindValue(attempt.error.isNull() ? QStringLiteral("") : attempt.error);
+    q.addBindValue(attempt.durationMs);
+    q.addBindValue(attempt.kind);
+    if (!q.exec() || !q.next())
+        return Result::failure(sqlError(q));
+    DeliveryAttempt stored = attempt;
+    stored.id = q.value(0).toLongLong();
+    q.finish();
+
+    if (after.retryAtMs) {
+        q.prepare(QStringLiteral("UPDATE webhook_outbox SET due_at_ms = ?, attempts_made = attempts_made + 1 "
+                                 "WHERE handoff_event_id = ?"));
+        q.addBindValue(*after.retryAtMs);
+        q.addBindValue(attempt.handoffEventId);
+    } else {
+        q.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE handoff_event_id = ?"));
+        q.addBindValue(attempt.handoffEventId);
+    }
+    if (!q.exec())
+        return Result::failure(sqlError(q));
+
+    if (after.outcome) {
+        q.prepare(QStringLiteral("UPDATE handoff_events SET delivery_outcome = ? WHERE id = ?"));
+        q.addBindValue(asString(*after.outcome));
+        q.addBindValue(attempt.handoffEventId);
+        if (!q.exec())
+            return Result::failure(sqlError(q));
+    }
+    if (const Status committed = tx.commit(); !committed)
+        return Result::failure(committed.error());
+    announce(attempt.handoffEventId);
+    return stored;
+}
+
+Status DeliveryStore::setOutcome(qint64 handoffEventId, DeliveryOutcome outcome)
+{
+    WriteTransaction tx(connection());
+    if (!tx.isActive())
+        return Status::failure(tx.error());
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("UPDATE handoff_events SET delivery_outcome = ? WHERE id = ?"));
+    q.addBindValue(asString(outcome));
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Status::failure(sqlError(q));
+    if (q.numRowsAffected() == 0)
+        return Status::failure(tr("There is no handoff event %1.").arg(handoffEventId));
+    if (outcome != DeliveryOutcome::Pending) {
+        q.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE handoff_event_id = ?"));
+        q.addBindValue(handoffEventId);
+        if (!q.exec())
+            return Status::failure(sqlError(q));
+    }
+    if (const Status committed = tx.commit(); !committed)
+        return committed;
+    announce(handoffEventId);
+    return Status::ok();
+}
+
+Expected<DeliveryOutcome> DeliveryStore::outcome(qint64 handoffEventId) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT delivery_outcome FROM handoff_events WHERE id = ?"));
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Expected<DeliveryOutcome>::failure(sqlError(q));
+    if (!q.next())
+        return Expected<DeliveryOutcome>::failure(tr("There is no handoff event %1.").arg(handoffEventId));
+    const auto value = deliveryOutcomeFromString(q.value(0).toString());
+    if (!value)
+        return Expected<DeliveryOutcome>::failure(
+            tr("Handoff event %1 has an unknown delivery outcome.").arg(handoffEventId));
+    return *value;
+}
+
+Expected<QList<DeliveryAttempt>> DeliveryStore::attempts(qint64 handoffEventId) const
+{
+    QSqlQuery q(connection());
+    q.prepare(
+        QStringLiteral("SELECT id, handoff_event_id, attempted_at_ms, http_status, error, duration_ms, kind "
+                       "FROM delivery_attempts WHERE handoff_event_id = ? ORDER BY id"));
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Expected<QList<DeliveryAttempt>>::failure(sqlError(q));
+    QList<DeliveryAttempt> result;
+    while (q.next()) {
+        DeliveryAttempt a;
+        a.id = q.value(0).toLongLong();
+        a.handoffEventId = q.value(1).toLongLong();
+        a.attemptedAtMs = q.value(2).toLongLong();
+        a.httpStatus = q.value(3).toInt();
+        a.error = q.value(4).toString();
+        a.durationMs = q.value(5).toLongLong();
+        a.kind = q.value(6).toString();
+        result.append(a);
+    }
+    return result;
+}
+
+Expected<QByteArray> DeliveryStore::payload(qint64 handoffEventId) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT payload FROM handoff_events WHERE id = ?"));
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Expected<QByteArray>::failure(sqlError(q));
+    if (!q.next())
+        return Expected<QByteArray>::failure(tr("There is no handoff event %1.").arg(handoffEventId));
+    return q.value(0).toByteArray();
+}
+
+Expected<QString> DeliveryStore::conversationId(qint64 handoffEventId) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT conversation_id FROM handoff_events WHERE id = ?"));
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Expected<QString>::failure(sqlError(q));
+    if (!q.next())
+        return Expected<QString>::failure(tr("There is no handoff event %1.").arg(handoffEventId));
+    return q.value(0).toString();
+}
+
+void DeliveryStore::announce(qint64 handoffEventId)
+{
+    const auto conversation = conversationId(handoffEventId);
+    emit deliveryChanged(handoffEventId, conversation ? *conversation : QString());
+}
+
+} // namespace zapito

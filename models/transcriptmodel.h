@@ -1,0 +1,71 @@
+#pragma once
+
+#include "conversationstore.h"
+#include "domain.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+
+namespace zapito {
+
+// The messages of one conversation, oldest first, loaded lazily: opening a conversation reads
+// only its newest page, older pages come through fetchMore() as the reader scrolls up, and new
+// messages are appended live. Each handoff message carries its handoff event (reason, webhook
+// outcome, attempts made) so the transcript can show it where it happened.
+class TranscriptModel final : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    static constexpr int kDefaultPageSize = 60;
+
+    explicit TranscriptModel(ConversationStore& store, QObject* parent = nullptr);
+    Q_DISABLE_COPY_MOVE(TranscriptModel)
+
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    const QString& conversationId() const { return m_conversationId; }
+    // Shows another conversation (a model reset); an empty id shows nothing.
+    void setConversation(const QString& conversationId);
+    // Reads the handoff events again, e.g. when the webhook outcome of one changed.
+    void refreshHandoffs();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    const Message& messageAt(int row) const { return m_rows.at(row); }
+    // Webhook delivery attempts of a handoff, oldest first, read when someone asks for them.
+    Expected<QList<DeliveryAttempt>> deliveryAttempts(qint64 handoffEventId) const;
+
+signals:
+    void errorOccurred(const QString& message);
+
+private:
+    struct HandoffInfo
+    {
+        HandoffEvent event;
+        int attempts = 0;
+        bool operator==(const HandoffInfo& o) const
+        {
+            return event.id == o.event.id && event.deliveryOutcome == o.event.deliveryOutcome &&
+                   event.resolvedAtMs == o.event.resolvedAtMs && attempts == o.attempts;
+        }
+    };
+
+    void onMessageAdded(const QString& conversationId, qint64 messageId);
+    void onHandoffChanged(const QString& conversationId, qint64 handoffEventId);
+    QHash<qint64, HandoffInfo> readHandoffs() const;
+    Expected<QList<Message>> olderThan(qint64 messageId, int limit) const;
+    void fail(const QString& message);
+
+    ConversationStore& m_store;
+    QString m_conversationId;
+    QList<Message> m_rows;
+    QHash<qint64, HandoffInfo> m_handoffs; // by the id of the message that opened the handoff
+    int m_pageSize = kDefaultPageSize;
+    bool m_hasOlder = false;
+    bool m_changing = false; // inside a reset or insert
+};
+
+} // namespace zapito

@@ -1,0 +1,1504 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Database</name>
+    <message>
+        <source>The inbox database %1 is damaged or is not a Zapito Inbox database (%2). Nothing was changed. Restore it from a backup, or move it aside to start with an empty inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox database %1 is already open in another Zapito Inbox (%2). Switch to that window, or quit it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox database %1 is locked by another program (%2). Close the program that holds it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox database %1 was written by a newer version of Zapito Inbox (%2). Nothing was changed. Install the newer version to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox database %1 could not be upgraded (%2). Nothing was changed. Restore it from a backup or report the problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox database %1 cannot be opened (%2). Check that it is a file and that you may read and write it and its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its folder cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its lock file cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema version %1; this version knows up to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand off to a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log to CRM (does nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Use the SQLite database at &lt;file&gt; instead of the default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the sample conversations (if not loaded yet) and start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triage the conversations your support bot hands to a human.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands (zapito-inbox COMMAND --help for more):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the channels, the bot and webhook delivery without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the SQLite database at &lt;file&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a webhook signature: exit 0 on a match, 1 otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read or change a setting: settings get|set KEY [VALUE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List conversations: list [--needs-human] [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List webhook deliveries: deliveries [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a conversation back to the bot: resolve CONVERSATION_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Cannot open the inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito</name>
+    <message>
+        <source>Telegram user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow handoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked for a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped (no webhook was configured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed after 1 attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed after %1 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending retry (the first attempt failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending retry (%1 attempts failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::BotPage</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keywords or expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow: tried in order, first match answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply with the message below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand off to a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule matches and no model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback reply:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model (OpenAI-compatible: OpenAI, llama.cpp server, Ollama …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed for a local server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model replies per month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 used this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 used this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model base URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ChannelsPage</name>
+    <message>
+        <source>Receive and answer Telegram messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive and answer WhatsApp messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot API URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp (Cloud API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen on address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen on port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph API URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta must reach the listener over HTTPS: put a reverse proxy or a tunnel in front of this address and port and give Meta its public URL as the callback URL, with the verify token above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram Bot API URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram needs the bot token from @BotFather.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph API URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The listen address must be an IP address such as 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp needs the phone number id, access token, app secret and verify token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ConnectorHub</name>
+    <message>
+        <source>A %1 message could not be stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ConversationEngine</name>
+    <message>
+        <source>The customer may not have received the bot&apos;s message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 channel is connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 channel is connected, so the reply cannot reach the customer. Connect it under Settings → Channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply was saved but not delivered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ConversationListPanel</name>
+    <message>
+        <source>Search names, numbers and messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every conversation (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only conversations the bot handed to a human (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a human  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversations match “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search looks at contact names, phone numbers and message text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversations yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When customers message your bot on WhatsApp or Telegram, their conversations appear here. The ones the bot hands to a person also show up under Needs a human.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a channel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load sample conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the bot hands a conversation over, it appears here and you get a notification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ConversationStore</name>
+    <message>
+        <source>No bot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation has no open handoff to resolve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No handoff event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::DeliveryStore</name>
+    <message>
+        <source>There is no handoff event %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handoff event %1 has an unknown delivery outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::HandoffCard</name>
+    <message>
+        <source>Show attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post this handoff to the webhook again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed to a human · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved by %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attempts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::InboxServices</name>
+    <message>
+        <source>My bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::IntegrationsPage</name>
+    <message>
+        <source>Send every handoff to this endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send test event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate one, or paste the secret your receiver expects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s response appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On every handoff, Zapito POSTs the lead as JSON to this endpoint, signed with X-Zapito-Signature (HMAC-SHA256 of the body with your secret).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New secret generated. Save to use it, and give it to your receiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the endpoint URL to send a test event to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ HTTP %1 in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ HTTP %1 in %2 ms: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1 (after %2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::MainWindow</name>
+    <message>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the inbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load &amp;sample conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove sample conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Needs a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Zapito Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Zapito Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zapito Inbox %1
+The conversations your support bot hands to a human, with a signed lead webhook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample conversations loaded. Remove them any time from the File menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove the samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample conversations removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox (%1 need a human)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::NotificationsPage</name>
+    <message>
+        <source>Show a desktop notification when a conversation needs a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so notifications and the tray counter are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::PreviewChannel</name>
+    <message>
+        <source>Always available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::PreviewChatWindow</name>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write as the customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are the customer here. Messages go through the bot exactly as a Telegram or WhatsApp message would, and show up in the inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New conversation as “%1”. The bot answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed to a human: the bot is silent until the conversation is marked resolved in the inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved: the bot answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ReplyBox</name>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a channel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the reply (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to %1…  (Ctrl+Enter sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected yet, so a reply cannot reach %2. Connect the channel to answer from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::SecretStore</name>
+    <message>
+        <source>No system keychain is available, so secrets are kept in the file %1, readable only by you (mode 0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the system keychain (service “%1”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain refused to read the secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain refused to store the secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the secrets file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the secrets file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the secrets file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the secrets file %1 private to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ / ↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move through the conversation list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the conversation and start a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc (in search)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::TelegramChannel</name>
+    <message>
+        <source>Telegram is switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram needs a bot token (from @BotFather).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to Telegram…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trying again in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the bot token (HTTP %1). Check it under Settings → Channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram will not deliver updates by polling while a webhook is set for this bot, or while another program polls with the same token (HTTP 409). Remove the webhook (deleteWebhook) or stop the other program; %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram asks to slow down (HTTP 429); polling again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach Telegram (%1); %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram sent an answer that could not be read; %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected; receiving messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram is not configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram did not take the message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::TranscriptPane</name>
+    <message>
+        <source>Mark resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the handoff and let the bot answer again (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversation selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a conversation on the left to read it and reply. Use ↑ and ↓ to move through the list, Ctrl+2 for the ones that need a human.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the handoff to the webhook again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a human: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bot is answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved. The bot answers this customer again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcripts show here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the sample conversations to try handoffs, the webhook and Mark resolved, or connect a channel so customers can reach your bot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::TranscriptView</name>
+    <message>
+        <source>Scroll up for earlier messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::TrayController</name>
+    <message>
+        <source>Show Zapito Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zapito Inbox: nobody is waiting for a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zapito Inbox: 1 conversation needs a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zapito Inbox: %1 conversations need a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::WebhookDispatcher</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook has no endpoint or is switched off, so nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing secret could not be read, so nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signing secret is set, so nothing was sent: requests are never sent unsigned. Set one in Settings → Integrations, then resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored webhook body could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing secret could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint is set: enter the URL that should receive the leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signing secret is set: requests are never sent unsigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complete answer within %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1: a redirect (to %2), which is never followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, but the answer broke off: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed without an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::WebhookSettings</name>
+    <message>
+        <source>The endpoint URL contains a space; URLs cannot contain spaces (encode them as %20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint is not a valid URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint URL must start with https:// or http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint must be an http or https URL, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoint URL has no host name (for example https://example.com/hooks/zapito).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put no user name or password in the endpoint URL: it would be stored in plain text. Receivers authenticate requests by the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the #fragment from the endpoint URL: it is never sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signing secret is required when an endpoint is set, so your endpoint can tell the requests are from Zapito. Generate one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::WhatsAppChannel</name>
+    <message>
+        <source>“%1” is not an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp is switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp needs the phone number id, access token, app secret and verify token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1:%2 for Meta&apos;s webhook; replies go through the Graph API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp is not configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Graph API refused the access token (%1). Check it under Settings → Channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp did not take the message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::cli</name>
+    <message>
+        <source>Checks a webhook request&apos;s X-Zapito-Signature against its raw body (read from standard input unless --body-file is given). Exits 0 when it matches and 1 otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holding the signing secret (a final newline is ignored).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The X-Zapito-Signature header value, sha256=&lt;hex&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the body from &lt;file&gt; instead of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both --secret-file and --signature are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the secret file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret file %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the body: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature does not match this body and secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists every handoff&apos;s webhook delivery, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a JSON array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handed to a human (handoff %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zapito Inbox is running without a window on %1; stop it with Ctrl+C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the conversations, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only conversations waiting for a human.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks a conversation resolved: the bot answers in it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who resolved it (default: command line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation, e.g. conv_…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: zapito-inbox resolve CONVERSATION_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved %1 (handoff %2); the bot answers there again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (input hidden, Enter to finish): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown setting %1; `zapito-inbox settings get` lists them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(cannot be read: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a secret: give it on standard input, not on the command line (which shell history and other users can see).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 saved (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the value: zapito-inbox settings set %1 VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not changed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads or changes a setting. Secrets are read from standard input and never printed. A running Zapito Inbox picks changes up when it starts.
+
+Settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read or change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting (all of them for `get` without KEY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new value (not for secrets).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: zapito-inbox settings get [KEY] | settings set KEY [VALUE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

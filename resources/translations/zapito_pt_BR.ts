@@ -1,0 +1,1507 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>Database</name>
+    <message>
+        <source>The inbox database %1 is damaged or is not a Zapito Inbox database (%2). Nothing was changed. Restore it from a backup, or move it aside to start with an empty inbox.</source>
+        <translation>O banco de dados da caixa de entrada %1 está danificado ou não é um banco de dados do Zapito Inbox (%2). Nada foi alterado. Restaure-o de um backup ou mova-o para outro lugar para começar com uma caixa de entrada vazia.</translation>
+    </message>
+    <message>
+        <source>The inbox database %1 is already open in another Zapito Inbox (%2). Switch to that window, or quit it first.</source>
+        <translation>O banco de dados da caixa de entrada %1 já está aberto em outro Zapito Inbox (%2). Vá para aquela janela ou feche-a primeiro.</translation>
+    </message>
+    <message>
+        <source>The inbox database %1 is locked by another program (%2). Close the program that holds it and try again.</source>
+        <translation>O banco de dados da caixa de entrada %1 está bloqueado por outro programa (%2). Feche o programa que o está usando e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The inbox database %1 was written by a newer version of Zapito Inbox (%2). Nothing was changed. Install the newer version to open it.</source>
+        <translation>O banco de dados da caixa de entrada %1 foi gravado por uma versão mais nova do Zapito Inbox (%2). Nada foi alterado. Instale a versão mais nova para abri-lo.</translation>
+    </message>
+    <message>
+        <source>The inbox database %1 could not be upgraded (%2). Nothing was changed. Restore it from a backup or report the problem.</source>
+        <translation>Não foi possível atualizar o banco de dados da caixa de entrada %1 (%2). Nada foi alterado. Restaure-o de um backup ou relate o problema.</translation>
+    </message>
+    <message>
+        <source>The inbox database %1 cannot be opened (%2). Check that it is a file and that you may read and write it and its folder.</source>
+        <translation>Não é possível abrir o banco de dados da caixa de entrada %1 (%2). Verifique se ele é um arquivo e se você tem permissão de leitura e escrita nele e na pasta dele.</translation>
+    </message>
+    <message>
+        <source>it is not a file</source>
+        <translation>não é um arquivo</translation>
+    </message>
+    <message>
+        <source>its folder cannot be created</source>
+        <translation>não é possível criar a pasta</translation>
+    </message>
+    <message>
+        <source>process %1 on %2</source>
+        <translation>processo %1 em %2</translation>
+    </message>
+    <message>
+        <source>its lock file cannot be written</source>
+        <translation>não é possível gravar o arquivo de bloqueio</translation>
+    </message>
+    <message>
+        <source>schema version %1; this version knows up to %2</source>
+        <translation>versão do esquema %1; esta versão conhece até a %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Keywords</source>
+        <translation>Palavras-chave</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Expressão regular</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Hand off to a human</source>
+        <translation>Transferir para um atendente</translation>
+    </message>
+    <message>
+        <source>Log to CRM (does nothing)</source>
+        <translation>Registrar no CRM (não faz nada)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definido</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Use the SQLite database at &lt;file&gt; instead of the default.</source>
+        <translation>Usa o banco de dados SQLite em &lt;arquivo&gt; em vez do padrão.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>arquivo</translation>
+    </message>
+    <message>
+        <source>Load the sample conversations (if not loaded yet) and start.</source>
+        <translation>Carrega as conversas de exemplo (se ainda não estiverem carregadas) e inicia.</translation>
+    </message>
+    <message>
+        <source>Triage the conversations your support bot hands to a human.</source>
+        <translation>Organize as conversas que o seu bot de atendimento passa para uma pessoa.</translation>
+    </message>
+    <message>
+        <source>Commands (zapito-inbox COMMAND --help for more):</source>
+        <translation>Comandos (zapito-inbox COMANDO --help para saber mais):</translation>
+    </message>
+    <message>
+        <source>Run the channels, the bot and webhook delivery without a window.</source>
+        <translation>Roda os canais, o bot e a entrega do webhook sem janela.</translation>
+    </message>
+    <message>
+        <source>Use the SQLite database at &lt;file&gt;.</source>
+        <translation>Usa o banco de dados SQLite em &lt;arquivo&gt;.</translation>
+    </message>
+    <message>
+        <source>Check a webhook signature: exit 0 on a match, 1 otherwise</source>
+        <translation>Confere a assinatura de um webhook: sai com 0 se conferir, 1 caso contrário</translation>
+    </message>
+    <message>
+        <source>Read or change a setting: settings get|set KEY [VALUE]</source>
+        <translation>Lê ou altera uma configuração: settings get|set CHAVE [VALOR]</translation>
+    </message>
+    <message>
+        <source>List conversations: list [--needs-human] [--json]</source>
+        <translation>Lista as conversas: list [--needs-human] [--json]</translation>
+    </message>
+    <message>
+        <source>List webhook deliveries: deliveries [--json]</source>
+        <translation>Lista as entregas do webhook: deliveries [--json]</translation>
+    </message>
+    <message>
+        <source>Give a conversation back to the bot: resolve CONVERSATION_ID</source>
+        <translation>Devolve uma conversa ao bot: resolve ID_DA_CONVERSA</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Cannot open the inbox</source>
+        <translation>Não é possível abrir a caixa de entrada</translation>
+    </message>
+    <message>
+        <source>My bot</source>
+        <translation>Meu bot</translation>
+    </message>
+    <message>
+        <source>Cannot load the samples</source>
+        <translation>Não foi possível carregar os exemplos</translation>
+    </message>
+</context>
+<context>
+    <name>zapito</name>
+    <message>
+        <source>Telegram user %1</source>
+        <translation>Usuário do Telegram %1</translation>
+    </message>
+    <message>
+        <source>Preview chat</source>
+        <translation>Chat de teste</translation>
+    </message>
+    <message>
+        <source>Flow handoff</source>
+        <translation>Transferência do fluxo</translation>
+    </message>
+    <message>
+        <source>Asked for a human</source>
+        <translation>Pediu um atendente</translation>
+    </message>
+    <message>
+        <source>Model error</source>
+        <translation>Erro do modelo</translation>
+    </message>
+    <message>
+        <source>Out of credits</source>
+        <translation>Sem créditos</translation>
+    </message>
+    <message>
+        <source>No messages yet</source>
+        <translation>Nenhuma mensagem ainda</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>agora</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Ontem %1</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Skipped (no webhook was configured)</source>
+        <translation>Não enviado (nenhum webhook configurado)</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Failed after 1 attempt</source>
+        <translation>Falhou após 1 tentativa</translation>
+    </message>
+    <message>
+        <source>Failed after %1 attempts</source>
+        <translation>Falhou após %1 tentativas</translation>
+    </message>
+    <message>
+        <source>Pending retry (the first attempt failed)</source>
+        <translation>Aguardando nova tentativa (a primeira falhou)</translation>
+    </message>
+    <message>
+        <source>Pending retry (%1 attempts failed)</source>
+        <translation>Aguardando nova tentativa (%1 tentativas falharam)</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::BotPage</name>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Condição</translation>
+    </message>
+    <message>
+        <source>Keywords or expression</source>
+        <translation>Palavras-chave ou expressão</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Então</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Adicionar regra</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descer</translation>
+    </message>
+    <message>
+        <source>Flow: tried in order, first match answers</source>
+        <translation>Fluxo: testado em ordem, a primeira regra que combinar responde</translation>
+    </message>
+    <message>
+        <source>Handoff message:</source>
+        <translation>Mensagem de transferência:</translation>
+    </message>
+    <message>
+        <source>Reply with the message below</source>
+        <translation>Responder com a mensagem abaixo</translation>
+    </message>
+    <message>
+        <source>Hand off to a human</source>
+        <translation>Transferir para um atendente</translation>
+    </message>
+    <message>
+        <source>No rule matches and no model:</source>
+        <translation>Nenhuma regra combina e não há modelo:</translation>
+    </message>
+    <message>
+        <source>Fallback reply:</source>
+        <translation>Resposta padrão:</translation>
+    </message>
+    <message>
+        <source>Model (OpenAI-compatible: OpenAI, llama.cpp server, Ollama …)</source>
+        <translation>Modelo (compatível com OpenAI: OpenAI, servidor llama.cpp, Ollama …)</translation>
+    </message>
+    <message>
+        <source>not needed for a local server</source>
+        <translation>não é necessária para um servidor local</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sem limite</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>URL base:</translation>
+    </message>
+    <message>
+        <source>Model name:</source>
+        <translation>Nome do modelo:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Chave de API:</translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation>Instruções:</translation>
+    </message>
+    <message>
+        <source>Model replies per month:</source>
+        <translation>Respostas do modelo por mês:</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used this month</source>
+        <translation>%1 de %2 usadas este mês</translation>
+    </message>
+    <message>
+        <source>%1 used this month</source>
+        <translation>%1 usadas este mês</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>Regra %1: %2</translation>
+    </message>
+    <message>
+        <source>Model base URL: %1</source>
+        <translation>URL base do modelo: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Não salvo: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ChannelsPage</name>
+    <message>
+        <source>Receive and answer Telegram messages</source>
+        <translation>Receber e responder mensagens do Telegram</translation>
+    </message>
+    <message>
+        <source>Receive and answer WhatsApp messages</source>
+        <translation>Receber e responder mensagens do WhatsApp</translation>
+    </message>
+    <message>
+        <source>Save and reconnect</source>
+        <translation>Salvar e reconectar</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Bot token:</source>
+        <translation>Token do bot:</translation>
+    </message>
+    <message>
+        <source>Bot API URL:</source>
+        <translation>URL da Bot API:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>WhatsApp (Cloud API)</source>
+        <translation>WhatsApp (Cloud API)</translation>
+    </message>
+    <message>
+        <source>Phone number id:</source>
+        <translation>ID do número de telefone:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Token de acesso:</translation>
+    </message>
+    <message>
+        <source>App secret:</source>
+        <translation>Segredo do app:</translation>
+    </message>
+    <message>
+        <source>Verify token:</source>
+        <translation>Token de verificação:</translation>
+    </message>
+    <message>
+        <source>Listen on address:</source>
+        <translation>Escutar no endereço:</translation>
+    </message>
+    <message>
+        <source>Listen on port:</source>
+        <translation>Escutar na porta:</translation>
+    </message>
+    <message>
+        <source>Graph API URL:</source>
+        <translation>URL da Graph API:</translation>
+    </message>
+    <message>
+        <source>Meta must reach the listener over HTTPS: put a reverse proxy or a tunnel in front of this address and port and give Meta its public URL as the callback URL, with the verify token above.</source>
+        <translation>A Meta precisa alcançar o receptor por HTTPS: coloque um proxy reverso ou um túnel na frente deste endereço e porta e informe à Meta a URL pública dele como URL de callback, com o token de verificação acima.</translation>
+    </message>
+    <message>
+        <source>Not configured.</source>
+        <translation>Não configurado.</translation>
+    </message>
+    <message>
+        <source>Telegram Bot API URL: %1</source>
+        <translation>URL da Bot API do Telegram: %1</translation>
+    </message>
+    <message>
+        <source>Telegram needs the bot token from @BotFather.</source>
+        <translation>O Telegram precisa do token do bot gerado pelo @BotFather.</translation>
+    </message>
+    <message>
+        <source>Graph API URL: %1</source>
+        <translation>URL da Graph API: %1</translation>
+    </message>
+    <message>
+        <source>The listen address must be an IP address such as 127.0.0.1.</source>
+        <translation>O endereço de escuta deve ser um endereço IP, como 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>WhatsApp needs the phone number id, access token, app secret and verify token.</source>
+        <translation>O WhatsApp precisa do ID do número de telefone, do token de acesso, do segredo do app e do token de verificação.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Não salvo: %1</translation>
+    </message>
+    <message>
+        <source>Saved. %1</source>
+        <translation>Salvo. %1</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ConnectorHub</name>
+    <message>
+        <source>A %1 message could not be stored: %2</source>
+        <translation>Não foi possível guardar uma mensagem do %1: %2</translation>
+    </message>
+    <message>
+        <source>The secret %1 could not be read: %2</source>
+        <translation>Não foi possível ler o segredo %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ConversationEngine</name>
+    <message>
+        <source>The customer may not have received the bot&apos;s message: %1</source>
+        <translation>O cliente pode não ter recebido a mensagem do bot: %1</translation>
+    </message>
+    <message>
+        <source>no %1 channel is connected</source>
+        <translation>nenhum canal %1 está conectado</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>A resposta está vazia.</translation>
+    </message>
+    <message>
+        <source>No %1 channel is connected, so the reply cannot reach the customer. Connect it under Settings → Channels.</source>
+        <translation>Nenhum canal %1 está conectado, então a resposta não chega ao cliente. Conecte-o em Configurações → Canais.</translation>
+    </message>
+    <message>
+        <source>The reply was saved but not delivered: %1</source>
+        <translation>A resposta foi salva, mas não foi entregue: %1</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ConversationListPanel</name>
+    <message>
+        <source>Search names, numbers and messages</source>
+        <translation>Buscar nomes, números e mensagens</translation>
+    </message>
+    <message>
+        <source>Every conversation (Ctrl+1)</source>
+        <translation>Todas as conversas (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Only conversations the bot handed to a human (Ctrl+2)</source>
+        <translation>Só as conversas que o bot transferiu para um atendente (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>All  %1</source>
+        <translation>Todas  %1</translation>
+    </message>
+    <message>
+        <source>Needs a human  %1</source>
+        <translation>Precisa de atendente  %1</translation>
+    </message>
+    <message>
+        <source>No conversations match “%1”</source>
+        <translation>Nenhuma conversa corresponde a “%1”</translation>
+    </message>
+    <message>
+        <source>Search looks at contact names, phone numbers and message text.</source>
+        <translation>A busca procura nos nomes dos contatos, nos números de telefone e no texto das mensagens.</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Limpar busca</translation>
+    </message>
+    <message>
+        <source>No conversations yet</source>
+        <translation>Nenhuma conversa ainda</translation>
+    </message>
+    <message>
+        <source>When customers message your bot on WhatsApp or Telegram, their conversations appear here. The ones the bot hands to a person also show up under Needs a human.</source>
+        <translation>Quando os clientes mandarem mensagem para o seu bot no WhatsApp ou no Telegram, as conversas aparecem aqui. As que o bot passar para uma pessoa também aparecem em Precisa de atendente.</translation>
+    </message>
+    <message>
+        <source>Connect a channel…</source>
+        <translation>Conectar um canal…</translation>
+    </message>
+    <message>
+        <source>Load sample conversations</source>
+        <translation>Carregar conversas de exemplo</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a human</source>
+        <translation>Ninguém está esperando atendimento</translation>
+    </message>
+    <message>
+        <source>When the bot hands a conversation over, it appears here and you get a notification.</source>
+        <translation>Quando o bot transferir uma conversa, ela aparece aqui e você recebe uma notificação.</translation>
+    </message>
+    <message>
+        <source>Show all conversations</source>
+        <translation>Mostrar todas as conversas</translation>
+    </message>
+    <message>
+        <source>No conversations</source>
+        <translation>Nenhuma conversa</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ConversationStore</name>
+    <message>
+        <source>No bot %1</source>
+        <translation>Não existe o bot %1</translation>
+    </message>
+    <message>
+        <source>No conversation %1</source>
+        <translation>Não existe a conversa %1</translation>
+    </message>
+    <message>
+        <source>This conversation has no open handoff to resolve.</source>
+        <translation>Esta conversa não tem nenhuma transferência aberta para resolver.</translation>
+    </message>
+    <message>
+        <source>No handoff event %1</source>
+        <translation>Não existe o evento de transferência %1</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::DeliveryStore</name>
+    <message>
+        <source>There is no handoff event %1.</source>
+        <translation>Não existe o evento de transferência %1.</translation>
+    </message>
+    <message>
+        <source>Handoff event %1 has an unknown delivery outcome.</source>
+        <translation>O evento de transferência %1 tem um resultado de entrega desconhecido.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::HandoffCard</name>
+    <message>
+        <source>Show attempts</source>
+        <translation>Mostrar tentativas</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <source>Post this handoff to the webhook again</source>
+        <translation>Enviar esta transferência ao webhook de novo</translation>
+    </message>
+    <message>
+        <source>Handed to a human · %1</source>
+        <translation>Transferida para um atendente · %1</translation>
+    </message>
+    <message>
+        <source>Webhook: %1</source>
+        <translation>Webhook: %1</translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation>Resolvida %1</translation>
+    </message>
+    <message>
+        <source>Resolved by %1 · %2</source>
+        <translation>Resolvida por %1 · %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 · %2</source>
+        <translation>HTTP %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 ms</source>
+        <translation>%1 · %2 · %3 · %4 ms</translation>
+    </message>
+    <message>
+        <source>No attempts yet.</source>
+        <translation>Nenhuma tentativa ainda.</translation>
+    </message>
+    <message>
+        <source>Hide attempts</source>
+        <translation>Ocultar tentativas</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::InboxServices</name>
+    <message>
+        <source>My bot</source>
+        <translation>Meu bot</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::IntegrationsPage</name>
+    <message>
+        <source>Send every handoff to this endpoint</source>
+        <translation>Enviar cada transferência para este endpoint</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Send test event</source>
+        <translation>Enviar evento de teste</translation>
+    </message>
+    <message>
+        <source>Generate one, or paste the secret your receiver expects</source>
+        <translation>Gere um ou cole o segredo que o seu receptor espera</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Gerar</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s response appears here.</source>
+        <translation>A resposta do endpoint aparece aqui.</translation>
+    </message>
+    <message>
+        <source>Lead webhook</source>
+        <translation>Webhook de leads</translation>
+    </message>
+    <message>
+        <source>On every handoff, Zapito POSTs the lead as JSON to this endpoint, signed with X-Zapito-Signature (HMAC-SHA256 of the body with your secret).</source>
+        <translation>A cada transferência, o Zapito envia (POST) o lead em JSON para este endpoint, assinado com X-Zapito-Signature (HMAC-SHA256 do corpo com o seu segredo).</translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation>URL do endpoint</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Segredo de assinatura</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Secret copied to the clipboard.</source>
+        <translation>Segredo copiado para a área de transferência.</translation>
+    </message>
+    <message>
+        <source>New secret generated. Save to use it, and give it to your receiver.</source>
+        <translation>Novo segredo gerado. Salve para usá-lo e passe-o para o seu receptor.</translation>
+    </message>
+    <message>
+        <source>The stored secret could not be read: %1</source>
+        <translation>Não foi possível ler o segredo guardado: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Não salvo: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvo.</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint URL to send a test event to.</source>
+        <translation>Informe a URL do endpoint para onde enviar o evento de teste.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>Aguardando %1…</translation>
+    </message>
+    <message>
+        <source>✓ HTTP %1 in %2 ms</source>
+        <translation>✓ HTTP %1 em %2 ms</translation>
+    </message>
+    <message>
+        <source>✗ HTTP %1 in %2 ms: %3</source>
+        <translation>✗ HTTP %1 em %2 ms: %3</translation>
+    </message>
+    <message>
+        <source>✗ %1 (after %2 ms)</source>
+        <translation>✗ %1 (após %2 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::MainWindow</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Caixa de entrada</translation>
+    </message>
+    <message>
+        <source>Could not read the inbox: %1</source>
+        <translation>Não foi possível ler a caixa de entrada: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>Load &amp;sample conversations</source>
+        <translation>Carregar conversas de &amp;exemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Remove sample conversations</source>
+        <translation>&amp;Remover conversas de exemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>&amp;All conversations</source>
+        <translation>&amp;Todas as conversas</translation>
+    </message>
+    <message>
+        <source>&amp;Needs a human</source>
+        <translation>&amp;Precisa de atendente</translation>
+    </message>
+    <message>
+        <source>&amp;Search conversations</source>
+        <translation>&amp;Buscar conversas</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;list</source>
+        <translation>Ir para a &amp;lista</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Conversa</translation>
+    </message>
+    <message>
+        <source>&amp;Next conversation</source>
+        <translation>Pró&amp;xima conversa</translation>
+    </message>
+    <message>
+        <source>&amp;Previous conversation</source>
+        <translation>Conversa &amp;anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Responder</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configurações…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About Zapito Inbox</source>
+        <translation>&amp;Sobre o Zapito Inbox</translation>
+    </message>
+    <message>
+        <source>About Zapito Inbox</source>
+        <translation>Sobre o Zapito Inbox</translation>
+    </message>
+    <message>
+        <source>Zapito Inbox %1
+The conversations your support bot hands to a human, with a signed lead webhook.</source>
+        <translation>Zapito Inbox %1
+As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook de leads assinado.</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrações</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>Cannot load the samples</source>
+        <translation>Não foi possível carregar os exemplos</translation>
+    </message>
+    <message>
+        <source>Sample conversations loaded. Remove them any time from the File menu.</source>
+        <translation>Conversas de exemplo carregadas. Você pode removê-las quando quiser no menu Arquivo.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the samples</source>
+        <translation>Não foi possível remover os exemplos</translation>
+    </message>
+    <message>
+        <source>&amp;Preview chat</source>
+        <translation>Chat de &amp;teste</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canais</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Sample conversations removed.</source>
+        <translation>Conversas de exemplo removidas.</translation>
+    </message>
+    <message>
+        <source>Inbox (%1 need a human)</source>
+        <translation>Caixa de entrada (%1 precisam de atendente)</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::NotificationsPage</name>
+    <message>
+        <source>Show a desktop notification when a conversation needs a human</source>
+        <translation>Mostrar uma notificação na área de trabalho quando uma conversa precisar de atendente</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so notifications and the tray counter are not shown.</source>
+        <translation>Esta área de trabalho não tem bandeja do sistema, então as notificações e o contador na bandeja não aparecem.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::PreviewChannel</name>
+    <message>
+        <source>Always available.</source>
+        <translation>Sempre disponível.</translation>
+    </message>
+    <message>
+        <source>Preview customer %1</source>
+        <translation>Cliente de teste %1</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::PreviewChatWindow</name>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Preview chat</source>
+        <translation>Chat de teste</translation>
+    </message>
+    <message>
+        <source>Write as the customer…</source>
+        <translation>Escreva como se fosse o cliente…</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Nova conversa</translation>
+    </message>
+    <message>
+        <source>You are the customer here. Messages go through the bot exactly as a Telegram or WhatsApp message would, and show up in the inbox.</source>
+        <translation>Aqui você é o cliente. As mensagens passam pelo bot exatamente como uma mensagem do Telegram ou do WhatsApp e aparecem na caixa de entrada.</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Você</translation>
+    </message>
+    <message>
+        <source>New conversation as “%1”. The bot answers.</source>
+        <translation>Nova conversa como “%1”. O bot responde.</translation>
+    </message>
+    <message>
+        <source>Handed to a human: the bot is silent until the conversation is marked resolved in the inbox.</source>
+        <translation>Transferida para um atendente: o bot fica em silêncio até a conversa ser marcada como resolvida na caixa de entrada.</translation>
+    </message>
+    <message>
+        <source>Resolved: the bot answers again.</source>
+        <translation>Resolvida: o bot volta a responder.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ReplyBox</name>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Connect a channel…</source>
+        <translation>Conectar um canal…</translation>
+    </message>
+    <message>
+        <source>Send the reply (Ctrl+Enter)</source>
+        <translation>Enviar a resposta (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reply to %1…  (Ctrl+Enter sends)</source>
+        <translation>Responder a %1…  (Ctrl+Enter envia)</translation>
+    </message>
+    <message>
+        <source>%1 is not connected yet, so a reply cannot reach %2. Connect the channel to answer from here.</source>
+        <translation>O %1 ainda não está conectado, então uma resposta não chega a %2. Conecte o canal para responder por aqui.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::SecretStore</name>
+    <message>
+        <source>No system keychain is available, so secrets are kept in the file %1, readable only by you (mode 0600).</source>
+        <translation>Nenhum chaveiro do sistema está disponível, então os segredos ficam no arquivo %1, que só você pode ler (modo 0600).</translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the system keychain (service “%1”).</source>
+        <translation>Os segredos ficam no chaveiro do sistema (serviço “%1”).</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>sem resposta em %1 ms</translation>
+    </message>
+    <message>
+        <source>The system keychain refused to read the secret: %1</source>
+        <translation>O chaveiro do sistema se recusou a ler o segredo: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain refused to store the secret: %1</source>
+        <translation>O chaveiro do sistema se recusou a guardar o segredo: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the secrets file %1: %2</source>
+        <translation>Não é possível ler o arquivo de segredos %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the secrets file.</source>
+        <translation>Não é possível criar a pasta %1 para o arquivo de segredos.</translation>
+    </message>
+    <message>
+        <source>Cannot write the secrets file %1: %2</source>
+        <translation>Não é possível gravar o arquivo de segredos %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make the secrets file %1 private to you.</source>
+        <translation>Não é possível tornar o arquivo de segredos %1 acessível só para você.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>↑ / ↓</source>
+        <translation>↑ / ↓</translation>
+    </message>
+    <message>
+        <source>Move through the conversation list</source>
+        <translation>Percorrer a lista de conversas</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Open the conversation and start a reply</source>
+        <translation>Abrir a conversa e começar uma resposta</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>Enviar a resposta</translation>
+    </message>
+    <message>
+        <source>Esc (in search)</source>
+        <translation>Esc (na busca)</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Limpar a busca</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::TelegramChannel</name>
+    <message>
+        <source>Telegram is switched off.</source>
+        <translation>O Telegram está desativado.</translation>
+    </message>
+    <message>
+        <source>Telegram needs a bot token (from @BotFather).</source>
+        <translation>O Telegram precisa de um token de bot (do @BotFather).</translation>
+    </message>
+    <message>
+        <source>Connecting to Telegram…</source>
+        <translation>Conectando ao Telegram…</translation>
+    </message>
+    <message>
+        <source>trying again in %1 s</source>
+        <translation>tentando de novo em %1 s</translation>
+    </message>
+    <message>
+        <source>Telegram refused the bot token (HTTP %1). Check it under Settings → Channels.</source>
+        <translation>O Telegram recusou o token do bot (HTTP %1). Confira-o em Configurações → Canais.</translation>
+    </message>
+    <message>
+        <source>Telegram will not deliver updates by polling while a webhook is set for this bot, or while another program polls with the same token (HTTP 409). Remove the webhook (deleteWebhook) or stop the other program; %1.</source>
+        <translation>O Telegram não entrega atualizações por polling enquanto houver um webhook configurado para este bot ou enquanto outro programa fizer polling com o mesmo token (HTTP 409). Remova o webhook (deleteWebhook) ou encerre o outro programa; %1.</translation>
+    </message>
+    <message>
+        <source>Telegram asks to slow down (HTTP 429); polling again in %1 s.</source>
+        <translation>O Telegram pediu para ir mais devagar (HTTP 429); nova consulta em %1 s.</translation>
+    </message>
+    <message>
+        <source>Cannot reach Telegram (%1); %2.</source>
+        <translation>Não foi possível acessar o Telegram (%1); %2.</translation>
+    </message>
+    <message>
+        <source>Telegram sent an answer that could not be read; %1.</source>
+        <translation>O Telegram enviou uma resposta que não pôde ser lida; %1.</translation>
+    </message>
+    <message>
+        <source>Connected; receiving messages.</source>
+        <translation>Conectado; recebendo mensagens.</translation>
+    </message>
+    <message>
+        <source>Telegram is not configured.</source>
+        <translation>O Telegram não está configurado.</translation>
+    </message>
+    <message>
+        <source>Telegram did not take the message: %1</source>
+        <translation>O Telegram não aceitou a mensagem: %1</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::TranscriptPane</name>
+    <message>
+        <source>Mark resolved</source>
+        <translation>Marcar como resolvida</translation>
+    </message>
+    <message>
+        <source>Mark &amp;resolved</source>
+        <translation>Marcar como re&amp;solvida</translation>
+    </message>
+    <message>
+        <source>Close the handoff and let the bot answer again (Ctrl+R)</source>
+        <translation>Encerrar a transferência e deixar o bot responder de novo (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>No conversation selected</source>
+        <translation>Nenhuma conversa selecionada</translation>
+    </message>
+    <message>
+        <source>Pick a conversation on the left to read it and reply. Use ↑ and ↓ to move through the list, Ctrl+2 for the ones that need a human.</source>
+        <translation>Escolha uma conversa à esquerda para ler e responder. Use ↑ e ↓ para percorrer a lista e Ctrl+2 para ver as que precisam de atendente.</translation>
+    </message>
+    <message>
+        <source>Sending the handoff to the webhook again…</source>
+        <translation>Enviando a transferência ao webhook de novo…</translation>
+    </message>
+    <message>
+        <source>This conversation could not be read</source>
+        <translation>Não foi possível ler esta conversa</translation>
+    </message>
+    <message>
+        <source>Needs a human: %1</source>
+        <translation>Precisa de atendente: %1</translation>
+    </message>
+    <message>
+        <source>The bot is answering</source>
+        <translation>O bot está respondendo</translation>
+    </message>
+    <message>
+        <source>Resolved. The bot answers this customer again.</source>
+        <translation>Resolvida. O bot volta a responder este cliente.</translation>
+    </message>
+    <message>
+        <source>Transcripts show here</source>
+        <translation>As conversas aparecem aqui</translation>
+    </message>
+    <message>
+        <source>Load the sample conversations to try handoffs, the webhook and Mark resolved, or connect a channel so customers can reach your bot.</source>
+        <translation>Carregue as conversas de exemplo para experimentar as transferências, o webhook e Marcar como resolvida, ou conecte um canal para que os clientes falem com o seu bot.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::TranscriptView</name>
+    <message>
+        <source>Scroll up for earlier messages</source>
+        <translation>Role para cima para ver mensagens anteriores</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Você</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::TrayController</name>
+    <message>
+        <source>Show Zapito Inbox</source>
+        <translation>Mostrar o Zapito Inbox</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Zapito Inbox: nobody is waiting for a human</source>
+        <translation>Zapito Inbox: ninguém está esperando atendimento</translation>
+    </message>
+    <message>
+        <source>%1 needs a human</source>
+        <translation>%1 precisa de atendente</translation>
+    </message>
+    <message>
+        <source>Zapito Inbox: 1 conversation needs a human</source>
+        <translation>Zapito Inbox: 1 conversa precisa de atendente</translation>
+    </message>
+    <message>
+        <source>Zapito Inbox: %1 conversations need a human</source>
+        <translation>Zapito Inbox: %1 conversas precisam de atendente</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::WebhookDispatcher</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The webhook has no endpoint or is switched off, so nothing was sent.</source>
+        <translation>O webhook não tem endpoint ou está desativado, então nada foi enviado.</translation>
+    </message>
+    <message>
+        <source>The signing secret could not be read, so nothing was sent: %1</source>
+        <translation>Não foi possível ler o segredo de assinatura, então nada foi enviado: %1</translation>
+    </message>
+    <message>
+        <source>No signing secret is set, so nothing was sent: requests are never sent unsigned. Set one in Settings → Integrations, then resend.</source>
+        <translation>Nenhum segredo de assinatura foi definido, então nada foi enviado: as requisições nunca são enviadas sem assinatura. Defina um em Configurações → Integrações e reenvie.</translation>
+    </message>
+    <message>
+        <source>The stored webhook body could not be read: %1</source>
+        <translation>Não foi possível ler o corpo do webhook armazenado: %1</translation>
+    </message>
+    <message>
+        <source>The signing secret could not be read: %1</source>
+        <translation>Não foi possível ler o segredo de assinatura: %1</translation>
+    </message>
+    <message>
+        <source>No endpoint is set: enter the URL that should receive the leads.</source>
+        <translation>Nenhum endpoint definido: informe a URL que deve receber os leads.</translation>
+    </message>
+    <message>
+        <source>No signing secret is set: requests are never sent unsigned.</source>
+        <translation>Nenhum segredo de assinatura definido: as requisições nunca são enviadas sem assinatura.</translation>
+    </message>
+    <message>
+        <source>No complete answer within %1.</source>
+        <translation>Nenhuma resposta completa em %1.</translation>
+    </message>
+    <message>
+        <source>HTTP %1: a redirect (to %2), which is never followed.</source>
+        <translation>HTTP %1: um redirecionamento (para %2), que nunca é seguido.</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>lugar nenhum</translation>
+    </message>
+    <message>
+        <source>HTTP %1, but the answer broke off: %2</source>
+        <translation>HTTP %1, mas a resposta foi interrompida: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>The request failed without an answer.</source>
+        <translation>A requisição falhou sem resposta.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::WebhookSettings</name>
+    <message>
+        <source>The endpoint URL contains a space; URLs cannot contain spaces (encode them as %20).</source>
+        <translation>A URL do endpoint contém um espaço; URLs não podem conter espaços (codifique-os como %20).</translation>
+    </message>
+    <message>
+        <source>The endpoint is not a valid URL: %1</source>
+        <translation>O endpoint não é uma URL válida: %1</translation>
+    </message>
+    <message>
+        <source>The endpoint URL must start with https:// or http://.</source>
+        <translation>A URL do endpoint deve começar com https:// ou http://.</translation>
+    </message>
+    <message>
+        <source>The endpoint must be an http or https URL, not %1.</source>
+        <translation>O endpoint deve ser uma URL http ou https, não %1.</translation>
+    </message>
+    <message>
+        <source>The endpoint URL has no host name (for example https://example.com/hooks/zapito).</source>
+        <translation>A URL do endpoint não tem nome de host (por exemplo, https://example.com/hooks/zapito).</translation>
+    </message>
+    <message>
+        <source>Put no user name or password in the endpoint URL: it would be stored in plain text. Receivers authenticate requests by the signature.</source>
+        <translation>Não coloque usuário nem senha na URL do endpoint: eles ficariam guardados em texto puro. Quem recebe autentica as requisições pela assinatura.</translation>
+    </message>
+    <message>
+        <source>Remove the #fragment from the endpoint URL: it is never sent to the server.</source>
+        <translation>Remova o #fragmento da URL do endpoint: ele nunca é enviado ao servidor.</translation>
+    </message>
+    <message>
+        <source>A signing secret is required when an endpoint is set, so your endpoint can tell the requests are from Zapito. Generate one.</source>
+        <translation>Um segredo de assinatura é obrigatório quando há um endpoint, para que ele saiba que as requisições vêm do Zapito. Gere um.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::WhatsAppChannel</name>
+    <message>
+        <source>“%1” is not an IP address.</source>
+        <translation>“%1” não é um endereço IP.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (%3).</source>
+        <translation>Não é possível escutar em %1:%2 (%3).</translation>
+    </message>
+    <message>
+        <source>WhatsApp is switched off.</source>
+        <translation>O WhatsApp está desativado.</translation>
+    </message>
+    <message>
+        <source>WhatsApp needs the phone number id, access token, app secret and verify token.</source>
+        <translation>O WhatsApp precisa do ID do número de telefone, do token de acesso, do segredo do app e do token de verificação.</translation>
+    </message>
+    <message>
+        <source>Listening on %1:%2 for Meta&apos;s webhook; replies go through the Graph API.</source>
+        <translation>Escutando em %1:%2 o webhook da Meta; as respostas saem pela Graph API.</translation>
+    </message>
+    <message>
+        <source>WhatsApp is not configured.</source>
+        <translation>O WhatsApp não está configurado.</translation>
+    </message>
+    <message>
+        <source>The Graph API refused the access token (%1). Check it under Settings → Channels.</source>
+        <translation>A Graph API recusou o token de acesso (%1). Confira-o em Configurações → Canais.</translation>
+    </message>
+    <message>
+        <source>WhatsApp did not take the message: %1</source>
+        <translation>O WhatsApp não aceitou a mensagem: %1</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::cli</name>
+    <message>
+        <source>Checks a webhook request&apos;s X-Zapito-Signature against its raw body (read from standard input unless --body-file is given). Exits 0 when it matches and 1 otherwise.</source>
+        <translation>Confere o X-Zapito-Signature de uma requisição do webhook com o corpo bruto (lido da entrada padrão, a menos que --body-file seja informado). Sai com 0 quando confere e 1 caso contrário.</translation>
+    </message>
+    <message>
+        <source>The file holding the signing secret (a final newline is ignored).</source>
+        <translation>O arquivo com o segredo de assinatura (uma quebra de linha no final é ignorada).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>arquivo</translation>
+    </message>
+    <message>
+        <source>The X-Zapito-Signature header value, sha256=&lt;hex&gt;.</source>
+        <translation>O valor do cabeçalho X-Zapito-Signature, sha256=&lt;hex&gt;.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>Read the body from &lt;file&gt; instead of standard input.</source>
+        <translation>Lê o corpo de &lt;arquivo&gt; em vez da entrada padrão.</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>O comando.</translation>
+    </message>
+    <message>
+        <source>Both --secret-file and --signature are required.</source>
+        <translation>--secret-file e --signature são obrigatórios.</translation>
+    </message>
+    <message>
+        <source>Cannot read the secret file %1: %2</source>
+        <translation>Não é possível ler o arquivo de segredo %1: %2</translation>
+    </message>
+    <message>
+        <source>The secret file %1 is empty.</source>
+        <translation>O arquivo de segredo %1 está vazio.</translation>
+    </message>
+    <message>
+        <source>Cannot read the body: %1</source>
+        <translation>Não é possível ler o corpo: %1</translation>
+    </message>
+    <message>
+        <source>The signature matches.</source>
+        <translation>A assinatura confere.</translation>
+    </message>
+    <message>
+        <source>The signature does not match this body and secret.</source>
+        <translation>A assinatura não confere com este corpo e este segredo.</translation>
+    </message>
+    <message>
+        <source>Lists every handoff&apos;s webhook delivery, newest first.</source>
+        <translation>Lista a entrega ao webhook de cada transferência, da mais recente para a mais antiga.</translation>
+    </message>
+    <message>
+        <source>Print a JSON array.</source>
+        <translation>Imprime um array JSON.</translation>
+    </message>
+    <message>
+        <source>handed to a human (handoff %1)</source>
+        <translation>transferida para um atendente (transferência %1)</translation>
+    </message>
+    <message>
+        <source>Zapito Inbox is running without a window on %1; stop it with Ctrl+C.</source>
+        <translation>O Zapito Inbox está rodando sem janela em %1; pare-o com Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Lists the conversations, newest first.</source>
+        <translation>Lista as conversas, da mais recente para a mais antiga.</translation>
+    </message>
+    <message>
+        <source>Only conversations waiting for a human.</source>
+        <translation>Só as conversas esperando atendimento.</translation>
+    </message>
+    <message>
+        <source>Marks a conversation resolved: the bot answers in it again.</source>
+        <translation>Marca uma conversa como resolvida: o bot volta a responder nela.</translation>
+    </message>
+    <message>
+        <source>Who resolved it (default: command line).</source>
+        <translation>Quem resolveu (padrão: linha de comando).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <source>The conversation, e.g. conv_…</source>
+        <translation>A conversa, por exemplo conv_…</translation>
+    </message>
+    <message>
+        <source>Usage: zapito-inbox resolve CONVERSATION_ID</source>
+        <translation>Uso: zapito-inbox resolve ID_DA_CONVERSA</translation>
+    </message>
+    <message>
+        <source>Resolved %1 (handoff %2); the bot answers there again.</source>
+        <translation>%1 resolvida (transferência %2); o bot volta a responder lá.</translation>
+    </message>
+    <message>
+        <source>%1 (input hidden, Enter to finish): </source>
+        <translation>%1 (entrada oculta, Enter para terminar): </translation>
+    </message>
+    <message>
+        <source>Unknown setting %1; `zapito-inbox settings get` lists them all.</source>
+        <translation>Configuração desconhecida %1; `zapito-inbox settings get` lista todas.</translation>
+    </message>
+    <message>
+        <source>(cannot be read: %1)</source>
+        <translation>(não pode ser lida: %1)</translation>
+    </message>
+    <message>
+        <source>(set)</source>
+        <translation>(definido)</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(não definido)</translation>
+    </message>
+    <message>
+        <source>%1 is a secret: give it on standard input, not on the command line (which shell history and other users can see).</source>
+        <translation>%1 é um segredo: informe-o pela entrada padrão, não na linha de comando (que o histórico do shell e outros usuários podem ver).</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 não foi salvo: %2</translation>
+    </message>
+    <message>
+        <source>%1 saved (%2).</source>
+        <translation>%1 salvo (%2).</translation>
+    </message>
+    <message>
+        <source>Give the value: zapito-inbox settings set %1 VALUE</source>
+        <translation>Informe o valor: zapito-inbox settings set %1 VALOR</translation>
+    </message>
+    <message>
+        <source>%1 was not changed: %2.</source>
+        <translation>%1 não foi alterado: %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written to %2.</source>
+        <translation>Não foi possível gravar %1 em %2.</translation>
+    </message>
+    <message>
+        <source>Reads or changes a setting. Secrets are read from standard input and never printed. A running Zapito Inbox picks changes up when it starts.
+
+Settings:</source>
+        <translation>Lê ou altera uma configuração. Os segredos são lidos da entrada padrão e nunca são impressos. Um Zapito Inbox em execução aplica as mudanças quando é iniciado de novo.
+
+Configurações:</translation>
+    </message>
+    <message>
+        <source>Read or change.</source>
+        <translation>Ler ou alterar.</translation>
+    </message>
+    <message>
+        <source>The setting (all of them for `get` without KEY).</source>
+        <translation>A configuração (todas, para `get` sem CHAVE).</translation>
+    </message>
+    <message>
+        <source>The new value (not for secrets).</source>
+        <translation>O novo valor (não para segredos).</translation>
+    </message>
+    <message>
+        <source>Usage: zapito-inbox settings get [KEY] | settings set KEY [VALUE]</source>
+        <translation>Uso: zapito-inbox settings get [CHAVE] | settings set CHAVE [VALOR]</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,273 @@
+#include "localhttpserver.h"
+#include "signature.h"
+#include "whatsappchannel.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace zapito;
+using test::ScriptedResponse;
+
+namespace {
+
+const QString kAppSecret = QStringLiteral("test-app-secret-not-real");
+const QString kVerifyToken = QStringLiteral("verify-me-please");
+const QString kAccessToken = QStringLiteral("EAAG-test-access-token");
+
+QByteArray whatsappEvent(const QByteArray& messageId, const QByteArray& text, const QByteArray& name = "Maria")
+{
+    return R"({"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":")" +
+           name + R"("},"wa_id":"5511999990000"}],"messages":[{"from":"5511999990000","id":")" + messageId +
+           R"(","timestamp":"1751371181","text":{"body":")" + text +
+           R"("},"type":"text"}]},"field":"messages"}]}]})";
+}
+
+const QByteArray kImageEvent =
+    R"({"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"contacts":[{"profile":{"name":"Ana"},"wa_id":"5521988887777"}],"messages":[{"from":"5521988887777","id":"wamid.IMG","timestamp":"1751371190","type":"image","image":{"id":"1","mime_type":"image/jpeg"}}]},"field":"messages"}]}]})";
+const QByteArray kStatusEvent =
+    R"({"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"statuses":[{"id":"wamid.X","status":"delivered","timestamp":"1751371191","recipient_id":"5511999990000"}]},"field":"messages"}]}]})";
+
+struct Answer
+{
+    int status = 0;
+    QByteArray body;
+};
+
+} // namespace
+
+// The WhatsApp Cloud API connector: the inbound listener (hub.challenge, X-Hub-Signature-256)
+// over a real socket, the event parsing, and replies to a fake Graph endpoint.
+class tst_WhatsAppChannel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<WhatsAppChannel> m_channel;
+    std::unique_ptr<test::LocalHttpServer> m_graph;
+    QNetworkAccessManager m_client;
+
+    WhatsAppConfig config() const
+    {
+        WhatsAppConfig c;
+        c.enabled = true;
+        c.listenPort = 0; // any free port on 127.0.0.1
+        c.graphBase = m_graph->url(QStringLiteral("/v19.0")).toString();
+        c.phoneNumberId = QStringLiteral("106540352242922");
+        c.verifyToken = kVerifyToken;
+        c.appSecret = kAppSecret;
+        c.accessToken = kAccessToken;
+        return c;
+    }
+    QUrl listenerUrl(const QString& pathAndQuery = QStringLiteral("/webhook")) const
+    {
+        return QUrl(
+            QStringLiteral("http://127.0.0.1:%1%2").arg(m_channel->listeningPort()).arg(pathAndQuery));
+    }
+    Answer exchange(QNetworkReply* reply)
+    {
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished() && !finished.wait(20'000))
+            qFatal("no answer from the listener");
+        Answer a{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+        reply->deleteLater();
+        return a;
+    }
+    Answer post(const QByteArray& body, const std::optional<QByteArray>& signature)
+    {
+        QNetworkRequest request(listenerUrl());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        if (signature)
+            request.setRawHeader("X-Hub-Signature-256", *signature);
+        return exchange(m_client.post(request, body));
+    }
+    Answer get(const QString& pathAndQuery)
+    {
+        return exchange(m_client.get(QNetworkRequest(listenerUrl(pathAndQuery))));
+    }
+    static QByteArray sign(const QByteArray& body, const QString& secret = kAppSecret)
+    {
+        return signatureHeaderValue(secret.toUtf8(), body);
+    }
+
+private slots:
+    void init()
+    {
+        m_graph = std::make_unique<test::LocalHttpServer>();
+        QVERIFY(m_graph->listen());
+        m_channel = std::make_unique<WhatsAppChannel>();
+        m_channel->configure(config());
+        QCOMPARE(m_channel->status().state, ConnectorStatus::State::Connected);
+        QVERIFY(m_channel->listeningPort() != 0);
+    }
+    void cleanup()
+    {
+        m_channel.reset();
+        m_graph.reset();
+    }
+
+    void challenge_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("good-token-echoes-challenge")
+            << "?hub.mode=subscribe&hub.verify_token=verify-me-please&hub.challenge=1158201444" << 200
+            << QByteArray("1158201444");
+        QTest::newRow("bad-token-403")
+            << "?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444" << 403 << QByteArray();
+        QTest::newRow("missing-token-403") << "?hub.mode=subscribe&hub.challenge=1" << 403 << QByteArray();
+        QTest::newRow("wrong-mode-403")
+            << "?hub.mode=unsubscribe&hub.verify_token=verify-me-please&hub.challenge=1" << 403
+            << QByteArray();
+    }
+    void challenge()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        const Answer a = get(QStringLiteral("/webhook") + query);
+        QCOMPARE(a.status, status);
+        if (status == 200)
+            QCOMPARE(a.body, body);
+        else
+            QVERIFY(!a.body.contains("1158201444"));
+    }
+
+    void post_signature_data()
+    {
+        QTest::addColumn<int>(
+            "signatureKind"); // 0 valid, 1 wrong secret, 2 missing, 3 malformed, 4 body changed
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("messages");
+        QTest::newRow("valid") << 0 << 200 << 1;
+        QTest::newRow("signed-with-another-secret") << 1 << 403 << 0;
+        QTest::newRow("missing-signature") << 2 << 403 << 0;
+        QTest::newRow("malformed-signature") << 3 << 403 << 0;
+        QTest::newRow("body-changed-after-signing") << 4 << 403 << 0;
+    }
+    void post_signature()
+    {
+        QFETCH(int, signatureKind);
+        QFETCH(int, status);
+        QFETCH(int, messages);
+        QSignalSpy received(m_channel.get(), &WhatsAppChannel::messageReceived);
+        QByteArray body = whatsappEvent("wamid.1", "Hello");
+        std::optional<QByteArray> signature = sign(body);
+        if (signatureKind == 1)
+            signature = sign(body, QStringLiteral("another-secret"));
+        else if (signatureKind == 2)
+            signature.reset();
+        else if (signatureKind == 3)
+            signature = QByteArray("sha256=zz");
+        else if (signatureKind == 4)
+            body.replace("Hello", "Hellp");
+        const Answer a = post(body, signature);
+        QCOMPARE(a.status, status);
+        QCOMPARE(received.size(), messages);
+        if (messages) {
+            const auto m = received[0][0].value<CustomerMessage>();
+            QCOMPARE(m.channel, QStringLiteral("whatsapp"));
+            QCOMPARE(m.externalId, QStringLiteral("5511999990000"));
+            QCOMPARE(m.contactName, QStringLiteral("Maria"));
+            QCOMPARE(m.text, QStringLiteral("Hello"));
+            QCOMPARE(m.externalMessageId, QStringLiteral("wamid.1"));
+            QCOMPARE(m.at.toSecsSinceEpoch(), 1751371181);
+        }
+    }
+
+    void post_nonTextAndStatuses()
+    {
+        QSignalSpy received(m_channel.get(), &WhatsAppChannel::messageReceived);
+        QCOMPARE(post(kImageEvent, sign(kImageEvent)).status, 200);
+        QCOMPARE(post(kStatusEvent, sign(kStatusEvent)).status, 200); // acknowledged, ignored
+        QCOMPARE(post("not json", sign("not json")).status, 200);     // acknowledged, nothing in it
+        QCOMPARE(received.size(), 1);
+        const auto m = received[0][0].value<CustomerMessage>();
+        QCOMPARE(m.text, QStringLiteral("[image]"));
+        QCOMPARE(m.contactName, QStringLiteral("Ana"));
+    }
+
+    void post_repeatedMessageId_keepsItsId()
+    {
+        // The store keeps one row per (conversation, external id); the connector's job is to
+        // pass the same id both times (tst_channelsendtoend checks it is stored once).
+        QSignalSpy received(m_channel.get(), &WhatsAppChannel::messageReceived);
+        const QByteArray body = whatsappEvent("wamid.SAME", "Twice");
+        QCOMPARE(post(body, sign(body)).status, 200);
+        QCOMPARE(post(body, sign(body)).status, 200);
+        QCOMPARE(received.size(), 2);
+        QCOMPARE(received[0][0].value<CustomerMessage>().externalMessageId,
+                 received[1][0].value<CustomerMessage>().externalMessageId);
+    }
+
+    void otherMethods_areRefused()
+    {
+        QNetworkRequest request(listenerUrl());
+        const Answer a = exchange(m_client.sendCustomRequest(request, "DELETE"));
+        QCOMPARE(a.status, 405);
+    }
+
+    void send_postsToGraph()
+    {
+        m_graph->enqueue(ScriptedResponse::json(
+            200,
+            R"({"messaging_product":"whatsapp","contacts":[{"input":"5511999990000","wa_id":"5511999990000"}],"messages":[{"id":"wamid.OUT"}]})"));
+        std::optional<SendResult> result;
+        m_channel->send(QStringLiteral("5511999990000"), QStringLiteral("Olá!"),
+                        [&](SendResult r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20'000);
+        QVERIFY2(result->ok, qPrintable(result->error));
+        const test::RecordedRequest sent = m_graph->lastRequest();
+        QCOMPARE(sent.path, QByteArray("/v19.0/106540352242922/messages"));
+        QVERIFY(sent.header("authorization") == "Bearer " + kAccessToken.toUtf8());
+        const QJsonObject body = QJsonDocument::fromJson(sent.body).object();
+        QCOMPARE(body.value(QStringLiteral("messaging_product")).toString(), QStringLiteral("whatsapp"));
+        QCOMPARE(body.value(QStringLiteral("to")).toString(), QStringLiteral("5511999990000"));
+        QCOMPARE(body.value(QStringLiteral("text")).toObject().value(QStringLiteral("body")).toString(),
+                 QStringLiteral("Olá!"));
+    }
+
+    void send_refusedToken_showsInStatus()
+    {
+        m_graph->enqueue(ScriptedResponse::json(
+            401,
+            R"({"error":{"message":"Error validating access token","type":"OAuthException","code":190}})"));
+        std::optional<SendResult> result;
+        m_channel->send(QStringLiteral("5511999990000"), QStringLiteral("hi"),
+                        [&](SendResult r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20'000);
+        QVERIFY(!result->ok);
+        QVERIFY2(result->error.contains(QStringLiteral("access token")), qPrintable(result->error));
+        QCOMPARE(m_channel->status().state, ConnectorStatus::State::Problem);
+        QVERIFY(!m_channel->status().text.contains(kAccessToken));
+    }
+
+    void portInUse_isAProblemStatus()
+    {
+        WhatsAppConfig c = config();
+        c.listenPort = m_channel->listeningPort();
+        WhatsAppChannel second;
+        second.configure(c);
+        QCOMPARE(second.status().state, ConnectorStatus::State::Problem);
+        QVERIFY2(second.status().text.contains(QString::number(c.listenPort)),
+                 qPrintable(second.status().text));
+    }
+
+    void noAppSecret_doesNotListen()
+    {
+        WhatsAppConfig c = config();
+        c.appSecret.clear();
+        WhatsAppChannel unconfigured;
+        unconfigured.configure(c);
+        QCOMPARE(unconfigured.status().state, ConnectorStatus::State::Off);
+        QCOMPARE(unconfigured.listeningPort(), quint16(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_WhatsAppChannel)
+#include "tst_whatsappchannel.moc"

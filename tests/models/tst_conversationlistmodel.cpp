@@ -1,0 +1,303 @@
+#include "channelregistry.h"
+#include "conversationengine.h"
+#include "conversationlistmodel.h"
+#include "conversationlistquery.h"
+#include "fakechannel.h"
+#include "inboxfixture.h"
+#include "inboxroles.h"
+#include "ruleagent.h"
+#include "testdatabase.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace zapito;
+
+class tst_ConversationListModel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tmp;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<ConversationStore> m_store;
+    Bot m_bot;
+    test::FakeChannel m_whatsapp;
+    ChannelRegistry m_channels;
+    RuleAgent m_agent;
+    std::unique_ptr<ConversationEngine> m_engine;
+
+    static QString idAt(const ConversationListModel& model, int row)
+    {
+        return model.index(row).data(ConversationRoles::IdRole).toString();
+    }
+    static void fetchAll(ConversationListModel& model)
+    {
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+    }
+    QString customer(const QString& externalId, const QString& name, const QString& text, qint64 atMs)
+    {
+        m_engine->setClock([atMs] { return atMs + 1; }); // the bot answers a moment later
+        auto id = m_engine->receiveCustomerMessage(QStringLiteral("whatsapp"), externalId, name, text,
+                                                   QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC));
+        if (!id)
+            qFatal("receive failed: %s", qPrintable(id.error()));
+        return *id;
+    }
+
+private slots:
+    void init()
+    {
+        m_tmp = std::make_unique<test::TestDatabase>();
+        m_db = m_tmp->open();
+        QVERIFY(m_db);
+        m_store = std::make_unique<ConversationStore>(*m_db);
+        m_bot = m_store->ensureBot(QStringLiteral("Luna Café")).value();
+        m_channels.add(&m_whatsapp);
+        m_engine = std::make_unique<ConversationEngine>(*m_store, m_agent, m_channels, m_bot);
+        m_engine->setClock([] { return qint64(5'000'000'000); });
+    }
+    void cleanup()
+    {
+        m_engine.reset();
+        m_store.reset();
+        m_db.reset();
+        m_tmp.reset();
+    }
+
+    void paging_10k_pagesInOrderUntilTheEnd()
+    {
+        QVERIFY(test::addConversations(*m_db, *m_store, m_bot, 10'000));
+        ConversationListModel model(*m_store);
+        QCOMPARE(model.rowCount(), ConversationListModel::kDefaultPageSize); // one page, not 10k
+        QVERIFY(model.canFetchMore({}));
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("Contact 9999")); // newest first
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        fetchAll(model);
+        QCOMPARE(model.rowCount(), 10'000);
+        QVERIFY(!model.canFetchMore({}));
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.index(row - 1).data(ConversationRoles::LastActivityMsRole).toLongLong() >
+                    model.index(row).data(ConversationRoles::LastActivityMsRole).toLongLong());
+        QCOMPARE(model.counts().all, 10'000);
+        QCOMPARE(model.counts().needsHuman, 1'000);
+    }
+
+    void filter_10k_needsHumanShowsExactlyHandoffs()
+    {
+        QVERIFY(test::addConversations(*m_db, *m_store, m_bot, 10'000));
+        ConversationListModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QElapsedTimer timer;
+        timer.start();
+        model.setNeedsHumanOnly(true);
+        qInfo("switching 10k conversations to Needs a human took %lld ms", timer.elapsed());
+        QCOMPARE(resets.size(), 1);
+        model.setNeedsHumanOnly(true); // unchanged: no reset
+        QCOMPARE(resets.size(), 1);
+        fetchAll(model);
+        QCOMPARE(model.rowCount(), 1'000);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QVERIFY(model.index(row).data(ConversationRoles::NeedsHumanRole).toBool());
+            QCOMPARE(model.index(row).data(ConversationRoles::HandoffReasonTextRole).toString(),
+                     QStringLiteral("Asked for a human"));
+        }
+        model.setNeedsHumanOnly(false);
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("Contact 9999"));
+        timer.restart();
+        model.setSearch(QStringLiteral("contact 4321"));
+        qInfo("searching 10k conversations by name (LIKE + FTS5) took %lld ms", timer.elapsed());
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("Contact 4321"));
+    }
+
+    void liveInsert_10k_newConversationAppearsOnTopWithoutReset()
+    {
+        QVERIFY(test::addConversations(*m_db, *m_store, m_bot, 10'000));
+        ConversationListModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QPersistentModelIndex selected = model.index(5);
+        const QString selectedId = selected.data(ConversationRoles::IdRole).toString();
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy counts(&model, &ConversationListModel::countsChanged);
+        const int rowsBefore = model.rowCount();
+
+        const QString id = customer(QStringLiteral("447700900123"), QStringLiteral("Zoë"),
+                                    QStringLiteral("Hello there"), 9'000'000'000);
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(inserts.size() >= 1);
+        QCOMPARE(idAt(model, 0), id);
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("Zoë"));
+        QCOMPARE(model.rowCount(), rowsBefore + 1);
+        QVERIFY(selected.isValid());
+        QCOMPARE(selected.row(), 6); // the selection followed its row
+        QCOMPARE(selected.data(ConversationRoles::IdRole).toString(), selectedId);
+        QVERIFY(!counts.isEmpty());
+        QCOMPARE(counts.constLast().at(0).toInt(), 10'001);
+    }
+
+    void liveMove_newMessageMovesRowToTopAndKeepsSelection()
+    {
+        const QString a = customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hi"), 1000);
+        const QString b = customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("hi"), 2000);
+        const QString c = customer(QStringLiteral("3"), QStringLiteral("Cid"), QStringLiteral("hi"), 3000);
+        ConversationListModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(idAt(model, 0), c);
+        const QPersistentModelIndex persistentA = model.index(2);
+        QSignalSpy moves(&model, &QAbstractItemModel::rowsMoved);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        customer(QStringLiteral("1"), QString(), QStringLiteral("still there?"), 4000);
+        QVERIFY(moves.size() >= 1);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(idAt(model, 0), a);
+        QCOMPARE(idAt(model, 1), c);
+        QCOMPARE(idAt(model, 2), b);
+        QCOMPARE(persistentA.row(), 0);
+        QCOMPARE(model.index(0).data(ConversationRoles::UnreadCountRole).toInt(), 2);
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("Ana")); // name kept
+    }
+
+    void needsHuman_handoffJoinsAndResolveLeaves()
+    {
+        const QString a = customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hi"), 1000);
+        ConversationListModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setNeedsHumanOnly(true);
+        QCOMPARE(model.rowCount(), 0);
+        customer(QStringLiteral("1"), QString(), QStringLiteral("I want a human please"), 2000);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(idAt(model, 0), a);
+        QCOMPARE(model.index(0).data(ConversationRoles::HandoffReasonTextRole).toString(),
+                 QStringLiteral("Flow handoff"));
+        QCOMPARE(model.counts().needsHuman, 1);
+        QVERIFY(m_engine->resolve(a, QStringLiteral("operator")));
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.counts().needsHuman, 0);
+    }
+
+    void search_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QStringList>("expectedNames");
+        QTest::newRow("name-substring") << QStringLiteral("mar") << QStringList{QStringLiteral("María")};
+        QTest::newRow("message-text")
+            << QStringLiteral("refund") << QStringList{QStringLiteral("Kenji 健二")};
+        QTest::newRow("message-prefix")
+            << QStringLiteral("refu") << QStringList{QStringLiteral("Kenji 健二")};
+        QTest::newRow("accent-insensitive-text")
+            << QStringLiteral("cafe") << QStringList{QStringLiteral("Олег")};
+        QTest::newRow("phone-digits")
+            << QStringLiteral("+44 7700") << QStringList{QStringLiteral("Kenji 健二")};
+        // Quotes, stars and OR are plain words: "OR" is a prefix of "order", so Kenji matches.
+        QTest::newRow("fts-syntax-is-text")
+            << QStringLiteral("\"refund* OR (") << QStringList{QStringLiteral("Kenji 健二")};
+        QTest::newRow("no-match") << QStringLiteral("zzzz") << QStringList{};
+        QTest::newRow("percent-is-literal") << QStringLiteral("%") << QStringList{};
+    }
+    void search()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QStringList, expectedNames);
+        customer(QStringLiteral("5511999990000"), QStringLiteral("María"), QStringLiteral("Hola"), 1000);
+        customer(QStringLiteral("447700900123"), QStringLiteral("Kenji 健二"),
+                 QStringLiteral("I need a refund for order 42"), 2000);
+        customer(QStringLiteral("79001234567"), QStringLiteral("Олег"), QStringLiteral("Is the Café open?"),
+                 3000);
+        ConversationListModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSearch(typed);
+        QStringList names;
+        for (int row = 0; row < model.rowCount(); ++row)
+            names << model.index(row).data().toString();
+        QCOMPARE(names, expectedNames);
+    }
+
+    void search_liveMessageMatchingSearchJoins()
+    {
+        customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hello"), 1000);
+        ConversationListModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSearch(QStringLiteral("invoice"));
+        QCOMPARE(model.rowCount(), 0);
+        customer(QStringLiteral("2"), QStringLiteral("Bo"), QStringLiteral("Where is my invoice?"), 2000);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("Bo"));
+    }
+
+    void title_data()
+    {
+        QTest::addColumn<QString>("channel");
+        QTest::addColumn<QString>("externalId");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("name-wins") << "whatsapp"
+                                   << "5511999990000"
+                                   << "Maria"
+                                   << "Maria";
+        QTest::newRow("html-name-literal") << "whatsapp"
+                                           << "1"
+                                           << "<b>bold</b><img src=x>"
+                                           << "<b>bold</b><img src=x>";
+        QTest::newRow("whatsapp-number") << "whatsapp"
+                                         << "5511999990000"
+                                         << ""
+                                         << "+55 11 99999 0000";
+        QTest::newRow("uae-number") << "whatsapp"
+                                    << "971501234567"
+                                    << ""
+                                    << "+971 50 123 4567";
+        QTest::newRow("us-number") << "whatsapp"
+                                   << "14155550123"
+                                   << ""
+                                   << "+1 415 555 0123";
+        QTest::newRow("telegram-handle") << "telegram"
+                                         << "@maria"
+                                         << ""
+                                         << "@maria";
+        QTest::newRow("telegram-id") << "telegram"
+                                     << "123456789"
+                                     << ""
+                                     << "Telegram user 123456789";
+    }
+    void title()
+    {
+        QFETCH(QString, channel);
+        QFETCH(QString, externalId);
+        QFETCH(QString, name);
+        QFETCH(QString, title);
+        QVERIFY(m_store->upsertConversation(m_bot.id, channel, externalId, name, 1000));
+        ConversationListModel model(*m_store);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0).data(Qt::DisplayRole).toString(), title);
+    }
+
+    void ftsQuery_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("query");
+        QTest::newRow("one-word") << "refund"
+                                  << "\"refund\"*";
+        QTest::newRow("two-words") << "late order"
+                                   << "\"late\"* \"order\"*";
+        QTest::newRow("syntax-stripped") << "\"a\" OR b*"
+                                         << "\"a\"* \"OR\"* \"b\"*";
+        QTest::newRow("nothing-searchable") << "*** ()"
+                                            << "";
+        QTest::newRow("non-latin") << "健二"
+                                   << "\"健二\"*";
+    }
+    void ftsQuery()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, query);
+        QCOMPARE(ConversationListQuery::ftsQuery(typed), query);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ConversationListModel)
+#include "tst_conversationlistmodel.moc"

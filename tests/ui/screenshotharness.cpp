@@ -1,0 +1,160 @@
+// Shows the inbox window over a throw-away database filled with 50 varied conversations, for
+// looking at it as a user would (light or dark palette) and taking screenshots:
+//
+//   xvfb-run -a -s "-screen 0 1366x850x24" build/<you>/tests/ui/zapito_ui_screenshots
+//       --select 0 --shot /tmp/ui-light.png
+//   ... --dark --shot /tmp/ui-dark.png      (Fusion with a dark palette)
+//   ... --empty --shot /tmp/ui-empty.png    (first run: no conversations)
+//   ... --settings --shot /tmp/ui-settings.png
+//   ... --samples                           (also the app's own sample conversations)
+//
+// Or leave out --shot and use `import -window root FILE` while it runs. Nothing is written
+// outside a temporary folder.
+#include "conversationlistmodel.h"
+#include "conversationlistpanel.h"
+#include "conversationlistview.h"
+#include "fakechannel.h"
+#include "inboxservices.h"
+#include "mainwindow.h"
+#include "sampledata.h"
+#include "sampleinbox.h"
+#include "scriptedagent.h"
+#include "settingsdialog.h"
+#include "transcriptpane.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDialog>
+#include <QLineEdit>
+#include <QPalette>
+#include <QScreen>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace zapito;
+
+namespace {
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x26, 0x28, 0x2c));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1d, 0x1f, 0x23));
+    p.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2c, 0x31));
+    p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x35, 0x3a));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8d, 0x93));
+    p.setColor(QPalette::Button, QColor(0x33, 0x35, 0x3a));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x6b, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6e, 0x71, 0x77));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6e, 0x71, 0x77));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x6e, 0x71, 0x77));
+    return p;
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("zapito-screenshots"));
+    QCoreApplication::setApplicationName(QStringLiteral("zapito-inbox-screenshots"));
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Fusion with a dark palette"));
+    const QCommandLineOption samples(QStringLiteral("samples"),
+                                     QStringLiteral("Also load the app's sample conversations"));
+    const QCommandLineOption shortcuts(QStringLiteral("shortcuts"),
+                                       QStringLiteral("Open Help → Keyboard shortcuts"));
+    const QCommandLineOption empty(QStringLiteral("empty"), QStringLiteral("Start with no conversations"));
+    const QCommandLineOption settings(QStringLiteral("settings"), QStringLiteral("Open Settings"));
+    const QCommandLineOption needsHuman(QStringLiteral("needs-human"),
+                                        QStringLiteral("Needs a human filter"));
+    const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select this row"),
+                                    QStringLiteral("row"));
+    const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("Type this search"),
+                                    QStringLiteral("text"));
+    const QCommandLineOption shot(QStringLiteral("shot"), QStringLiteral("Save a PNG of the window and quit"),
+                                  QStringLiteral("file"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH"),
+                                  QStringLiteral("size"), QStringLiteral("1280x800"));
+    parser.addOptions({dark, shortcuts, samples, empty, settings, needsHuman, select, search, shot, size});
+    parser.process(app);
+
+    if (parser.isSet(dark)) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+
+    QTemporaryDir dir;
+    DatabaseOpenError error;
+    auto services = InboxServices::create(dir.filePath(QStringLiteral("inbox.sqlite")), &error);
+    if (!services) {
+        qCritical("cannot open: %s", qPrintable(error.message));
+        return 1;
+    }
+    test::FakeChannel whatsapp(QStringLiteral("whatsapp"));
+    test::FakeChannel telegram(QStringLiteral("telegram"));
+    telegram.connected = false; // shows the "not connected" notice on Telegram conversations
+    services->channels().add(&whatsapp);
+    services->channels().add(&telegram);
+    test::ScriptedAgent agent;
+    services->engine().setAgent(agent);
+    if (!parser.isSet(empty))
+        test::fillVariedInbox(*services, agent, QDateTime::currentMSecsSinceEpoch());
+
+    if (parser.isSet(samples) && !loadSampleConversations(services->store(), services->engine().bot()))
+        qWarning("the sample conversations did not load");
+
+    MainWindow window(*services);
+    const QStringList wh = parser.value(size).split(u'x');
+    window.resize(wh.value(0).toInt(), wh.value(1).toInt());
+    window.listModel().reload();
+    window.show();
+    if (parser.isSet(needsHuman))
+        window.listPanel()->setNeedsHumanOnly(true);
+    if (parser.isSet(search))
+        window.listPanel()->searchField()->setText(parser.value(search));
+    if (parser.isSet(select)) {
+        const int row = parser.value(select).toInt();
+        QTimer::singleShot(300, &window, [&window, row] {
+            if (row < window.listModel().rowCount())
+                window.listPanel()->view()->setCurrentIndex(window.listModel().index(row));
+        });
+    }
+    if (parser.isSet(settings))
+        QTimer::singleShot(200, &window,
+                           [&window] { window.openSettings(QStringLiteral("integrationsPage")); });
+    if (parser.isSet(shortcuts))
+        QTimer::singleShot(200, &window, [&window] {
+            if (QAction* action = window.findChild<QAction*>(QStringLiteral("shortcutsAction")))
+                action->trigger();
+        });
+    if (parser.isSet(shot)) {
+        const QString file = parser.value(shot);
+        QTimer::singleShot(1500, &window, [&window, file, &parser, &settings, &shortcuts] {
+            QWidget* target = &window;
+            if (parser.isSet(settings)) {
+                if (auto* dialog = window.findChild<SettingsDialog*>())
+                    target = dialog;
+            }
+            if (parser.isSet(shortcuts)) {
+                if (auto* dialog = window.findChild<QDialog*>(QStringLiteral("shortcutsDialog")))
+                    target = dialog;
+            }
+            target->grab().save(file);
+            QApplication::quit();
+        });
+    }
+    return app.exec();
+}

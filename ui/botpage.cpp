@@ -1,0 +1,274 @@
+#include "botpage.h"
+
+#include "connectorhub.h"
+#include "secretstore.h"
+#include "settingscatalog.h"
+#include "uistyle.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace zapito {
+
+namespace {
+enum Column
+{
+    MatchColumn,
+    PatternColumn,
+    ActionColumn,
+    TextColumn
+};
+
+QComboBox* matchCombo(FlowRule::Match match)
+{
+    auto* combo = new QComboBox;
+    combo->addItem(QObject::tr("Keywords"), int(FlowRule::Match::Keywords));
+    combo->addItem(QObject::tr("Regular expression"), int(FlowRule::Match::Regex));
+    combo->setCurrentIndex(combo->findData(int(match)));
+    return combo;
+}
+
+QComboBox* actionCombo(FlowRule::Action action)
+{
+    auto* combo = new QComboBox;
+    combo->addItem(QObject::tr("Reply"), int(FlowRule::Action::Reply));
+    combo->addItem(QObject::tr("Hand off to a human"), int(FlowRule::Action::Handoff));
+    combo->addItem(QObject::tr("Log to CRM (does nothing)"), int(FlowRule::Action::LogToCrm));
+    combo->setCurrentIndex(combo->findData(int(action)));
+    return combo;
+}
+} // namespace
+
+BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
+    : QWidget(parent)
+    , m_hub(hub)
+    , m_rules(new QTableWidget(0, 4, this))
+    , m_handoffMessage(new QLineEdit(this))
+    , m_fallback(new QComboBox(this))
+    , m_fallbackReply(new QLineEdit(this))
+    , m_modelBaseUrl(new QLineEdit(this))
+    , m_modelName(new QLineEdit(this))
+    , m_apiKey(new QLineEdit(this))
+    , m_instructions(new QPlainTextEdit(this))
+    , m_monthly(new QSpinBox(this))
+    , m_usage(ui::plainLabel(QString(), this))
+    , m_save(new QPushButton(tr("Save"), this))
+    , m_saveStatus(ui::plainLabel(QString(), this))
+{
+    setObjectName(QStringLiteral("botPage"));
+    m_rules->setObjectName(QStringLiteral("botRules"));
+    m_handoffMessage->setObjectName(QStringLiteral("botHandoffMessage"));
+    m_fallback->setObjectName(QStringLiteral("botFallback"));
+    m_fallbackReply->setObjectName(QStringLiteral("botFallbackReply"));
+    m_modelBaseUrl->setObjectName(QStringLiteral("botModelBaseUrl"));
+    m_modelName->setObjectName(QStringLiteral("botModelName"));
+    m_apiKey->setObjectName(QStringLiteral("botModelApiKey"));
+    m_instructions->setObjectName(QStringLiteral("botInstructions"));
+    m_monthly->setObjectName(QStringLiteral("botMonthlyReplies"));
+    m_usage->setObjectName(QStringLiteral("botUsage"));
+    m_save->setObjectName(QStringLiteral("botSave"));
+    m_saveStatus->setObjectName(QStringLiteral("botSaveStatus"));
+    m_saveStatus->setWordWrap(true);
+
+    m_rules->setHorizontalHeaderLabels(
+        {tr("Match"), tr("Keywords or expression"), tr("Then"), tr("Message")});
+    m_rules->horizontalHeader()->setSectionResizeMode(PatternColumn, QHeaderView::Stretch);
+    m_rules->horizontalHeader()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
+    m_rules->verticalHeader()->setVisible(true);
+    m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rules->setSelectionMode(QAbstractItemView::SingleSelection);
+    auto* add = new QPushButton(tr("Add rule"), this);
+    add->setObjectName(QStringLiteral("botAddRule"));
+    auto* remove = new QPushButton(tr("Remove"), this);
+    auto* up = new QPushButton(tr("Up"), this);
+    auto* down = new QPushButton(tr("Down"), this);
+    connect(add, &QPushButton::clicked, this, [this] { addRule(FlowRule{}); });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (m_rules->currentRow() >= 0)
+            m_rules->removeRow(m_rules->currentRow());
+    });
+    connect(up, &QPushButton::clicked, this, [this] { moveRule(-1); });
+    connect(down, &QPushButton::clicked, this, [this] { moveRule(+1); });
+    auto* ruleButtons = new QHBoxLayout;
+    for (QPushButton* b : {add, remove, up, down})
+        ruleButtons->addWidget(b);
+    ruleButtons->addStretch(1);
+
+    auto* flow = new QGroupBox(tr("Flow: tried in order, first match answers"), this);
+    auto* flowColumn = new QVBoxLayout(flow);
+    flowColumn->addWidget(m_rules, 1);
+    flowColumn->addLayout(ruleButtons);
+    auto* flowForm = new QFormLayout;
+    flowForm->addRow(tr("Handoff message:"), m_handoffMessage);
+    m_fallback->addItem(tr("Reply with the message below"), QStringLiteral("reply"));
+    m_fallback->addItem(tr("Hand off to a human"), QStringLiteral("handoff"));
+    flowForm->addRow(tr("No rule matches and no model:"), m_fallback);
+    flowForm->addRow(tr("Fallback reply:"), m_fallbackReply);
+    flowColumn->addLayout(flowForm);
+
+    auto* model = new QGroupBox(tr("Model (OpenAI-compatible: OpenAI, llama.cpp server, Ollama …)"), this);
+    auto* modelForm = new QFormLayout(model);
+    m_modelBaseUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:11434/v1"));
+    m_apiKey->setEchoMode(QLineEdit::Password);
+    m_apiKey->setPlaceholderText(tr("not needed for a local server"));
+    m_instructions->setTabChangesFocus(true);
+    m_instructions->setMaximumHeight(90);
+    m_monthly->setRange(0, 100'000'000);
+    m_monthly->setSpecialValueText(tr("no limit"));
+    modelForm->addRow(tr("Base URL:"), m_modelBaseUrl);
+    modelForm->addRow(tr("Model name:"), m_modelName);
+    modelForm->addRow(tr("API key:"), m_apiKey);
+    modelForm->addRow(tr("Instructions:"), m_instructions);
+    modelForm->addRow(tr("Model replies per month:"), m_monthly);
+    modelForm->addRow(QString(), m_usage);
+
+    auto* column = new QVBoxLayout(this);
+    column->addWidget(flow, 1);
+    column->addWidget(model);
+    auto* saveRow = new QHBoxLayout;
+    saveRow->addWidget(m_save);
+    saveRow->addWidget(m_saveStatus, 1);
+    column->addLayout(saveRow);
+
+    connect(m_save, &QPushButton::clicked, this, &BotPage::save);
+    connect(&m_hub.budget(), &CreditBudget::usedChanged, this, &BotPage::showUsage);
+    connect(m_monthly, &QSpinBox::valueChanged, this, &BotPage::showUsage);
+    load();
+}
+
+void BotPage::showUsage()
+{
+    const int used = m_hub.budget().usedThisMonth();
+    m_usage->setText(m_monthly->value() > 0 ? tr("%1 of %2 used this month").arg(used).arg(m_monthly->value())
+                                            : tr("%1 used this month").arg(used));
+}
+
+void BotPage::addRule(const FlowRule& rule)
+{
+    const int row = m_rules->rowCount();
+    m_rules->insertRow(row);
+    m_rules->setCellWidget(row, MatchColumn, matchCombo(rule.match));
+    m_rules->setItem(row, PatternColumn, new QTableWidgetItem(rule.pattern));
+    m_rules->setCellWidget(row, ActionColumn, actionCombo(rule.action));
+    m_rules->setItem(row, TextColumn, new QTableWidgetItem(rule.text));
+}
+
+QList<FlowRule> BotPage::rules() const
+{
+    QList<FlowRule> out;
+    for (int row = 0; row < m_rules->rowCount(); ++row) {
+        FlowRule rule;
+        rule.match = FlowRule::Match(
+            qobject_cast<QComboBox*>(m_rules->cellWidget(row, MatchColumn))->currentData().toInt());
+        rule.action = FlowRule::Action(
+            qobject_cast<QComboBox*>(m_rules->cellWidget(row, ActionColumn))->currentData().toInt());
+        rule.pattern =
+            m_rules->item(row, PatternColumn) ? m_rules->item(row, PatternColumn)->text() : QString();
+        rule.text = m_rules->item(row, TextColumn) ? m_rules->item(row, TextColumn)->text() : QString();
+        out.append(rule);
+    }
+    return out;
+}
+
+void BotPage::moveRule(int delta)
+{
+    const int row = m_rules->currentRow();
+    const int target = row + delta;
+    if (row < 0 || target < 0 || target >= m_rules->rowCount())
+        return;
+    QList<FlowRule> all = rules();
+    all.move(row, target);
+    m_rules->setRowCount(0);
+    for (const FlowRule& rule : std::as_const(all))
+        addRule(rule);
+    m_rules->selectRow(target);
+}
+
+void BotPage::load()
+{
+    const BotConfig config = m_hub.botSettings().config();
+    m_rules->setRowCount(0);
+    for (const FlowRule& rule : config.rules)
+        addRule(rule);
+    m_handoffMessage->setText(config.handoffMessage);
+    m_fallback->setCurrentIndex(config.fallback == BotConfig::Fallback::Handoff ? 1 : 0);
+    m_fallbackReply->setText(config.fallbackReply);
+    m_modelBaseUrl->setText(config.modelBaseUrl);
+    m_modelName->setText(config.modelName);
+    m_instructions->setPlainText(config.instructions);
+    m_monthly->setValue(config.monthlyModelReplies);
+    showUsage();
+    m_save->setEnabled(false); // until the API key is in the form, saving would erase it
+    QPointer<BotPage> self(this);
+    m_hub.secrets().read(QLatin1String(BotSettings::kApiKeySecret),
+                         [self](std::optional<QString> value, QString) {
+                             if (!self)
+                                 return;
+                             self->m_apiKey->setText(value.value_or(QString()));
+                             self->m_loaded = true;
+                             self->m_save->setEnabled(true);
+                             emit self->loaded();
+                         });
+}
+
+void BotPage::save()
+{
+    BotConfig config = m_hub.botSettings().config();
+    config.rules = rules();
+    for (int i = 0; i < config.rules.size(); ++i) {
+        if (const QString why = config.rules[i].problem(); !why.isEmpty()) {
+            m_saveStatus->setText(tr("Rule %1: %2").arg(i + 1).arg(why));
+            m_rules->selectRow(i);
+            return;
+        }
+    }
+    QString why;
+    if (!parseSettingValue(*findSetting(QStringLiteral("bot.model_base_url")), m_modelBaseUrl->text(),
+                           &why)) {
+        m_saveStatus->setText(tr("Model base URL: %1").arg(why));
+        return;
+    }
+    config.handoffMessage = m_handoffMessage->text();
+    config.fallback = m_fallback->currentData().toString() == QLatin1String("handoff")
+                          ? BotConfig::Fallback::Handoff
+                          : BotConfig::Fallback::Reply;
+    config.fallbackReply = m_fallbackReply->text();
+    config.modelBaseUrl = m_modelBaseUrl->text().trimmed();
+    config.modelName = m_modelName->text().trimmed();
+    config.instructions = m_instructions->toPlainText();
+    config.monthlyModelReplies = m_monthly->value();
+
+    m_save->setEnabled(false);
+    QPointer<BotPage> self(this);
+    auto stored = [self, config](const QString& error) {
+        if (!self)
+            return;
+        self->m_save->setEnabled(true);
+        if (!error.isEmpty()) {
+            self->m_saveStatus->setText(tr("Not saved: %1").arg(error));
+            return;
+        }
+        self->m_hub.botSettings().setConfig(config);
+        self->m_hub.reload();
+        self->m_saveStatus->setText(tr("Saved."));
+        emit self->saved();
+    };
+    const QString key = m_apiKey->text().trimmed();
+    if (key.isEmpty())
+        m_hub.secrets().remove(QLatin1String(BotSettings::kApiKeySecret), stored);
+    else
+        m_hub.secrets().write(QLatin1String(BotSettings::kApiKeySecret), key, stored);
+}
+
+} // namespace zapito

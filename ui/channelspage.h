@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace zapito {
+
+class ChannelConnector;
+class ConnectorHub;
+struct ConnectorStatus;
+
+// Settings → Channels: Telegram (bot token, API base URL) and WhatsApp Cloud API (listener
+// address and port, Graph base URL, phone number id, verify token, app secret, access token),
+// each with its live status ("Telegram refused the bot token …"). Tokens are masked and kept
+// in the SecretStore; Save stores everything and restarts the connectors.
+class ChannelsPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChannelsPage(ConnectorHub& hub, QWidget* parent = nullptr);
+
+    bool isLoaded() const { return m_loaded; }
+
+signals:
+    void loaded(); // the stored secrets are in the form
+    void saved();
+
+private:
+    void load();
+    void save();
+    QString problem() const;
+    void showStatus(QLabel* label, const ConnectorStatus& status);
+
+    ConnectorHub& m_hub;
+    QCheckBox* m_telegramEnabled;
+    QLineEdit* m_telegramApiBase;
+    QLineEdit* m_telegramToken;
+    QLabel* m_telegramStatus;
+    QCheckBox* m_whatsappEnabled;
+    QLineEdit* m_whatsappAddress;
+    QSpinBox* m_whatsappPort;
+    QLineEdit* m_whatsappGraphBase;
+    QLineEdit* m_whatsappPhoneNumberId;
+    QLineEdit* m_whatsappVerifyToken;
+    QLineEdit* m_whatsappAppSecret;
+    QLineEdit* m_whatsappAccessToken;
+    QLabel* m_whatsappStatus;
+    QPushButton* m_save;
+    QLabel* m_saveStatus;
+    bool m_loaded = false;
+};
+
+} // namespace zapito

@@ -1,0 +1,195 @@
+#include "conversationdelegate.h"
+
+#include "inboxroles.h"
+#include "uistyle.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace zapito {
+
+namespace {
+constexpr int kPadding = 10;
+constexpr int kAvatar = 40;
+constexpr int kChannelIcon = 16;
+constexpr int kGap = 10;
+
+void drawPill(QPainter* p, const QRect& rect, const QColor& fill, const QColor& text, const QString& label)
+{
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(Qt::NoPen);
+    p->setBrush(fill);
+    p->drawRoundedRect(rect, rect.height() / 2.0, rect.height() / 2.0);
+    p->setPen(text);
+    p->drawText(rect, Qt::AlignCenter | Qt::TextSingleLine, label);
+    p->restore();
+}
+} // namespace
+
+ConversationDelegate::ConversationDelegate(QObject* parent)
+    : QStyledItemDelegate(parent)
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{}
+
+QString ConversationDelegate::titleText(const QModelIndex& index)
+{
+    return index.data(ConversationRoles::TitleRole).toString();
+}
+
+QString ConversationDelegate::previewText(const QModelIndex& index)
+{
+    const QString preview = index.data(ConversationRoles::LastMessageRole).toString();
+    return preview.isEmpty() ? QApplication::translate("zapito", "No messages yet") : preview;
+}
+
+QString ConversationDelegate::badgeText(const QModelIndex& index)
+{
+    return index.data(ConversationRoles::HandoffReasonTextRole).toString();
+}
+
+QString ConversationDelegate::timeText(const QModelIndex& index) const
+{
+    return ui::relativeTime(index.data(ConversationRoles::LastActivityMsRole).toLongLong(), m_clock());
+}
+
+QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
+{
+    QFont bold = option.font;
+    bold.setBold(true);
+    const int lines = QFontMetrics(bold).height() + 6 + QFontMetrics(option.font).height();
+    return {200, qMax(kAvatar, lines) + 2 * kPadding + 2};
+}
+
+void ConversationDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
+                                 const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    opt.icon = QIcon();
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, widget);
+
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette& pal = option.palette;
+    const QColor text = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor muted = selected ? ui::blend(text, pal.color(QPalette::Highlight), 0.25)
+                                  : ui::blend(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.45);
+    const QRect r = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
+
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setRenderHint(QPainter::TextAntialiasing);
+
+    // Avatar: initials of the contact on a colour of their own, the channel's icon at its foot.
+    const QString title = titleText(index);
+    const QRect avatar(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
+    p->setPen(Qt::NoPen);
+    p->setBrush(ui::avatarColor(title)); // the same person keeps their colour
+    p->drawEllipse(avatar);
+    QFont avatarFont = option.font;
+    avatarFont.setBold(true);
+    p->setFont(avatarFont);
+    p->setPen(Qt::white);
+    p->drawText(avatar, Qt::AlignCenter, ui::initials(title));
+    const QRect iconRect(avatar.right() - kChannelIcon + 4, avatar.bottom() - kChannelIcon + 4, kChannelIcon,
+                         kChannelIcon);
+    p->setPen(Qt::NoPen);
+    p->setBrush(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base));
+    p->drawEllipse(iconRect.adjusted(-2, -2, 2, 2));
+    ui::channelIcon(index.data(ConversationRoles::ChannelRole).toString()).paint(p, iconRect);
+
+    const int textLeft = avatar.right() + kGap + 4;
+    QFont titleFont = option.font;
+    titleFont.setBold(true);
+    const QFontMetrics titleMetrics(titleFont);
+    QFont smallFont = option.font;
+    smallFont.setPointSizeF(option.font.pointSizeF() * 0.88);
+    const QFontMetrics smallMetrics(smallFont);
+    const QFontMetrics bodyMetrics(option.font);
+    const int lineGap = 6;
+    const int top = r.top() + (r.height() - (titleMetrics.height() + lineGap + bodyMetrics.height())) / 2;
+    const QRect line1(textLeft, top, r.right() - textLeft, titleMetrics.height());
+    const QRect line2(textLeft, line1.bottom() + lineGap, r.right() - textLeft, bodyMetrics.height());
+
+    // Line 1: title … time.
+    const QString time = timeText(index);
+    p->setFont(smallFont);
+    p->setPen(muted);
+    const int timeWidth = smallMetrics.horizontalAdvance(time);
+    p->drawText(QRect(line1.right() - timeWidth, line1.top(), timeWidth, line1.height()),
+                Qt::AlignRight | Qt::AlignVCenter, time);
+    // Sample conversations say so beside the name, so nobody answers a customer who does not exist.
+    const bool sample = index.data(ConversationRoles::IsSampleRole).toBool();
+    const QString tag = sample ? QApplication::translate("zapito", "Sample") : QString();
+    QFont tagFont = smallFont;
+    tagFont.setBold(true);
+    const int tagWidth = sample ? QFontMetrics(tagFont).horizontalAdvance(tag) + 12 : 0;
+    const int titleWidth = qMax(0, line1.width() - timeWidth - kGap - (sample ? tagWidth + 6 : 0));
+    const QString shownTitle = titleMetrics.elidedText(title, Qt::ElideRight, titleWidth);
+    p->setFont(titleFont);
+    p->setPen(text);
+    p->drawText(QRect(line1.left(), line1.top(), titleWidth, line1.height()),
+                Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, shownTitle);
+    if (sample) {
+        p->setFont(tagFont);
+        const int h = QFontMetrics(tagFont).height();
+        const QRect pill(line1.left() + titleMetrics.horizontalAdvance(shownTitle) + 6,
+                         line1.center().y() - h / 2, tagWidth, h);
+        QColor fill = muted;
+        fill.setAlphaF(0.18f);
+        drawPill(p, pill, fill, muted, tag);
+    }
+
+    // Line 2: [reason badge] preview … [unread].
+    int left = line2.left();
+    int right = line2.right();
+    const int unread = index.data(ConversationRoles::UnreadCountRole).toInt();
+    if (unread > 0) {
+        QFont pillFont = smallFont;
+        pillFont.setBold(true);
+        p->setFont(pillFont);
+        const QString count = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        const int h = QFontMetrics(pillFont).height() + 2;
+        const int w = qMax(h, QFontMetrics(pillFont).horizontalAdvance(count) + 12);
+        const QRect pill(right - w, line2.center().y() - h / 2, w, h);
+        drawPill(p, pill, selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Highlight),
+                 selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::HighlightedText), count);
+        right = pill.left() - kGap;
+    }
+    const QString badge = badgeText(index);
+    if (!badge.isEmpty()) {
+        const auto reason = index.data(ConversationRoles::HandoffReasonRole).value<HandoffReason>();
+        QColor colour = ui::reasonColor(reason, pal);
+        if (selected)
+            colour = pal.color(QPalette::HighlightedText);
+        QColor fill = colour;
+        fill.setAlphaF(selected ? 0.22f : 0.14f);
+        QFont badgeFont = smallFont;
+        badgeFont.setBold(true);
+        p->setFont(badgeFont);
+        const int w = QFontMetrics(badgeFont).horizontalAdvance(badge) + 14;
+        const int h = QFontMetrics(badgeFont).height() + 2;
+        const QRect pill(left, line2.center().y() - h / 2, qMin(w, right - left), h);
+        drawPill(p, pill, fill, colour, badge);
+        left = pill.right() + 8;
+    }
+    p->setFont(option.font);
+    p->setPen(unread > 0 ? text : muted);
+    p->drawText(QRect(left, line2.top(), qMax(0, right - left), line2.height()),
+                Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                bodyMetrics.elidedText(previewText(index), Qt::ElideRight, qMax(0, right - left)));
+
+    // A hairline between rows.
+    if (!selected) {
+        p->setPen(ui::blend(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.08));
+        p->drawLine(textLeft, option.rect.bottom(), option.rect.right(), option.rect.bottom());
+    }
+    p->restore();
+}
+
+} // namespace zapito

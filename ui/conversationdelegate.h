@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+#include <functional>
+
+namespace zapito {
+
+// Paints one conversation of the list: avatar with the channel's icon, the contact as the
+// title, the newest message on one elided line, the relative time, the unread count and, for
+// conversations waiting for a human, the reason in words. All text is drawn as plain text.
+class ConversationDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using Clock = std::function<qint64()>;
+
+    explicit ConversationDelegate(QObject* parent = nullptr);
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+    // Exactly the strings paint() draws (before eliding), for tests and accessibility.
+    static QString titleText(const QModelIndex& index);
+    static QString previewText(const QModelIndex& index);
+    static QString badgeText(const QModelIndex& index);
+    QString timeText(const QModelIndex& index) const;
+
+private:
+    Clock m_clock;
+};
+
+} // namespace zapito

@@ -1,0 +1,55 @@
+#include "notificationspage.h"
+
+#include "uistyle.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QSettings>
+#include <QSystemTrayIcon>
+#include <QVBoxLayout>
+
+namespace zapito {
+
+namespace {
+const QString kNotifyKey = QStringLiteral("notifications/onHandoff");
+}
+
+NotificationsPage::NotificationsPage(QWidget* parent)
+    : QWidget(parent)
+    , m_notify(new QCheckBox(tr("Show a desktop notification when a conversation needs a human"), this))
+{
+    setObjectName(QStringLiteral("notificationsPage"));
+    m_notify->setObjectName(QStringLiteral("notifyOnHandoffCheck"));
+    m_notify->setChecked(notifyOnHandoff());
+    connect(m_notify, &QCheckBox::toggled, this, &NotificationsPage::setNotifyOnHandoff);
+
+    auto* column = new QVBoxLayout(this);
+    auto* heading = ui::plainLabel(tr("Notifications"), this);
+    QFont f = heading->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    heading->setFont(f);
+    column->addWidget(heading);
+    column->addSpacing(8);
+    column->addWidget(m_notify);
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        auto* note = ui::plainLabel(tr("This desktop has no system tray, so notifications and the tray "
+                                       "counter are not shown."),
+                                    this);
+        note->setWordWrap(true);
+        column->addWidget(note);
+    }
+    column->addStretch();
+}
+
+bool NotificationsPage::notifyOnHandoff()
+{
+    return QSettings().value(kNotifyKey, true).toBool();
+}
+
+void NotificationsPage::setNotifyOnHandoff(bool on)
+{
+    QSettings().setValue(kNotifyKey, on);
+}
+
+} // namespace zapito

@@ -1,0 +1,110 @@
+#include "selectioncontroller.h"
+
+#include "conversationlistmodel.h"
+#include "conversationstore.h"
+#include "inboxroles.h"
+#include "transcriptmodel.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QItemSelectionModel>
+#include <QTimer>
+
+namespace zapito {
+
+namespace {
+constexpr int kDefaultLoadDelayMs = 60;
+}
+
+SelectionController::SelectionController(QAbstractItemView& list, ConversationListModel& listModel,
+                                         ConversationStore& store, TranscriptModel& transcript,
+                                         QObject* parent)
+    : QObject(parent)
+    , m_list(list)
+    , m_listModel(listModel)
+    , m_store(store)
+    , m_transcript(transcript)
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(kDefaultLoadDelayMs);
+    connect(m_timer, &QTimer::timeout, this, [this] { load(m_pendingGeneration, m_pending); });
+    connect(m_list.selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &SelectionController::onCurrentChanged);
+    connect(&m_listModel, &QAbstractItemModel::modelReset, this, &SelectionController::restoreSelection);
+    connect(&m_store, &ConversationStore::messageAdded, this,
+            [this](const QString& id, qint64) { onMessageAdded(id); });
+}
+
+void SelectionController::setLoadDelay(int ms)
+{
+    m_timer->setInterval(ms);
+}
+
+bool SelectionController::select(const QString& conversationId)
+{
+    const int row = m_listModel.rowOf(conversationId);
+    if (row < 0)
+        return false;
+    m_list.setCurrentIndex(m_listModel.index(row));
+    m_list.scrollTo(m_listModel.index(row));
+    return true;
+}
+
+void SelectionController::closeConversation()
+{
+    m_timer->stop();
+    load(++m_generation, QString());
+}
+
+void SelectionController::onCurrentChanged()
+{
+    const QModelIndex current = m_list.currentIndex();
+    const QString id = current.isValid() ? current.data(ConversationRoles::IdRole).toString() : QString();
+    if (id.isEmpty() && m_listModel.rowCount() > 0)
+        return; // a reset cleared the selection; restoreSelection() decides
+    if (id == m_shown && !m_timer->isActive())
+        return;
+    if (m_timer->isActive() && m_pending != id)
+        emit staleLoadDropped(m_pending);
+    m_pending = id;
+    m_pendingGeneration = ++m_generation;
+    m_timer->start();
+}
+
+void SelectionController::load(quint64 generation, const QString& conversationId)
+{
+    // Only the newest request may load; anything older lost its reason to exist.
+    if (generation != m_generation) {
+        emit staleLoadDropped(conversationId);
+        return;
+    }
+    m_shown = conversationId;
+    m_transcript.setConversation(conversationId);
+    if (!conversationId.isEmpty())
+        (void)m_store.markRead(conversationId); // a failure here only leaves the unread count
+    emit conversationOpened(conversationId);
+}
+
+void SelectionController::restoreSelection()
+{
+    if (m_shown.isEmpty())
+        return;
+    const int row = m_listModel.rowOf(m_shown);
+    if (row < 0)
+        return; // filtered out: the transcript stays open until the operator picks another
+    // Same id as shown, so onCurrentChanged() will not reload it.
+    m_list.selectionModel()->setCurrentIndex(m_listModel.index(row), QItemSelectionModel::ClearAndSelect);
+}
+
+void SelectionController::onMessageAdded(const QString& conversationId)
+{
+    // The operator is looking at it: a customer message there is read as it arrives.
+    if (conversationId == m_shown && m_list.window()->isActiveWindow())
+        QTimer::singleShot(0, this, [this, conversationId] {
+            if (conversationId == m_shown)
+                (void)m_store.markRead(conversationId);
+        });
+}
+
+} // namespace zapito

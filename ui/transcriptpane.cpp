@@ -1,0 +1,231 @@
+#include "transcriptpane.h"
+
+#include "channelregistry.h"
+#include "contacttitle.h"
+#include "conversationengine.h"
+#include "conversationstore.h"
+#include "emptystate.h"
+#include "replybox.h"
+#include "transcriptmodel.h"
+#include "transcriptview.h"
+#include "uistyle.h"
+
+#include <QAction>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace zapito {
+
+namespace {
+QString operatorName()
+{
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("operator") : user;
+}
+
+QFrame* hairline(QWidget* parent)
+{
+    auto* line = new QFrame(parent);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Plain);
+    QPalette pal = line->palette();
+    pal.setColor(QPalette::WindowText,
+                 ui::blend(pal.color(QPalette::Window), pal.color(QPalette::WindowText), 0.15));
+    line->setPalette(pal);
+    return line;
+}
+} // namespace
+
+TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& engine,
+                               ChannelRegistry& channels, TranscriptModel& model, QWidget* parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_engine(engine)
+    , m_channels(channels)
+    , m_model(model)
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new EmptyState(this))
+    , m_content(new QWidget(this))
+    , m_title(ui::plainLabel(QString(), this, true))
+    , m_subtitle(ui::plainLabel(QString(), this, true))
+    , m_resolveButton(new QPushButton(ui::resourceIcon(QStringLiteral("resolve")), tr("Mark resolved"), this))
+    , m_resolveAction(new QAction(ui::resourceIcon(QStringLiteral("resolve")), tr("Mark &resolved"), this))
+    , m_view(new TranscriptView(model, this))
+    , m_reply(new ReplyBox(this))
+{
+    setObjectName(QStringLiteral("transcriptPane"));
+    m_title->setObjectName(QStringLiteral("transcriptTitle"));
+    m_subtitle->setObjectName(QStringLiteral("transcriptSubtitle"));
+    m_resolveButton->setObjectName(QStringLiteral("resolveButton"));
+    m_resolveAction->setObjectName(QStringLiteral("resolveAction"));
+    m_resolveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_resolveAction->setToolTip(tr("Close the handoff and let the bot answer again (Ctrl+R)"));
+    m_resolveButton->setToolTip(m_resolveAction->toolTip());
+    m_resolveAction->setEnabled(false);
+    addAction(m_resolveAction);
+    connect(m_resolveAction, &QAction::triggered, this, &TranscriptPane::resolve);
+    connect(m_resolveButton, &QPushButton::clicked, m_resolveAction, &QAction::trigger);
+
+    // Right-to-left names stay at the left edge, beside the subtitle, not under the button.
+    m_title->setAlignment(Qt::AlignLeft | Qt::AlignAbsolute | Qt::AlignVCenter);
+    m_subtitle->setAlignment(Qt::AlignLeft | Qt::AlignAbsolute | Qt::AlignVCenter);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    QPalette muted = m_subtitle->palette();
+    muted.setColor(QPalette::WindowText, ui::mutedText(palette()));
+    m_subtitle->setPalette(muted);
+
+    auto* headerText = new QVBoxLayout;
+    headerText->setSpacing(2);
+    headerText->addWidget(m_title);
+    headerText->addWidget(m_subtitle);
+    auto* header = new QHBoxLayout;
+    header->setContentsMargins(18, 12, 14, 10);
+    header->addLayout(headerText, 1);
+    header->addWidget(m_resolveButton, 0, Qt::AlignVCenter);
+
+    auto* column = new QVBoxLayout(m_content);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addLayout(header);
+    column->addWidget(hairline(m_content));
+    column->addWidget(m_view, 1);
+    column->addWidget(hairline(m_content));
+    column->addWidget(m_reply);
+
+    m_empty->setObjectName(QStringLiteral("transcriptEmptyState"));
+    setInboxEmpty(false);
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(m_content);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+
+    connect(&m_store, &ConversationStore::conversationChanged, this, [this](const QString& id) {
+        if (id == m_conversationId)
+            refreshHeader();
+    });
+    connect(m_reply, &ReplyBox::sendRequested, this, &TranscriptPane::sendReply);
+    connect(m_reply, &ReplyBox::connectChannelRequested, this, &TranscriptPane::connectChannelRequested);
+    connect(m_view, &TranscriptView::resendRequested, this, [this](qint64 eventId) {
+        if (m_resend) {
+            m_resend(eventId);
+            emit statusMessage(tr("Sending the handoff to the webhook again…"));
+        }
+    });
+    showConversation(QString());
+}
+
+void TranscriptPane::setResendHandler(std::function<void(qint64)> resend)
+{
+    m_resend = std::move(resend);
+    m_view->setResendAvailable(bool(m_resend));
+}
+
+void TranscriptPane::showConversation(const QString& conversationId)
+{
+    if (conversationId == m_conversationId && !conversationId.isEmpty()) {
+        refreshHeader();
+        return;
+    }
+    if (!m_conversationId.isEmpty()) {
+        if (m_reply->text().trimmed().isEmpty())
+            m_drafts.remove(m_conversationId);
+        else
+            m_drafts.insert(m_conversationId, m_reply->text());
+    }
+    m_conversationId = conversationId;
+    m_stack->setCurrentWidget(conversationId.isEmpty() ? static_cast<QWidget*>(m_empty) : m_content);
+    m_reply->clearText();
+    m_reply->setText(m_drafts.take(conversationId));
+    refreshHeader();
+}
+
+void TranscriptPane::refreshHeader()
+{
+    if (m_conversationId.isEmpty()) {
+        m_resolveAction->setEnabled(false);
+        return;
+    }
+    auto conversation = m_store.conversation(m_conversationId);
+    if (!conversation) {
+        m_title->setText(tr("This conversation could not be read"));
+        m_subtitle->setText(conversation.error());
+        m_resolveAction->setEnabled(false);
+        m_resolveButton->hide();
+        return;
+    }
+    const QString title = contactTitle(*conversation);
+    m_title->setText(title);
+    QStringList parts{channelDisplayName(conversation->channel)};
+    const QString handle = formatPhoneNumber(conversation->externalId);
+    if (!conversation->contactName.isEmpty() && conversation->channel == QLatin1String("whatsapp"))
+        parts << handle;
+    const bool waiting = conversation->status == ConversationStatus::Handoff;
+    if (waiting)
+        parts << tr("Needs a human: %1")
+                     .arg(
+                         handoffReasonText(conversation->openHandoffReason.value_or(HandoffReason::Handoff)));
+    else
+        parts << tr("The bot is answering");
+    m_subtitle->setText(parts.join(QStringLiteral("  ·  ")));
+    m_resolveAction->setEnabled(waiting);
+    m_resolveButton->setVisible(waiting);
+    m_view->setNames(title, m_engine.bot().name);
+    m_reply->setTarget(channelDisplayName(conversation->channel), title,
+                       m_channels.isConnected(conversation->channel));
+}
+
+void TranscriptPane::refreshChannelState()
+{
+    refreshHeader();
+}
+
+void TranscriptPane::setInboxEmpty(bool empty)
+{
+    if (empty)
+        m_empty->setContent(
+            ui::resourceIcon(QStringLiteral("conversation")), tr("Transcripts show here"),
+            tr("Load the sample conversations to try handoffs, the webhook and Mark resolved, "
+               "or connect a channel so customers can reach your bot."));
+    else
+        m_empty->setContent(ui::resourceIcon(QStringLiteral("conversation")), tr("No conversation selected"),
+                            tr("Pick a conversation on the left to read it and reply. Use ↑ and ↓ to move "
+                               "through the list, Ctrl+2 for the ones that need a human."));
+}
+
+void TranscriptPane::focusReply()
+{
+    m_reply->focusEditor();
+}
+
+void TranscriptPane::resolve()
+{
+    if (m_conversationId.isEmpty() || !m_resolveAction->isEnabled())
+        return;
+    const Status resolved = m_engine.resolve(m_conversationId, operatorName());
+    if (!resolved) {
+        emit statusMessage(resolved.error());
+        return;
+    }
+    emit statusMessage(tr("Resolved. The bot answers this customer again."));
+}
+
+void TranscriptPane::sendReply(const QString& text)
+{
+    const Status sent = m_engine.replyAsOperator(m_conversationId, text);
+    if (!sent) {
+        m_reply->showError(sent.error());
+        return;
+    }
+    m_reply->showError(QString());
+    m_reply->clearText();
+}
+
+} // namespace zapito

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+#include <functional>
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace zapito {
+
+class ChannelRegistry;
+class ConversationEngine;
+class ConversationStore;
+class EmptyState;
+class ReplyBox;
+class TranscriptModel;
+class TranscriptView;
+
+// The right side of the window: who the conversation is with and its state, Mark resolved,
+// the transcript and the reply box. Talks to the engine for replies and resolving.
+class TranscriptPane final : public QWidget
+{
+    Q_OBJECT
+public:
+    TranscriptPane(ConversationStore& store, ConversationEngine& engine, ChannelRegistry& channels,
+                   TranscriptModel& model, QWidget* parent = nullptr);
+
+    // Shows the conversation the transcript model now holds (empty: the "pick one" state).
+    void showConversation(const QString& conversationId);
+    const QString& conversationId() const { return m_conversationId; }
+    // Mark resolved, Ctrl+R; enabled only while the shown conversation waits for a human.
+    QAction* resolveAction() const { return m_resolveAction; }
+    void setResendHandler(std::function<void(qint64)> resend);
+    void focusReply();
+    // With no conversations at all, the empty pane says what to do first instead of "pick one".
+    void setInboxEmpty(bool empty);
+    // The channel may have connected or disconnected since the conversation was opened.
+    void refreshChannelState();
+    TranscriptView* view() const { return m_view; }
+    ReplyBox* replyBox() const { return m_reply; }
+
+signals:
+    void connectChannelRequested();
+    void statusMessage(const QString& message);
+
+private:
+    void refreshHeader();
+    void resolve();
+    void sendReply(const QString& text);
+
+    ConversationStore& m_store;
+    ConversationEngine& m_engine;
+    ChannelRegistry& m_channels;
+    TranscriptModel& m_model;
+    QString m_conversationId;
+    std::function<void(qint64)> m_resend;
+    QHash<QString, QString> m_drafts; // unsent replies, kept while the operator looks elsewhere
+    QStackedWidget* m_stack;
+    EmptyState* m_empty;
+    QWidget* m_content;
+    QLabel* m_title;
+    QLabel* m_subtitle;
+    QPushButton* m_resolveButton;
+    QAction* m_resolveAction;
+    TranscriptView* m_view;
+    ReplyBox* m_reply;
+};
+
+} // namespace zapito
