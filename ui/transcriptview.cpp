@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -106,9 +107,47 @@ void TranscriptView::insertRows(int first, int last)
         widgets.container->show(); // now, not on the next event loop turn as the layout would
         m_rows.insert(row, widgets);
     }
+    // The row after an older page may have lost its separator's reason, or gained one.
+    for (int row = first; row <= last + 1 && row < m_rows.size(); ++row)
+        updateDaySeparator(row);
     m_content->setUpdatesEnabled(true);
     fitBubbles();
     updateOlderHint();
+}
+
+void TranscriptView::updateDaySeparator(int row)
+{
+    const auto dayOf = [this](int r) {
+        return QDateTime::fromMSecsSinceEpoch(m_model.index(r).data(TranscriptRoles::AtMsRole).toLongLong())
+            .toLocalTime()
+            .date();
+    };
+    const QDate day = dayOf(row);
+    const bool show = row == 0 || dayOf(row - 1) != day;
+    Row& widgets = m_rows[row];
+    if (!show) {
+        if (widgets.day)
+            widgets.day->hide();
+        return;
+    }
+    if (!widgets.day) {
+        widgets.day = ui::plainLabel(QString(), widgets.container);
+        widgets.day->setObjectName(QStringLiteral("daySeparator"));
+        widgets.day->setAlignment(Qt::AlignCenter);
+        QFont small = widgets.day->font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        small.setBold(true);
+        widgets.day->setFont(small);
+        QPalette muted = widgets.day->palette();
+        muted.setColor(QPalette::WindowText, ui::mutedText(palette()));
+        widgets.day->setPalette(muted);
+        static_cast<QVBoxLayout*>(widgets.container->layout())->insertWidget(0, widgets.day);
+    }
+    const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock()).toLocalTime().date();
+    widgets.day->setText(day == today               ? tr("Today")
+                         : day == today.addDays(-1) ? tr("Yesterday")
+                                                    : QLocale().toString(day, QLocale::LongFormat));
+    widgets.day->show();
 }
 
 void TranscriptView::updateRows(int first, int last)
@@ -140,7 +179,8 @@ TranscriptView::Row TranscriptView::createRow(int modelRow)
     column->setSpacing(8);
     row.bubble = new MessageBubble(
         role, sender, index.data(TranscriptRoles::ContentRole).toString(),
-        ui::messageTime(index.data(TranscriptRoles::AtMsRole).toLongLong(), m_clock()), row.container);
+        ui::clockTime(index.data(TranscriptRoles::AtMsRole).toLongLong()) /* the day is above */,
+        row.container);
     auto* line = new QHBoxLayout;
     line->setContentsMargins(0, 0, 0, 0);
     if (role != MessageRole::User)

@@ -45,6 +45,7 @@ private:
         QWidget* container = nullptr;
         MessageBubble* bubble = nullptr;
         HandoffCard* card = nullptr;
+        QLabel* day = nullptr; // "Today", "Yesterday", a date: where the day changes
     };
 
     void rebuild();
@@ -53,6 +54,7 @@ private:
     Row createRow(int row);
     void updateCard(Row& row, int modelRow);
     void fitBubbles();
+    void updateDaySeparator(int row);
     void onRangeChanged(int min, int max);
     void onValueChanged(int value);
     void fetchOlder();

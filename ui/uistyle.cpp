@@ -116,6 +116,11 @@ QString relativeTime(qint64 atMs, qint64 nowMs)
     return locale.toString(at.date(), QStringLiteral("d MMM yyyy"));
 }
 
+QString clockTime(qint64 atMs)
+{
+    return shortTime(QDateTime::fromMSecsSinceEpoch(atMs).toLocalTime().time());
+}
+
 QString messageTime(qint64 atMs, qint64 nowMs)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(atMs).toLocalTime();

@@ -28,6 +28,8 @@ QString initials(const QString& title);
 
 // List times: "now", "5 min", "14:02" (today), "Yesterday", "Mon", "12 Mar", "12 Mar 2025".
 QString relativeTime(qint64 atMs, qint64 nowMs);
+// Hours and minutes only, as the user's locale writes them ("14:02").
+QString clockTime(qint64 atMs);
 // Transcript times: "14:02", "Yesterday 14:02", "12 Mar 14:02".
 QString messageTime(qint64 atMs, qint64 nowMs);
 // "Sent", "Failed", "Skipped (no webhook configured)", "Pending retry", "Sending…".

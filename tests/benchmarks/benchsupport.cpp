@@ -75,9 +75,13 @@ public:
     Clock::time_point armed = Clock::now();
     bool eventFilter(QObject* watched, QEvent* event) override
     {
+        static const bool verboseLayout = qEnvironmentVariableIntValue("ZAPITO_BENCH_PAINT") == 2;
+        if (verboseLayout && event->type() == QEvent::LayoutRequest && watched->isWidgetType())
+            qInfo("layout request %.3f ms %s %s", msSince(armed), watched->metaObject()->className(),
+                  qPrintable(watched->objectName()));
         if (event->type() == QEvent::Paint && watched->isWidgetType()) {
             auto* widget = static_cast<QWidget*>(watched);
-            static const bool verbose = qEnvironmentVariableIntValue("ZAPITO_BENCH_PAINT") == 1;
+            static const bool verbose = qEnvironmentVariableIntValue("ZAPITO_BENCH_PAINT") >= 1;
             if (verbose)
                 qInfo("paint %.3f ms %s %s", msSince(armed), widget->metaObject()->className(),
                       qPrintable(widget->objectName()));

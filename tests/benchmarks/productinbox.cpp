@@ -17,7 +17,7 @@ namespace zapito::bench {
 
 ProductInbox::ProductInbox(bool recordSql)
     : m_recordSql(recordSql)
-    , m_verbose(qEnvironmentVariableIntValue("ZAPITO_BENCH_PAINT") == 1)
+    , m_verbose(qEnvironmentVariableIntValue("ZAPITO_BENCH_PAINT") >= 1)
 {}
 
 ProductInbox::~ProductInbox()

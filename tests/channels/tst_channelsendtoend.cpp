@@ -394,6 +394,26 @@ private slots:
         QCOMPARE(m_model->requestCount(), 1); // answered once
     }
 
+    void telegramUpdateServedAgain_isStoredAndAnsweredOnce()
+    {
+        // As after a crash between storing a message and storing the offset: Telegram serves
+        // the same update (same message_id) again.
+        m_model->setDefaultResponse(ScriptedResponse::json(200, modelText(QStringLiteral("Once."))));
+        m_pendingUpdates.append(telegramUpdate(7000, 77, QStringLiteral("say it once")));
+        m_pendingUpdates.append(telegramUpdate(7000, 77, QStringLiteral("say it once")));
+        waitFor(
+            [&] { return m_pendingUpdates.isEmpty() && m_order.contains(QStringLiteral("telegram:Once.")); },
+            "no answer");
+        QTest::qWait(300); // a second answer would follow right away
+        QCOMPARE(m_order.count(QStringLiteral("telegram:Once.")), 1);
+        QCOMPARE(m_model->requestCount(), 1);
+        const QString id = conversationOf(QStringLiteral("telegram"), QStringLiteral("42"));
+        int userMessages = 0;
+        for (const Message& m : *m_store->lastMessages(id, 10))
+            userMessages += m.role == MessageRole::User ? 1 : 0;
+        QCOMPARE(userMessages, 1);
+    }
+
     void preview_chatRunsTheWholePath()
     {
         QSignalSpy delivered(&m_hub->preview(), &PreviewChannel::delivered);

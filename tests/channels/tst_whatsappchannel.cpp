@@ -20,7 +20,8 @@ const QString kAppSecret = QStringLiteral("test-app-secret-not-real");
 const QString kVerifyToken = QStringLiteral("verify-me-please");
 const QString kAccessToken = QStringLiteral("EAAG-test-access-token");
 
-QByteArray whatsappEvent(const QByteArray& messageId, const QByteArray& text, const QByteArray& name = "Maria")
+QByteArray whatsappEvent(const QByteArray& messageId, const QByteArray& text,
+                         const QByteArray& name = "Maria")
 {
     return R"({"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":")" +
            name + R"("},"wa_id":"5511999990000"}],"messages":[{"from":"5511999990000","id":")" + messageId +
