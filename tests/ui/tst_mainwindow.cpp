@@ -403,7 +403,12 @@ private slots:
             QVERIFY(q.exec());
         }
         QVERIFY(db.commit());
+        // A newer conversation is the one open at start, so the long one is opened below.
+        customer(QStringLiteral("whatsapp"), QStringLiteral("2"), QStringLiteral("Bea"),
+                 QStringLiteral("hi"));
         openWindow();
+        QTRY_VERIFY(!m_window->transcriptModel().conversationId().isEmpty());
+        QVERIFY(m_window->transcriptModel().conversationId() != id);
         QElapsedTimer timer;
         timer.start();
         QVERIFY(m_window->selection().select(id));
