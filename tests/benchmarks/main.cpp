@@ -121,6 +121,11 @@ int run(QApplication& app)
         for (const QString& spec : parser.value(sizes).split(u',', Qt::SkipEmptyParts)) {
             const QStringList parts = spec.split(u'/');
             const Size size{parts.value(0).toInt(), parts.value(1).toLongLong()};
+            if (size.conversations < 10 || size.messages < size.conversations + 5'000) {
+                err << "--sizes: " << spec << " needs at least 10 conversations and 5,000 messages more "
+                    << "than conversations (one long transcript)" << Qt::endl;
+                return 2;
+            }
             const QString path =
                 QStringLiteral("%1/inbox-%2-%3.sqlite").arg(dir).arg(size.conversations).arg(size.messages);
             if (parser.isSet(regenerate) || !QFileInfo::exists(path)) {

@@ -20,7 +20,6 @@ struct Figure
     std::optional<double> target; // in `unit`
     bool higherIsBetter = false;
     int samples = 0;
-    QString note;
 };
 
 class Report final
