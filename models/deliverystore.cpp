@@ -226,6 +226,36 @@ Expected<QList<DeliveryAttempt>> DeliveryStore::attempts(qint64 handoffEventId) 
     return result;
 }
 
+Expected<QList<DeliverySummary>> DeliveryStore::summaries() const
+{
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT e.id, e.conversation_id, e.reason, e.delivery_outcome, e.at_ms, e.resolved_at_ms, "
+            "(SELECT COUNT(*) FROM delivery_attempts a WHERE a.handoff_event_id = e.id), "
+            "(SELECT a.http_status FROM delivery_attempts a WHERE a.handoff_event_id = e.id "
+            "ORDER BY a.id DESC LIMIT 1), "
+            "(SELECT a.error FROM delivery_attempts a WHERE a.handoff_event_id = e.id "
+            "ORDER BY a.id DESC LIMIT 1) "
+            "FROM handoff_events e ORDER BY e.id DESC")))
+        return Expected<QList<DeliverySummary>>::failure(sqlError(q));
+    QList<DeliverySummary> result;
+    while (q.next()) {
+        DeliverySummary d;
+        d.handoffEventId = q.value(0).toLongLong();
+        d.conversationId = q.value(1).toString();
+        d.reason = q.value(2).toString();
+        d.outcome = q.value(3).toString();
+        d.atMs = q.value(4).toLongLong();
+        d.resolved = !q.value(5).isNull();
+        d.attempts = q.value(6).toInt();
+        d.lastHttpStatus = q.value(7).toInt();
+        d.lastError = q.value(8).toString();
+        result.append(d);
+    }
+    return result;
+}
+
 Expected<QByteArray> DeliveryStore::payload(qint64 handoffEventId) const
 {
     QSqlQuery q(connection());

@@ -23,6 +23,20 @@ struct OutboxRow
     int attemptsMade = 0; // attempts recorded so far (0 or 1; the retry is the last)
 };
 
+// One handoff's delivery at a glance, for `zapito-inbox deliveries`.
+struct DeliverySummary
+{
+    qint64 handoffEventId = 0;
+    QString conversationId;
+    QString reason;
+    QString outcome;
+    qint64 atMs = 0;
+    bool resolved = false;
+    int attempts = 0;
+    int lastHttpStatus = 0;
+    QString lastError;
+};
+
 // The webhook side of the store: the outbox, the attempts and the outcome on each handoff
 // event. Every change is announced by deliveryChanged so the transcript can show it live.
 class DeliveryStore : public QObject
@@ -56,6 +70,8 @@ public:
 
     // Oldest first.
     Expected<QList<DeliveryAttempt>> attempts(qint64 handoffEventId) const;
+    // Every handoff's delivery, newest first.
+    Expected<QList<DeliverySummary>> summaries() const;
     // The exact webhook body stored at hand-off.
     Expected<QByteArray> payload(qint64 handoffEventId) const;
     Expected<QString> conversationId(qint64 handoffEventId) const;

@@ -1,6 +1,7 @@
 #include "deliveriescommand.h"
 
 #include "commanddatabase.h"
+#include "deliverystore.h"
 #include "domain.h"
 
 #include <QCommandLineParser>
@@ -8,8 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTextStream>
 
 namespace zapito::cli {
@@ -43,44 +42,27 @@ int runDeliveries(const QStringList& arguments)
     auto db = openDatabaseForCommand(parser.value(database), false);
     if (!db)
         return 1;
-    QSqlQuery q(db->connection());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT e.id, e.conversation_id, e.reason, e.delivery_outcome, e.at_ms, e.resolved_at_ms, "
-            "(SELECT COUNT(*) FROM delivery_attempts a WHERE a.handoff_event_id = e.id), "
-            "(SELECT a.http_status FROM delivery_attempts a WHERE a.handoff_event_id = e.id ORDER BY a.id "
-            "DESC "
-            "LIMIT 1), "
-            "(SELECT a.error FROM delivery_attempts a WHERE a.handoff_event_id = e.id ORDER BY a.id DESC "
-            "LIMIT 1) "
-            "FROM handoff_events e ORDER BY e.id DESC"))) {
-        err << q.lastError().text() << Qt::endl;
+    const auto deliveries = DeliveryStore(*db).summaries();
+    if (!deliveries) {
+        err << deliveries.error() << Qt::endl;
         return 1;
     }
     QJsonArray array;
-    while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        const QString conversation = q.value(1).toString();
-        const QString reason = q.value(2).toString();
-        const QString outcome = q.value(3).toString();
-        const QString at = toIsoUtcMs(q.value(4).toLongLong());
-        const bool resolved = !q.value(5).isNull();
-        const int attempts = q.value(6).toInt();
-        const int lastStatus = q.value(7).toInt();
-        const QString lastError = q.value(8).toString();
+    for (const DeliverySummary& d : *deliveries) {
+        const QString at = toIsoUtcMs(d.atMs);
         if (parser.isSet(json)) {
-            array.append(QJsonObject{{QStringLiteral("handoffId"), id},
-                                     {QStringLiteral("conversationId"), conversation},
-                                     {QStringLiteral("reason"), reason},
-                                     {QStringLiteral("outcome"), outcome},
-                                     {QStringLiteral("attempts"), attempts},
-                                     {QStringLiteral("lastHttpStatus"), lastStatus},
-                                     {QStringLiteral("lastError"), lastError},
+            array.append(QJsonObject{{QStringLiteral("handoffId"), d.handoffEventId},
+                                     {QStringLiteral("conversationId"), d.conversationId},
+                                     {QStringLiteral("reason"), d.reason},
+                                     {QStringLiteral("outcome"), d.outcome},
+                                     {QStringLiteral("attempts"), d.attempts},
+                                     {QStringLiteral("lastHttpStatus"), d.lastHttpStatus},
+                                     {QStringLiteral("lastError"), d.lastError},
                                      {QStringLiteral("at"), at},
-                                     {QStringLiteral("resolved"), resolved}});
+                                     {QStringLiteral("resolved"), d.resolved}});
         } else {
-            out << id << '\t' << conversation << '\t' << reason << '\t' << outcome << '\t' << attempts << '\t'
-                << at << Qt::endl;
+            out << d.handoffEventId << '\t' << d.conversationId << '\t' << d.reason << '\t' << d.outcome
+                << '\t' << d.attempts << '\t' << at << Qt::endl;
         }
     }
     if (parser.isSet(json))
