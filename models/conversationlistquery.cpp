@@ -1,5 +1,7 @@
 #include "conversationlistquery.h"
 
+#include "sqldialect.h"
+
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,7 +26,7 @@ struct Sql
     QVariantList binds;
 };
 
-Sql filteredSelect(const ConversationFilter& filter)
+Sql filteredSelect(const SqlDialect& dialect, const ConversationFilter& filter)
 {
     Sql sql{QStringLiteral("SELECT ") + QLatin1String(kConversationColumns) +
                 QLatin1String(" FROM conversations WHERE 1 = 1"),
@@ -44,12 +46,9 @@ Sql filteredSelect(const ConversationFilter& filter)
         !digits.isEmpty() && std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); });
     alternatives << QStringLiteral("external_id LIKE ? ESCAPE '\\'");
     sql.binds << likePattern(looksLikeNumber ? digits : search);
-    const QString fts = ConversationListQuery::ftsQuery(search);
-    if (!fts.isEmpty()) {
-        alternatives << QStringLiteral(
-            "id IN (SELECT m.conversation_id FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
-            "WHERE messages_fts MATCH ?)");
-        sql.binds << fts;
+    if (const auto text = dialect.messageTextSearch(search); !text.condition.isEmpty()) {
+        alternatives << text.condition;
+        sql.binds << text.bind;
     }
     sql.text += QLatin1String(" AND (") + alternatives.join(QLatin1String(" OR ")) + u')';
     return sql;
@@ -75,21 +74,13 @@ Expected<QList<Conversation>> run(const QSqlDatabase& db, const Sql& sql)
 
 QString ConversationListQuery::ftsQuery(const QString& typed)
 {
-    // Words only: FTS5 syntax characters (", *, :, ^, parentheses, AND/OR) typed by a person
-    // must never turn into query syntax or a syntax error.
-    static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}]+"),
-                                         QRegularExpression::UseUnicodePropertiesOption);
-    QStringList terms;
-    auto it = word.globalMatch(typed);
-    while (it.hasNext())
-        terms << QString(u'"' + it.next().captured(0) + QLatin1String("\"*"));
-    return terms.join(u' ');
+    return SqlDialect::ftsQuery(typed);
 }
 
 Expected<QList<Conversation>> ConversationListQuery::page(const ConversationFilter& filter, int limit,
                                                           const std::optional<PageCursor>& after) const
 {
-    Sql sql = filteredSelect(filter);
+    Sql sql = filteredSelect(SqlDialect::forDatabase(m_db), filter);
     if (after) {
         sql.text += QLatin1String(" AND (last_activity_ms, id) < (?, ?)");
         sql.binds << after->lastActivityMs << after->conversationId;
@@ -103,7 +94,7 @@ Expected<std::optional<Conversation>> ConversationListQuery::matching(const Conv
                                                                       const QString& conversationId) const
 {
     using Result = Expected<std::optional<Conversation>>;
-    Sql sql = filteredSelect(filter);
+    Sql sql = filteredSelect(SqlDialect::forDatabase(m_db), filter);
     sql.text += QLatin1String(" AND id = ?");
     sql.binds << conversationId;
     auto rows = run(m_db, sql);

@@ -1,5 +1,6 @@
 #include "conversationstore.h"
 
+#include "conversationlistquery.h"
 #include "database.h"
 #include "writetransaction.h"
 
@@ -212,9 +213,11 @@ Expected<Message> ConversationStore::insertMessage(const QString& conversationId
 
     // Activity only moves forward: a late-arriving older message must not reorder the list.
     QSqlQuery u(connection());
-    u.prepare(QStringLiteral(
-        "UPDATE conversations SET last_activity_ms = MAX(last_activity_ms, ?), last_message_preview = ?, "
-        "unread_count = unread_count + ? WHERE id = ?"));
+    u.prepare(QStringLiteral("UPDATE conversations SET last_activity_ms = CASE WHEN ? > last_activity_ms "
+                             "THEN ? ELSE last_activity_ms END, "
+                             "last_message_preview = ?, "
+                             "unread_count = unread_count + ? WHERE id = ?"));
+    u.addBindValue(atMs);
     u.addBindValue(atMs);
     u.addBindValue(previewOf(content));
     u.addBindValue(role == MessageRole::User ? 1 : 0);
@@ -366,36 +369,7 @@ Expected<QList<Conversation>>
 ConversationStore::conversationsPage(const ConversationFilter& filter, int limit,
                                      const std::optional<PageCursor>& after) const
 {
-    QString sql = select(kConversationColumns, "FROM conversations WHERE 1 = 1");
-    QVariantList binds;
-    if (filter.needsHumanOnly)
-        sql += QLatin1String(" AND status = 'handoff'");
-    if (!filter.search.isEmpty()) {
-        sql += QLatin1String(" AND contact_name LIKE ? ESCAPE '\\'");
-        QString pattern = filter.search;
-        pattern.replace(u'\\', QLatin1String("\\\\"))
-            .replace(u'%', QLatin1String("\\%"))
-            .replace(u'_', QLatin1String("\\_"));
-        binds << QString(u'%' + pattern + u'%');
-    }
-    if (after) {
-        sql += QLatin1String(" AND (last_activity_ms, id) < (?, ?)");
-        binds << after->lastActivityMs << after->conversationId;
-    }
-    sql += QLatin1String(" ORDER BY last_activity_ms DESC, id DESC LIMIT ?");
-    binds << limit;
-
-    QSqlQuery q(connection());
-    q.setForwardOnly(true);
-    q.prepare(sql);
-    for (const QVariant& v : std::as_const(binds))
-        q.addBindValue(v);
-    if (!q.exec())
-        return Expected<QList<Conversation>>::failure(sqlError(q));
-    QList<Conversation> page;
-    while (q.next())
-        page.append(conversationFromRecord(q.record()));
-    return page;
+    return ConversationListQuery(connection()).page(filter, limit, after);
 }
 
 Expected<ConversationStore::Counts> ConversationStore::counts() const

@@ -1,5 +1,6 @@
 #include "sqldialect.h"
 
+#include <QRegularExpression>
 #include <QSqlDatabase>
 
 namespace zapito {
@@ -31,6 +32,39 @@ QStringList SqlDialect::connectionSetup(int busyTimeoutMs) const
 QString SqlDialect::beginWriteTransaction() const
 {
     return m_kind == Kind::PostgreSQL ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+}
+
+QString SqlDialect::ftsQuery(const QString& typed)
+{
+    // Words only: FTS5 syntax characters (", *, :, ^, parentheses, AND/OR) typed by a person
+    // must never turn into query syntax or a syntax error.
+    static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}]+"),
+                                         QRegularExpression::UseUnicodePropertiesOption);
+    QStringList terms;
+    auto it = word.globalMatch(typed);
+    while (it.hasNext())
+        terms << QString(u'"' + it.next().captured(0) + QLatin1String("\"*"));
+    return terms.join(u' ');
+}
+
+SqlDialect::TextSearch SqlDialect::messageTextSearch(const QString& typed) const
+{
+    const QString fts = ftsQuery(typed);
+    if (fts.isEmpty())
+        return {};
+    if (m_kind == Kind::PostgreSQL) {
+        // No FTS5 there: the same words, all required, as prefixes, through a text-search vector.
+        QString prefixes = fts;
+        prefixes.replace(QLatin1String("\"*"), QLatin1String(":*"))
+            .remove(u'"')
+            .replace(u' ', QLatin1String(" & "));
+        return {QStringLiteral("id IN (SELECT conversation_id FROM messages "
+                               "WHERE to_tsvector('simple', content) @@ to_tsquery('simple', ?))"),
+                prefixes};
+    }
+    return {QStringLiteral("id IN (SELECT m.conversation_id FROM messages_fts JOIN messages m "
+                           "ON m.id = messages_fts.rowid WHERE messages_fts MATCH ?)"),
+            fts};
 }
 
 } // namespace zapito

@@ -31,6 +31,18 @@ public:
     // Starts a read-then-write transaction that takes the write lock up front.
     QString beginWriteTransaction() const;
 
+    // A condition on conversations.id matching conversations with a message whose text matches
+    // what a person typed, and the one value it binds; empty condition when nothing searchable
+    // was typed. SQLite uses the FTS5 index of migration 0002.
+    struct TextSearch
+    {
+        QString condition;
+        QString bind;
+    };
+    TextSearch messageTextSearch(const QString& typed) const;
+    // The FTS5 query for what a person typed: every word as a prefix, all words required.
+    static QString ftsQuery(const QString& typed);
+
 private:
     Kind m_kind;
 };
