@@ -1,5 +1,6 @@
 #include "flowrule.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -42,14 +43,15 @@ QString FlowRule::problem() const
     if (action == Action::LogToCrm)
         return {};
     if (pattern.trimmed().isEmpty())
-        return QStringLiteral("The rule has nothing to match.");
+        return QCoreApplication::translate("zapito::FlowRule", "The rule has nothing to match.");
     if (match == Match::Regex) {
         const QRegularExpression re(pattern);
         if (!re.isValid())
-            return QStringLiteral("The regular expression is not valid: %1").arg(re.errorString());
+            return QCoreApplication::translate("zapito::FlowRule", "The regular expression is not valid: %1")
+                .arg(re.errorString());
     }
     if (action == Action::Reply && text.trimmed().isEmpty())
-        return QStringLiteral("The reply is empty.");
+        return QCoreApplication::translate("zapito::FlowRule", "The reply is empty.");
     return {};
 }
 
