@@ -203,7 +203,11 @@ void ConversationListModel::onConversationChanged(const QString& conversationId)
         fail(found.error());
         return;
     }
-    refreshCounts();
+    // The totals move only when a conversation appears or changes status; counting 100k rows
+    // again for every message would cost more than the rest of the update.
+    const bool countsMayChange = row < 0 || !found->has_value() || (*found)->status != m_rows.at(row).status;
+    if (countsMayChange)
+        refreshCounts();
 
     if (!found->has_value()) {
         if (row >= 0) {
