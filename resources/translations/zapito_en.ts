@@ -215,6 +215,10 @@
         <source>Pending retry (%1 attempts failed)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::BotPage</name>
@@ -566,6 +570,21 @@
     </message>
     <message>
         <source>Handoff event %1 has an unknown delivery outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::FlowRule</name>
+    <message>
+        <source>The rule has nothing to match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1167,6 +1186,14 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::TrayController</name>
@@ -1463,10 +1490,6 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 saved (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give the value: zapito-inbox settings set %1 VALUE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1498,6 +1521,10 @@ Settings:</source>
     </message>
     <message>
         <source>Usage: zapito-inbox settings get [KEY] | settings set KEY [VALUE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -215,6 +215,10 @@
         <source>Pending retry (%1 attempts failed)</source>
         <translation>Aguardando nova tentativa (%1 tentativas falharam)</translation>
     </message>
+    <message>
+        <source>Sample</source>
+        <translation>Exemplo</translation>
+    </message>
 </context>
 <context>
     <name>zapito::BotPage</name>
@@ -567,6 +571,21 @@
     <message>
         <source>Handoff event %1 has an unknown delivery outcome.</source>
         <translation>O evento de transferência %1 tem um resultado de entrega desconhecido.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::FlowRule</name>
+    <message>
+        <source>The rule has nothing to match.</source>
+        <translation>A regra não tem nada para comparar.</translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid: %1</source>
+        <translation>A expressão regular não é válida: %1</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>A resposta está vazia.</translation>
     </message>
 </context>
 <context>
@@ -1147,7 +1166,7 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
     </message>
     <message>
         <source>Load the sample conversations to try handoffs, the webhook and Mark resolved, or connect a channel so customers can reach your bot.</source>
-        <translation>Carregue as conversas de exemplo para experimentar as transferências, o webhook e Marcar como resolvida, ou conecte um canal para que os clientes falem com o seu bot.</translation>
+        <translation>Carregue as conversas de exemplo para experimentar as transferências, o webhook e o botão Marcar como resolvida, ou conecte um canal para que os clientes possam falar com o seu bot.</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1186,14 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
     <message>
         <source>You</source>
         <translation>Você</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
     </message>
 </context>
 <context>
@@ -1464,10 +1491,6 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <translation>%1 não foi salvo: %2</translation>
     </message>
     <message>
-        <source>%1 saved (%2).</source>
-        <translation>%1 salvo (%2).</translation>
-    </message>
-    <message>
         <source>Give the value: zapito-inbox settings set %1 VALUE</source>
         <translation>Informe o valor: zapito-inbox settings set %1 VALOR</translation>
     </message>
@@ -1502,6 +1525,10 @@ Configurações:</translation>
     <message>
         <source>Usage: zapito-inbox settings get [KEY] | settings set KEY [VALUE]</source>
         <translation>Uso: zapito-inbox settings get [CHAVE] | settings set CHAVE [VALOR]</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 salvo.</translation>
     </message>
 </context>
 </TS>
