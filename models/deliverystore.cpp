@@ -280,6 +280,19 @@ Expected<QString> DeliveryStore::conversationId(qint64 handoffEventId) const
     return q.value(0).toString();
 }
 
+Expected<bool> DeliveryStore::isSample(qint64 handoffEventId) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT c.is_sample FROM handoff_events e JOIN conversations c "
+                             "ON c.id = e.conversation_id WHERE e.id = ?"));
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Expected<bool>::failure(sqlError(q));
+    if (!q.next())
+        return Expected<bool>::failure(tr("There is no handoff event %1.").arg(handoffEventId));
+    return q.value(0).toBool();
+}
+
 void DeliveryStore::announce(qint64 handoffEventId)
 {
     const auto conversation = conversationId(handoffEventId);

@@ -75,6 +75,8 @@ public:
     // The exact webhook body stored at hand-off.
     Expected<QByteArray> payload(qint64 handoffEventId) const;
     Expected<QString> conversationId(qint64 handoffEventId) const;
+    // True for the handoffs of sample conversations, which never go to a real endpoint.
+    Expected<bool> isSample(qint64 handoffEventId) const;
 
     QSqlDatabase connection() const;
 

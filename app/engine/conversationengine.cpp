@@ -146,6 +146,8 @@ Status ConversationEngine::replyAsOperator(const QString& conversationId, const 
     auto conversation = m_store.conversation(conversationId);
     if (!conversation)
         return Status::failure(conversation.error());
+    if (conversation->isSample)
+        return Status::failure(tr("This is a sample conversation: there is no customer to reply to."));
     Channel* channel = m_channels.find(conversation->channel);
     if (!channel || !channel->isConnected())
         return Status::failure(tr("No %1 channel is connected, so the reply cannot reach the customer. "

@@ -127,6 +127,11 @@ void WebhookDispatcher::resend(qint64 handoffEventId)
 {
     if (m_inFlight.contains(handoffEventId) || m_timers.contains(handoffEventId))
         return;
+    // A sample's lead is made up: it must never reach the endpoint the user configured.
+    if (const auto sample = m_deliveries.isSample(handoffEventId); !sample || *sample) {
+        qCInfo(lcWebhook) << "Not resending delivery" << handoffEventId << "of a sample conversation";
+        return;
+    }
     const auto row = m_deliveries.outboxRow(handoffEventId);
     if (row && row->has_value()) {
         deliver(handoffEventId); // still owed: the regular attempt is the resend

@@ -228,6 +228,18 @@ private slots:
         QCOMPARE(transcript(id).last().role, MessageRole::Operator);
     }
 
+    void replyAsOperator_refusedForSampleConversation()
+    {
+        const QString id = receive(QStringLiteral("human"));
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE conversations SET is_sample = 1")));
+        m_whatsapp.sent.clear();
+        const Status status = m_engine->replyAsOperator(id, QStringLiteral("Hello"));
+        QVERIFY(!status);
+        QVERIFY(status.error().contains(QStringLiteral("sample")));
+        QVERIFY(m_whatsapp.sent.isEmpty());
+    }
+
     void replyAsOperator_refusedWithoutChannel()
     {
         const QString id = receive(QStringLiteral("human"));

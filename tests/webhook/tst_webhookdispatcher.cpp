@@ -256,6 +256,22 @@ private slots:
         QCOMPARE(t->server.requestCount(), 4);
     }
 
+    void resend_ofSampleConversation_neverPosts()
+    {
+        QVERIFY(t->configure(t->server.url(QStringLiteral("/hook"))));
+        const qint64 id = t->handoff();
+        t->dispatcher->deliver(id);
+        QVERIFY(t->waitForOutcome(id));
+        QCOMPARE(t->server.requestCount(), 1);
+        QSqlQuery q(t->db->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE conversations SET is_sample = 1")));
+
+        t->dispatcher->resend(id);
+        QTest::qWait(int(WebhookTestbed::kRetryDelay.count()) * 4);
+        QCOMPARE(t->server.requestCount(), 1);
+        QCOMPARE(t->attemptsOf(id).size(), 1);
+    }
+
     void testEvent_reportsStatusLatencyAndExcerpt()
     {
         QByteArray big(3000, 'a');
