@@ -2,12 +2,12 @@
 
 #include "appidentity.h"
 #include "appoptions.h"
-#include "translations.h"
-#include "verifysignaturecommand.h"
 #include "deliveriescommand.h"
 #include "listcommand.h"
 #include "resolvecommand.h"
 #include "settingscommand.h"
+#include "translations.h"
+#include "verifysignaturecommand.h"
 
 #include <QCoreApplication>
 

@@ -19,8 +19,9 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
                                                               services->m_channels, *bot);
     // A handoff's webhook is owed once the engine recorded it; rows a quit or crash left in
     // the outbox go out now (at-least-once, same bytes, same delivery id).
-    connect(services->m_engine.get(), &ConversationEngine::handoffRecorded, services->m_webhook.get(),
-            [webhook = services->m_webhook.get()](qint64 handoffEventId) { webhook->deliver(handoffEventId); });
+    connect(
+        services->m_engine.get(), &ConversationEngine::handoffRecorded, services->m_webhook.get(),
+        [webhook = services->m_webhook.get()](qint64 handoffEventId) { webhook->deliver(handoffEventId); });
     services->m_webhook->resumePending();
     // Telegram, WhatsApp, the preview chat and the flow-and-model agent (replaces RuleAgent).
     services->m_connectors = std::make_unique<ConnectorHub>(*services->m_database, *services->m_engine,
