@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole benchmark in one command (issue 6), on a Debian 12 machine, as root or with sudo:
+# The whole benchmark in one command, on a Debian 12 machine, as root or with sudo:
 #   packaging/bench.sh                 install what is missing, build the `bench` preset (Release),
 #                                      generate the databases in /tmp/zapito-bench, run everything and
 #                                      print the Performance table (also in /tmp/zapito-bench/performance.md)

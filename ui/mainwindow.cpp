@@ -150,7 +150,7 @@ void MainWindow::createMenus()
 
     m_toolsMenu = menuBar()->addMenu(tr("&Tools"));
     m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
-    // ---- Tools: feature actions go here, one line each (e.g. the channels helper's "Preview chat"). ----
+    // ---- Tools: feature actions go here, one line each (e.g. "Preview chat"). ----
     m_toolsMenu
         ->addAction(ui::resourceIcon(QStringLiteral("preview")), tr("&Preview chat"), this,
                     [this] { PreviewChatWindow::showFor(m_services, this); })

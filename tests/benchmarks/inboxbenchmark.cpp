@@ -140,7 +140,7 @@ void InboxBenchmark::run(const Options& o, Report& report)
         }
     }
 
-    // The issue sets its targets at 100k conversations / 2M messages.
+    // The targets are set at 100k conversations / 2M messages.
     const bool big = o.sizeLabel == QLatin1String("100k/2M");
     auto add = [&](const QString& name, QList<double> Samples::*member, std::optional<double> target) {
         Figure f;
