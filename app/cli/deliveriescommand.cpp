@@ -1,6 +1,7 @@
 #include "deliveriescommand.h"
 
 #include "commanddatabase.h"
+#include "commandparsing.h"
 #include "deliverystore.h"
 #include "domain.h"
 
@@ -13,14 +14,6 @@
 
 namespace zapito::cli {
 
-namespace {
-QString tr(const char* text)
-{
-    // lupdate files tr() calls in this namespace under "zapito::cli"; the catalogue must match.
-    return QCoreApplication::translate("zapito::cli", text);
-}
-} // namespace
-
 int runDeliveries(const QStringList& arguments)
 {
     QTextStream out(stdout);
@@ -31,14 +24,8 @@ int runDeliveries(const QStringList& arguments)
     const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON array."));
     const QCommandLineOption database = databaseOption();
     parser.addOptions({json, database});
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, arguments))
+        return *exit;
     auto db = openDatabaseForCommand(parser.value(database), false);
     if (!db)
         return 1;

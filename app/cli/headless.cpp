@@ -2,6 +2,7 @@
 
 #include "appidentity.h"
 #include "appoptions.h"
+#include "commandparsing.h"
 #include "inboxservices.h"
 #include "translations.h"
 
@@ -26,12 +27,6 @@ void onSignal(int)
     const char byte = 1;
     // Only async-signal-safe calls here; the event loop reads the byte and quits.
     [[maybe_unused]] const auto written = ::write(g_signalPipe[0], &byte, 1);
-}
-
-QString tr(const char* text)
-{
-    // lupdate files tr() calls in this namespace under "zapito::cli"; the catalogue must match.
-    return QCoreApplication::translate("zapito::cli", text);
 }
 
 QString stateName(ConnectorStatus::State state)

@@ -1,6 +1,7 @@
 #include "listcommand.h"
 
 #include "commanddatabase.h"
+#include "commandparsing.h"
 #include "conversationstore.h"
 
 #include <QCommandLineParser>
@@ -13,11 +14,6 @@
 namespace zapito::cli {
 
 namespace {
-QString tr(const char* text)
-{
-    // lupdate files tr() calls in this namespace under "zapito::cli"; the catalogue must match.
-    return QCoreApplication::translate("zapito::cli", text);
-}
 constexpr int kPage = 500;
 } // namespace
 
@@ -33,14 +29,8 @@ int runList(const QStringList& arguments)
     const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON array."));
     const QCommandLineOption database = databaseOption();
     parser.addOptions({needsHuman, json, database});
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, arguments))
+        return *exit;
     auto db = openDatabaseForCommand(parser.value(database), false);
     if (!db)
         return 1;

@@ -1,6 +1,7 @@
 #include "resolvecommand.h"
 
 #include "commanddatabase.h"
+#include "commandparsing.h"
 #include "conversationstore.h"
 
 #include <QCommandLineParser>
@@ -9,14 +10,6 @@
 #include <QTextStream>
 
 namespace zapito::cli {
-
-namespace {
-QString tr(const char* text)
-{
-    // lupdate files tr() calls in this namespace under "zapito::cli"; the catalogue must match.
-    return QCoreApplication::translate("zapito::cli", text);
-}
-} // namespace
 
 int runResolve(const QStringList& arguments)
 {
@@ -30,14 +23,8 @@ int runResolve(const QStringList& arguments)
                                 tr("name"), QStringLiteral("command line"));
     parser.addOptions({database, by});
     parser.addPositionalArgument(QStringLiteral("CONVERSATION_ID"), tr("The conversation, e.g. conv_…"));
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, arguments))
+        return *exit;
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1) { // parse() takes arguments[0], the command's name, as the program name
         err << tr("Usage: zapito-inbox resolve CONVERSATION_ID") << Qt::endl;

@@ -1,5 +1,7 @@
 #include "settingscommand.h"
 
+#include "commandparsing.h"
+
 #include "secretstore.h"
 #include "settingscatalog.h"
 
@@ -17,12 +19,6 @@
 namespace zapito::cli {
 
 namespace {
-
-QString tr(const char* text)
-{
-    // lupdate files tr() calls in this namespace under "zapito::cli"; the catalogue must match.
-    return QCoreApplication::translate("zapito::cli", text);
-}
 
 // Reads one secret from standard input; typed input is not echoed.
 QString readSecretFromStdin(const QString& name)
@@ -174,14 +170,8 @@ int runSettings(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("KEY"),
                                  tr("The setting (all of them for `get` without KEY)."));
     parser.addPositionalArgument(QStringLiteral("VALUE"), tr("The new value (not for secrets)."));
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, arguments))
+        return *exit;
     // parse() takes arguments[0], the command's name, as the program name.
     const QStringList args = parser.positionalArguments();
     const QString verb = args.value(0);

@@ -1,5 +1,6 @@
 #include "verifysignaturecommand.h"
 
+#include "commandparsing.h"
 #include "signature.h"
 
 #include <QCommandLineParser>
@@ -10,14 +11,6 @@
 #include <cstdio>
 
 namespace zapito::cli {
-
-namespace {
-QString tr(const char* text)
-{
-    // lupdate files tr() calls in this namespace under "zapito::cli"; the catalogue must match.
-    return QCoreApplication::translate("zapito::cli", text);
-}
-} // namespace
 
 int runVerifySignature(const QStringList& arguments)
 {
