@@ -3,11 +3,9 @@
 #include "conversationstore.h"
 #include "leadpayload.h"
 #include "samplecatalog.h"
-#include "writetransaction.h"
+#include "samplestore.h"
 
 #include <QLoggingCategory>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace zapito {
 
@@ -25,35 +23,6 @@ QString utf8(const char* text)
     return QString::fromUtf8(text);
 }
 
-Status sqlFailure(const QSqlQuery& q)
-{
-    return Status::failure(q.lastError().text());
-}
-
-// A real conversation that happens to use a sample's number is never taken over: its rows
-// would be deleted with the samples.
-Expected<bool> isTakenByRealConversation(const ConversationStore& store, const Bot& bot,
-                                         const sample::Conversation& s)
-{
-    QSqlQuery q(store.connection());
-    q.prepare(QStringLiteral("SELECT 1 FROM conversations WHERE bot_id = ? AND channel = ? AND external_id = "
-                             "? AND is_sample = 0"));
-    q.addBindValue(bot.id);
-    q.addBindValue(utf8(s.channel));
-    q.addBindValue(utf8(s.externalId));
-    if (!q.exec())
-        return Expected<bool>::failure(q.lastError().text());
-    return q.next();
-}
-
-Status markAsSample(ConversationStore& store, const QString& conversationId)
-{
-    QSqlQuery q(store.connection());
-    q.prepare(QStringLiteral("UPDATE conversations SET is_sample = 1 WHERE id = ?"));
-    q.addBindValue(conversationId);
-    return q.exec() ? Status::ok() : sqlFailure(q);
-}
-
 Status appendLine(ConversationStore& store, const QString& conversationId, const sample::Line& line)
 {
     auto appended = store.appendMessage(conversationId, line.role, utf8(line.text), atMs(line.atSeconds));
@@ -64,33 +33,18 @@ Status appendLine(ConversationStore& store, const QString& conversationId, const
 // event's time as the script says, the outcome and the attempts it would have recorded.
 Status writeDelivery(ConversationStore& store, qint64 eventId, const sample::Handoff& h)
 {
-    WriteTransaction tx(store.connection());
-    if (!tx.isActive())
-        return Status::failure(tx.error());
-    QSqlQuery q(store.connection());
-    q.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE handoff_event_id = ?"));
-    q.addBindValue(eventId);
-    if (!q.exec())
-        return sqlFailure(q);
-    q.prepare(QStringLiteral("UPDATE handoff_events SET at_ms = ?, delivery_outcome = ? WHERE id = ?"));
-    q.addBindValue(atMs(h.eventAtSeconds));
-    q.addBindValue(asString(h.outcome));
-    q.addBindValue(eventId);
-    if (!q.exec())
-        return sqlFailure(q);
+    QList<DeliveryAttempt> attempts;
     for (const sample::Attempt& a : h.attempts) {
-        q.prepare(QStringLiteral("INSERT INTO delivery_attempts (handoff_event_id, attempted_at_ms, "
-                                 "http_status, error, duration_ms, kind) VALUES (?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(eventId);
-        q.addBindValue(atMs(a.atSeconds));
-        q.addBindValue(a.httpStatus);
-        q.addBindValue(utf8(a.error));
-        q.addBindValue(a.durationMs);
-        q.addBindValue(utf8(a.kind));
-        if (!q.exec())
-            return sqlFailure(q);
+        DeliveryAttempt attempt;
+        attempt.handoffEventId = eventId;
+        attempt.attemptedAtMs = atMs(a.atSeconds);
+        attempt.httpStatus = a.httpStatus;
+        attempt.error = utf8(a.error);
+        attempt.durationMs = a.durationMs;
+        attempt.kind = utf8(a.kind);
+        attempts.append(attempt);
     }
-    return tx.commit();
+    return SampleStore(store).settleDelivery(eventId, atMs(h.eventAtSeconds), h.outcome, attempts);
 }
 
 Status writeHandoff(ConversationStore& store, const QString& conversationId, const sample::Handoff& h)
@@ -139,7 +93,7 @@ Status writeConversation(ConversationStore& store, const Bot& bot, const sample:
         return Status::failure(conversation.error());
     written << conversation->id;
     // Marked before anything else is written, so a failure half-way is still cleaned up.
-    if (Status marked = markAsSample(store, conversation->id); !marked)
+    if (Status marked = SampleStore(store).markAsSample(conversation->id); !marked)
         return marked;
     for (const sample::Line& line : s.before) {
         if (Status appended = appendLine(store, conversation->id, line); !appended)
@@ -158,12 +112,12 @@ Status writeConversation(ConversationStore& store, const Bot& bot, const sample:
 
 bool hasSampleConversations(const ConversationStore& store)
 {
-    QSqlQuery q(store.connection());
-    if (!q.exec(QStringLiteral("SELECT 1 FROM conversations WHERE is_sample = 1 LIMIT 1"))) {
-        qCWarning(lcSamples) << "cannot look for sample conversations:" << q.lastError().text();
+    const auto has = SampleStore(store).hasSamples();
+    if (!has) {
+        qCWarning(lcSamples) << "cannot look for sample conversations:" << has.error();
         return false;
     }
-    return q.next();
+    return *has;
 }
 
 Status loadSampleConversations(ConversationStore& store, const Bot& bot)
@@ -173,7 +127,8 @@ Status loadSampleConversations(ConversationStore& store, const Bot& bot)
 
     QStringList written;
     for (const sample::Conversation& s : sample::catalog()) {
-        auto taken = isTakenByRealConversation(store, bot, s);
+        auto taken =
+            SampleStore(store).isTakenByRealConversation(bot.id, utf8(s.channel), utf8(s.externalId));
         if (!taken)
             return Status::failure(taken.error());
         if (*taken) {
@@ -196,26 +151,12 @@ Status loadSampleConversations(ConversationStore& store, const Bot& bot)
 
 Status removeSampleConversations(ConversationStore& store)
 {
-    QStringList removed;
-    {
-        WriteTransaction tx(store.connection());
-        if (!tx.isActive())
-            return Status::failure(tx.error());
-        QSqlQuery q(store.connection());
-        if (!q.exec(QStringLiteral("SELECT id FROM conversations WHERE is_sample = 1")))
-            return sqlFailure(q);
-        while (q.next())
-            removed << q.value(0).toString();
-        q.finish();
-        // Messages, handoff events, outbox rows and delivery attempts go with them (ON DELETE CASCADE).
-        if (!q.exec(QStringLiteral("DELETE FROM conversations WHERE is_sample = 1")))
-            return sqlFailure(q);
-        if (Status committed = tx.commit(); !committed)
-            return committed;
-    }
-    for (const QString& id : std::as_const(removed))
+    const auto removed = SampleStore(store).removeSamples();
+    if (!removed)
+        return Status::failure(removed.error());
+    for (const QString& id : *removed)
         emit store.conversationChanged(id);
-    qCDebug(lcSamples) << "removed" << removed.size() << "sample conversations";
+    qCDebug(lcSamples) << "removed" << removed->size() << "sample conversations";
     return Status::ok();
 }
 
