@@ -16,7 +16,7 @@ class TranscriptModel final : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    static constexpr int kDefaultPageSize = 60;
+    static constexpr int kDefaultPageSize = 24;
 
     explicit TranscriptModel(ConversationStore& store, QObject* parent = nullptr);
     Q_DISABLE_COPY_MOVE(TranscriptModel)
