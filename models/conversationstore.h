@@ -2,6 +2,7 @@
 
 #include "domain.h"
 #include "expected.h"
+#include "storerows.h"
 
 #include <QObject>
 #include <QSqlDatabase>
@@ -112,13 +113,5 @@ private:
 
     Database& m_database;
 };
-
-// Rows → domain values, shared by the store and the item models.
-Conversation conversationFromRecord(const QSqlRecord& record);
-Message messageFromRecord(const QSqlRecord& record);
-HandoffEvent handoffEventFromRecord(const QSqlRecord& record);
-extern const char* const kConversationColumns;
-extern const char* const kMessageColumns;
-extern const char* const kHandoffEventColumns;
 
 } // namespace zapito

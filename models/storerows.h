@@ -1,0 +1,18 @@
+#pragma once
+
+#include "domain.h"
+
+class QSqlRecord;
+
+namespace zapito {
+
+// Rows → domain values, shared by the store and the item models: select these columns, in
+// this order, and map the record with the matching function.
+extern const char* const kConversationColumns;
+extern const char* const kMessageColumns;
+extern const char* const kHandoffEventColumns;
+Conversation conversationFromRecord(const QSqlRecord& record);
+Message messageFromRecord(const QSqlRecord& record);
+HandoffEvent handoffEventFromRecord(const QSqlRecord& record);
+
+} // namespace zapito
