@@ -11,28 +11,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
-# Build dependencies as in dev.sh, plus the baselines: the raw SQLite C API, curl and wrk.
-packages=(
-    cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
-    qtkeychain-qt6-dev libssl-dev libgl-dev fonts-dejavu-core
-    libsqlite3-dev curl wrk
-)
-
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-missing=()
-for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing: ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# The raw SQLite C API is the "limit" baseline; curl and wrk are the webhook baselines.
+. "$here/packaging/debian-packages.sh"
+install_missing "${build_packages[@]}" libsqlite3-dev curl wrk
 
 mkdir -p build
 [ -f build/bench/build.ninja ] || cmake --preset bench >/dev/null

@@ -9,28 +9,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
-# What building and packaging need, all from Debian 12's own archive (dpkg-dev and file for
-# dpkg-shlibdeps, which fills in Depends from the libraries the binary links).
-packages=(
-    cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-    qtkeychain-qt6-dev libssl-dev libgl-dev
-    dpkg-dev file
-)
-
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-missing=()
-for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing: ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# dpkg-dev and file for dpkg-shlibdeps, which fills in Depends from the libraries the binary links.
+. "$here/packaging/debian-packages.sh"
+install_missing "${build_packages[@]}" dpkg-dev file
 
 build_dir=build/deb
 mkdir -p "$build_dir"

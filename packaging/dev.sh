@@ -8,30 +8,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
-# Build and test dependencies, all from Debian 12's own archive.
-packages=(
-    cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-svg-dev qt6-qpa-plugins
-    qtkeychain-qt6-dev libssl-dev libgl-dev
-    xvfb xauth fonts-dejavu-core
-    desktop-file-utils appstream dpkg-dev file
-)
-
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-install_missing() {
-    local missing=()
-    for p in "${packages[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    echo "Installing: ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+# Tests also need a display server, and packaging checks their tools.
+. "$here/packaging/debian-packages.sh"
+packages=("${build_packages[@]}" xvfb xauth desktop-file-utils appstream dpkg-dev file)
 
 build() {
     local preset="$1"
@@ -45,13 +24,13 @@ build() {
 
 case "${1:-}" in
 run)
-    install_missing
+    install_missing "${packages[@]}"
     build release
     shift
     exec ./build/release/zapito-inbox "$@"
     ;;
 test)
-    install_missing
+    install_missing "${packages[@]}"
     build dev
     export QT_QPA_PLATFORM=offscreen
     ctest --preset dev
