@@ -1,8 +1,9 @@
 #include "botsettings.h"
 
+#include "settingsfile.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSettings>
 
 namespace zapito {
 
@@ -20,8 +21,7 @@ const QString kMonthly = QStringLiteral("bot/monthly_model_replies");
 
 BotSettings::BotSettings(const QString& settingsFile, QObject* parent)
     : QObject(parent)
-    , m_settings(settingsFile.isEmpty() ? std::make_unique<QSettings>()
-                                        : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
+    , m_settings(openSettings(settingsFile))
 {}
 
 BotSettings::~BotSettings() = default;

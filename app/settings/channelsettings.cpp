@@ -1,6 +1,6 @@
 #include "channelsettings.h"
 
-#include <QSettings>
+#include "settingsfile.h"
 
 namespace zapito {
 
@@ -16,8 +16,7 @@ const QString kWhatsAppPhoneNumberId = QStringLiteral("channels/whatsapp/phone_n
 
 ChannelSettings::ChannelSettings(const QString& settingsFile, QObject* parent)
     : QObject(parent)
-    , m_settings(settingsFile.isEmpty() ? std::make_unique<QSettings>()
-                                        : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
+    , m_settings(openSettings(settingsFile))
 {}
 
 ChannelSettings::~ChannelSettings() = default;

@@ -1,7 +1,8 @@
 #include "webhooksettings.h"
 
+#include "settingsfile.h"
+
 #include <QPointer>
-#include <QSettings>
 
 namespace zapito {
 
@@ -13,8 +14,7 @@ const QString kEnabledKey = QStringLiteral("webhook/enabled");
 WebhookSettings::WebhookSettings(SecretStore& secrets, const QString& settingsFile, QObject* parent)
     : QObject(parent)
     , m_secrets(secrets)
-    , m_settings(settingsFile.isEmpty() ? std::make_unique<QSettings>()
-                                        : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
+    , m_settings(openSettings(settingsFile))
 {}
 
 WebhookSettings::~WebhookSettings() = default;
