@@ -9,8 +9,6 @@
 
 #include <functional>
 
-class QSqlRecord;
-
 namespace zapito {
 
 class Database;
