@@ -109,6 +109,8 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
         if (c.status == ConversationStatus::Handoff)
             return handoffReasonText(c.openHandoffReason.value_or(HandoffReason::Handoff));
         return QString();
+    case StatusRole:
+        return QVariant::fromValue(c.status);
     case IsSampleRole:
         return c.isSample;
     default:
@@ -130,7 +132,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
                   {NeedsHumanRole, "needsHuman"},
                   {HandoffReasonRole, "handoffReason"},
                   {HandoffReasonTextRole, "handoffReasonText"},
-                  {IsSampleRole, "isSample"}});
+                  {IsSampleRole, "isSample"},
+                  {StatusRole, "status"}});
     return names;
 }
 

@@ -2,9 +2,10 @@
 
 #include "conversationlistquery.h"
 #include "database.h"
+#include "handoffwriter.h"
+#include "messagewriter.h"
 #include "writetransaction.h"
 
-#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -12,24 +13,6 @@
 namespace zapito {
 
 namespace {
-
-constexpr int kPreviewLength = 140;
-
-QString newId(QStringView prefix)
-{
-    quint64 bits[2];
-    QRandomGenerator::system()->fillRange(bits);
-    return prefix + QString::number(bits[0], 16).rightJustified(16, u'0') +
-           QString::number(bits[1] & 0xffffffffu, 16).rightJustified(8, u'0');
-}
-
-QString previewOf(const QString& content)
-{
-    QString line = content.simplified();
-    if (line.size() > kPreviewLength)
-        line = line.left(kPreviewLength - 1) + QChar(0x2026);
-    return line;
-}
 
 // Qt binds a null QString as SQL NULL; text columns here are NOT NULL and want ''.
 QString text(const QString& s)
@@ -66,7 +49,7 @@ Expected<Bot> ConversationStore::ensureBot(const QString& defaultName)
         return Expected<Bot>::failure(sqlError(q));
     if (q.next())
         return Bot{q.value(0).toString(), q.value(1).toString()};
-    Bot created{newId(u"bot_"), defaultName};
+    Bot created{MessageWriter::newId(u"bot_"), defaultName};
     q.prepare(QStringLiteral("INSERT INTO bots (id, name, created_at_ms) VALUES (?, ?, ?)"));
     q.addBindValue(created.id);
     q.addBindValue(text(created.name));
@@ -113,7 +96,7 @@ Expected<Conversation> ConversationStore::upsertConversation(const QString& botI
             "excluded.contact_name <> '' THEN excluded.contact_name ELSE conversations.contact_name END "
             "RETURNING ") +
         QLatin1String(kConversationColumns));
-    q.addBindValue(newId(u"conv_"));
+    q.addBindValue(MessageWriter::newId(u"conv_"));
     q.addBindValue(botId);
     q.addBindValue(channel);
     q.addBindValue(externalId);
@@ -140,40 +123,6 @@ Expected<Conversation> ConversationStore::conversation(const QString& conversati
     return conversationFromRecord(q.record());
 }
 
-Expected<Message> ConversationStore::insertMessage(const QString& conversationId, MessageRole role,
-                                                   const QString& content, qint64 atMs,
-                                                   const QString& externalMessageId)
-{
-    QSqlQuery q(connection());
-    q.prepare(
-        QStringLiteral("INSERT INTO messages (conversation_id, role, content, at_ms, external_message_id) "
-                       "VALUES (?, ?, ?, ?, ?) RETURNING id"));
-    q.addBindValue(conversationId);
-    q.addBindValue(asString(role));
-    q.addBindValue(text(content));
-    q.addBindValue(atMs);
-    q.addBindValue(externalMessageId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : externalMessageId);
-    if (!q.exec() || !q.next())
-        return Expected<Message>::failure(sqlError(q));
-    Message m{q.value(0).toLongLong(), conversationId, role, content, atMs, externalMessageId};
-    q.finish();
-
-    // Activity only moves forward: a late-arriving older message must not reorder the list.
-    QSqlQuery u(connection());
-    u.prepare(QStringLiteral("UPDATE conversations SET last_activity_ms = CASE WHEN ? > last_activity_ms "
-                             "THEN ? ELSE last_activity_ms END, "
-                             "last_message_preview = ?, "
-                             "unread_count = unread_count + ? WHERE id = ?"));
-    u.addBindValue(atMs);
-    u.addBindValue(atMs);
-    u.addBindValue(previewOf(content));
-    u.addBindValue(role == MessageRole::User ? 1 : 0);
-    u.addBindValue(conversationId);
-    if (!u.exec())
-        return Expected<Message>::failure(sqlError(u));
-    return m;
-}
-
 Expected<ConversationStore::Appended> ConversationStore::appendMessage(const QString& conversationId,
                                                                        MessageRole role,
                                                                        const QString& content, qint64 atMs,
@@ -193,7 +142,14 @@ Expected<ConversationStore::Appended> ConversationStore::appendMessage(const QSt
         if (q.next())
             return Appended{messageFromRecord(q.record()), true};
     }
-    auto inserted = insertMessage(conversationId, role, content, atMs, externalMessageId);
+    NewMessage message;
+    message.conversationId = conversationId;
+    message.role = role;
+    message.content = content;
+    message.nowMs = atMs;
+    message.externalMessageId = externalMessageId;
+    message.sendState = role == MessageRole::User ? SendState::None : SendState::Sent;
+    auto inserted = MessageWriter(connection()).append(message);
     if (!inserted)
         return Expected<Appended>::failure(inserted.error());
     if (const Status committed = tx.commit(); !committed)
@@ -212,69 +168,37 @@ ConversationStore::recordHandoff(const QString& conversationId, const QString& h
     if (!tx.isActive())
         return Result::failure(tx.error());
 
-    auto message = insertMessage(conversationId, MessageRole::Assistant, handoffMessage, atMs, {});
-    if (!message)
-        return Result::failure(message.error());
-
-    QSqlQuery q(connection());
-    q.prepare(
-        QStringLiteral("UPDATE conversations SET status = 'handoff', open_handoff_reason = ? WHERE id = ?"));
-    q.addBindValue(asString(reason));
-    q.addBindValue(conversationId);
-    if (!q.exec())
-        return Result::failure(sqlError(q));
-
-    auto conv = conversation(conversationId);
-    if (!conv)
-        return Result::failure(conv.error());
-    auto owner = bot(conv->botId);
-    if (!owner)
-        return Result::failure(owner.error());
-    auto transcript = lastMessages(conversationId, kTranscriptLength);
-    if (!transcript)
-        return Result::failure(transcript.error());
-    const QByteArray payload = buildPayload(*owner, *conv, *transcript, reason, atMs);
-
-    // The unique index on open events refuses a second open handoff for the same conversation.
-    q.prepare(
-        QStringLiteral("INSERT INTO handoff_events (conversation_id, message_id, reason, at_ms, payload) "
-                       "VALUES (?, ?, ?, ?, ?) RETURNING id"));
-    q.addBindValue(conversationId);
-    q.addBindValue(message->id);
-    q.addBindValue(asString(reason));
-    q.addBindValue(atMs);
-    q.addBindValue(payload);
-    if (!q.exec() || !q.next())
-        return Result::failure(sqlError(q));
-    HandoffEvent event;
-    event.id = q.value(0).toLongLong();
-    event.conversationId = conversationId;
-    event.messageId = message->id;
-    event.reason = reason;
-    event.atMs = atMs;
-    q.finish();
-
-    q.prepare(QStringLiteral("INSERT INTO webhook_outbox (handoff_event_id, due_at_ms) VALUES (?, ?)"));
-    q.addBindValue(event.id);
-    q.addBindValue(atMs);
-    if (!q.exec())
-        return Result::failure(sqlError(q));
-
+    auto record = HandoffWriter(*this).write(
+        {conversationId, handoffMessage, reason, atMs, HandoffWriter::Message::AlreadySent}, buildPayload);
+    if (!record)
+        return record;
     if (const Status committed = tx.commit(); !committed)
         return Result::failure(committed.error());
-    emit messageAdded(conversationId, message->id);
+    emit messageAdded(conversationId, record->message.id);
     emit conversationChanged(conversationId);
-    emit handoffChanged(conversationId, event.id);
-    return HandoffRecord{std::move(message).value(), event};
+    emit handoffChanged(conversationId, record->event.id);
+    return record;
 }
 
-Expected<HandoffEvent> ConversationStore::resolve(const QString& conversationId, const QString& resolvedBy,
-                                                  qint64 atMs)
+Expected<ConversationStore::Resolution> ConversationStore::resolve(const QString& conversationId,
+                                                                   const QString& resolvedBy, qint64 atMs)
 {
+    using Result = Expected<Resolution>;
     WriteTransaction tx(connection());
     if (!tx.isActive())
-        return Expected<HandoffEvent>::failure(tx.error());
+        return Result::failure(tx.error());
     QSqlQuery q(connection());
+    // Whoever comes second finds the conversation already back with the bot.
+    q.prepare(QStringLiteral("UPDATE conversations SET status = 'bot', open_handoff_reason = NULL "
+                             "WHERE id = ? AND status <> 'bot' RETURNING status"));
+    q.addBindValue(conversationId);
+    if (!q.exec())
+        return Result::failure(sqlError(q));
+    if (!q.next())
+        return Result::failure(tr("This conversation has no open handoff to resolve."));
+    q.finish();
+
+    Resolution resolution;
     q.prepare(QStringLiteral("UPDATE handoff_events SET resolved_at_ms = ?, resolved_by = ? "
                              "WHERE conversation_id = ? AND resolved_at_ms IS NULL RETURNING ") +
               QLatin1String(kHandoffEventColumns));
@@ -282,22 +206,28 @@ Expected<HandoffEvent> ConversationStore::resolve(const QString& conversationId,
     q.addBindValue(resolvedBy);
     q.addBindValue(conversationId);
     if (!q.exec())
-        return Expected<HandoffEvent>::failure(sqlError(q));
-    if (!q.next())
-        return Expected<HandoffEvent>::failure(tr("This conversation has no open handoff to resolve."));
-    const HandoffEvent event = handoffEventFromRecord(q.record());
+        return Result::failure(sqlError(q));
+    if (q.next())
+        resolution.event = handoffEventFromRecord(q.record());
     q.finish();
-
-    q.prepare(
-        QStringLiteral("UPDATE conversations SET status = 'bot', open_handoff_reason = NULL WHERE id = ?"));
-    q.addBindValue(conversationId);
-    if (!q.exec())
-        return Expected<HandoffEvent>::failure(sqlError(q));
     if (const Status committed = tx.commit(); !committed)
-        return Expected<HandoffEvent>::failure(committed.error());
+        return Result::failure(committed.error());
     emit conversationChanged(conversationId);
-    emit handoffChanged(conversationId, event.id);
-    return event;
+    if (resolution.event)
+        emit handoffChanged(conversationId, resolution.event->id);
+    return resolution;
+}
+
+Expected<Message> ConversationStore::message(qint64 messageId) const
+{
+    QSqlQuery q(connection());
+    q.prepare(select(kMessageColumns, "FROM messages WHERE id = ?"));
+    q.addBindValue(messageId);
+    if (!q.exec())
+        return Expected<Message>::failure(sqlError(q));
+    if (!q.next())
+        return Expected<Message>::failure(tr("No message %1").arg(messageId));
+    return messageFromRecord(q.record());
 }
 
 Status ConversationStore::markRead(const QString& conversationId)
@@ -329,15 +259,15 @@ Expected<ConversationStore::Counts> ConversationStore::counts() const
     return Counts{q.value(0).toInt(), q.value(1).toInt()};
 }
 
-Expected<QList<Message>> ConversationStore::messages(const QString& conversationId, qint64 afterId,
+Expected<QList<Message>> ConversationStore::messages(const QString& conversationId, qint64 afterSeq,
                                                      int limit) const
 {
     QSqlQuery q(connection());
     q.setForwardOnly(true);
     q.prepare(
-        select(kMessageColumns, "FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?"));
+        select(kMessageColumns, "FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
     q.addBindValue(conversationId);
-    q.addBindValue(afterId);
+    q.addBindValue(afterSeq);
     q.addBindValue(limit);
     if (!q.exec())
         return Expected<QList<Message>>::failure(sqlError(q));
@@ -351,7 +281,7 @@ Expected<QList<Message>> ConversationStore::lastMessages(const QString& conversa
 {
     QSqlQuery q(connection());
     q.setForwardOnly(true);
-    q.prepare(select(kMessageColumns, "FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?"));
+    q.prepare(select(kMessageColumns, "FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?"));
     q.addBindValue(conversationId);
     q.addBindValue(count);
     if (!q.exec())

@@ -56,7 +56,8 @@ public:
         Message message;
         bool duplicate = false; // the external message id was already stored; nothing written
     };
-    // Stores a message and moves the conversation's last activity, preview and unread count.
+    // Stores a message and moves the conversation's last activity, preview and unread count; a
+    // message we wrote counts as sent (imports and samples: the pipeline has its own path).
     Expected<Appended> appendMessage(const QString& conversationId, MessageRole role, const QString& content,
                                      qint64 atMs, const QString& externalMessageId = {});
 
@@ -71,15 +72,20 @@ public:
         Message message;
         HandoffEvent event;
     };
-    // In ONE transaction: stores the handoff message the customer was sent, sets the status to
+    // In ONE transaction: stores the handoff message the customer was already sent, sets the status to
     // handoff, writes the handoff event with its payload (the last kTranscriptLength messages,
     // oldest first) and the webhook outbox row.
     Expected<HandoffRecord> recordHandoff(const QString& conversationId, const QString& handoffMessage,
                                           HandoffReason reason, qint64 atMs,
                                           const PayloadBuilder& buildPayload);
 
-    // Closes the open handoff event and gives the conversation back to the bot.
-    Expected<HandoffEvent> resolve(const QString& conversationId, const QString& resolvedBy, qint64 atMs);
+    struct Resolution
+    {
+        std::optional<HandoffEvent> event; // the handoff closed; none when an operator had taken over
+    };
+    // Gives the conversation back to the bot: closes the open handoff event, or ends an operator's
+    // takeover. Fails, changing nothing, when the bot already has it (someone resolved it first).
+    Expected<Resolution> resolve(const QString& conversationId, const QString& resolvedBy, qint64 atMs);
     Status markRead(const QString& conversationId);
 
     Expected<QList<Conversation>> conversationsPage(const ConversationFilter& filter, int limit,
@@ -91,8 +97,9 @@ public:
     };
     Expected<Counts> counts() const;
 
-    // Messages in the order they were stored: the `limit` after message id `afterId`.
-    Expected<QList<Message>> messages(const QString& conversationId, qint64 afterId, int limit) const;
+    // Messages in conversation order: the `limit` after sequence number `afterSeq` (0 for the first).
+    Expected<QList<Message>> messages(const QString& conversationId, qint64 afterSeq, int limit) const;
+    Expected<Message> message(qint64 messageId) const;
     // The last `count` messages, oldest first.
     Expected<QList<Message>> lastMessages(const QString& conversationId, int count) const;
     Expected<QList<HandoffEvent>> handoffEvents(const QString& conversationId) const;
@@ -103,12 +110,11 @@ public:
 signals:
     void conversationChanged(const QString& conversationId);
     void messageAdded(const QString& conversationId, qint64 messageId);
+    // A stored message changed: its send state, for instance.
+    void messageChanged(const QString& conversationId, qint64 messageId);
     void handoffChanged(const QString& conversationId, qint64 handoffEventId);
 
 private:
-    Expected<Message> insertMessage(const QString& conversationId, MessageRole role, const QString& content,
-                                    qint64 atMs, const QString& externalMessageId);
-
     Database& m_database;
 };
 

@@ -180,6 +180,7 @@ std::unique_ptr<Database> Database::open(const QString& path, const Options& opt
         fail(error, classify(probe.lastError()), path, probe.lastError().text());
         return nullptr;
     }
+    probe.finish(); // an open read statement would make a migration's DROP TABLE fail as "locked"
 
     Migrator migrator(db);
     const auto current = migrator.currentVersion();

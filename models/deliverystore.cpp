@@ -45,9 +45,9 @@ Expected<QList<OutboxRow>> DeliveryStore::outbox() const
 Expected<QList<OutboxRow>> DeliveryStore::dueRows(qint64 nowMs) const
 {
     QSqlQuery q(connection());
-    q.prepare(
-        QStringLiteral("SELECT ") + kOutboxColumns +
-        QStringLiteral(" FROM webhook_outbox WHERE due_at_ms <= ? ORDER BY due_at_ms, handoff_event_id"));
+    q.prepare(QStringLiteral("SELECT ") + kOutboxColumns +
+              QStringLiteral(" FROM webhook_outbox WHERE due_at_ms <= ? AND after_message_id IS NULL "
+                             "ORDER BY due_at_ms, handoff_event_id"));
     q.addBindValue(nowMs);
     if (!q.exec())
         return Expected<QList<OutboxRow>>::failure(sqlError(q));
@@ -79,7 +79,7 @@ Expected<std::optional<OutboxRow>> DeliveryStore::claim(qint64 handoffEventId, q
     // One statement, so two claimants can never both win the same row.
     q.prepare(QStringLiteral(
                   "UPDATE webhook_outbox SET due_at_ms = ? WHERE handoff_event_id = ? AND due_at_ms <= ? "
-                  "RETURNING ") +
+                  "AND after_message_id IS NULL RETURNING ") +
               kOutboxColumns);
     q.addBindValue(leaseUntilMs);
     q.addBindValue(handoffEventId);
@@ -254,6 +254,18 @@ Expected<QList<DeliverySummary>> DeliveryStore::summaries() const
         result.append(d);
     }
     return result;
+}
+
+Expected<QString> DeliveryStore::deliveryId(qint64 handoffEventId) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT delivery_id FROM handoff_events WHERE id = ?"));
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Expected<QString>::failure(sqlError(q));
+    if (!q.next())
+        return Expected<QString>::failure(tr("There is no handoff event %1.").arg(handoffEventId));
+    return q.value(0).toString();
 }
 
 Expected<QByteArray> DeliveryStore::payload(qint64 handoffEventId) const

@@ -46,7 +46,8 @@ public:
     explicit DeliveryStore(Database& database, QObject* parent = nullptr);
     Q_DISABLE_COPY_MOVE(DeliveryStore)
 
-    // Outbox rows, earliest due first: all of them, or those due at `nowMs`.
+    // Outbox rows, earliest due first: all of them, or those due at `nowMs`. A row waiting for its
+    // handoff message's send to finish is never due.
     Expected<QList<OutboxRow>> outbox() const;
     Expected<QList<OutboxRow>> dueRows(qint64 nowMs) const;
     Expected<std::optional<OutboxRow>> outboxRow(qint64 handoffEventId) const;
@@ -72,6 +73,8 @@ public:
     Expected<QList<DeliveryAttempt>> attempts(qint64 handoffEventId) const;
     // Every handoff's delivery, newest first.
     Expected<QList<DeliverySummary>> summaries() const;
+    // The random id receivers de-duplicate on (X-Zapito-Delivery); the same for every attempt.
+    Expected<QString> deliveryId(qint64 handoffEventId) const;
     // The exact webhook body stored at hand-off.
     Expected<QByteArray> payload(qint64 handoffEventId) const;
     Expected<QString> conversationId(qint64 handoffEventId) const;

@@ -32,6 +32,12 @@ const std::pair<HandoffReason, const char16_t*> reasons[] = {
 const std::pair<ConversationStatus, const char16_t*> statuses[] = {
     {ConversationStatus::Bot, u"bot"},
     {ConversationStatus::Handoff, u"handoff"},
+    {ConversationStatus::Operator, u"operator"},
+};
+const std::pair<SendState, const char16_t*> sendStates[] = {
+    {SendState::Pending, u"pending"},
+    {SendState::Sent, u"sent"},
+    {SendState::Failed, u"failed"},
 };
 const std::pair<MessageRole, const char16_t*> roles[] = {
     {MessageRole::User, u"user"},
@@ -61,6 +67,14 @@ QString asString(MessageRole role)
 QString asString(DeliveryOutcome outcome)
 {
     return name(outcomes, outcome);
+}
+QString asString(SendState state)
+{
+    return name(sendStates, state);
+}
+SendState sendStateFromString(const QString& text)
+{
+    return lookup(sendStates, text).value_or(SendState::None);
 }
 std::optional<HandoffReason> handoffReasonFromString(const QString& text)
 {

@@ -20,8 +20,18 @@ enum class HandoffReason
 
 enum class ConversationStatus
 {
-    Bot,     // the bot answers
-    Handoff, // a human is needed; the bot is silent
+    Bot,      // the bot answers
+    Handoff,  // the agent asked for a human; the bot is silent
+    Operator, // an operator took over by replying; the bot is silent, no handoff event
+};
+
+// How the send of a message we wrote (bot, handoff or operator) went.
+enum class SendState
+{
+    None,    // a customer's message: nothing to send
+    Pending, // in the channel outbox
+    Sent,
+    Failed, // the channel refused it for good; sendError says why
 };
 
 enum class MessageRole
@@ -43,10 +53,12 @@ QString asString(HandoffReason reason);
 QString asString(ConversationStatus status);
 QString asString(MessageRole role);
 QString asString(DeliveryOutcome outcome);
+QString asString(SendState state); // empty for None
 std::optional<HandoffReason> handoffReasonFromString(const QString& text);
 std::optional<ConversationStatus> conversationStatusFromString(const QString& text);
 std::optional<MessageRole> messageRoleFromString(const QString& text);
 std::optional<DeliveryOutcome> deliveryOutcomeFromString(const QString& text);
+SendState sendStateFromString(const QString& text); // None for anything unknown
 
 // Times are stored as UTC milliseconds since the epoch and shown to receivers as
 // ISO-8601 with milliseconds and a Z, e.g. 2026-07-01T12:00:00.000Z.
@@ -81,13 +93,20 @@ struct Message
     QString conversationId;
     MessageRole role = MessageRole::User;
     QString content;
-    qint64 atMs = 0;
-    QString externalMessageId; // the channel's id, to store a repeated delivery once
+    qint64 atMs = 0;                   // when the store received or wrote it; never before the previous one
+    QString externalMessageId;         // the channel's id, to store a repeated delivery once
+    qint64 seq = 0;                    // position in the conversation, 1 first
+    std::optional<qint64> channelAtMs; // the channel's own timestamp for a customer message
+    bool decided = true;               // false while a customer message waits for the bot
+    SendState sendState = SendState::None;
+    QString sendError;
+    QString author; // the operator who wrote it
 };
 
 struct HandoffEvent
 {
-    qint64 id = 0; // also the webhook delivery id
+    qint64 id = 0;
+    QString deliveryId; // random UUID, the webhook's X-Zapito-Delivery (same on retry and resend)
     QString conversationId;
     qint64 messageId = 0; // the handoff message sent to the customer
     HandoffReason reason = HandoffReason::Handoff;
@@ -125,3 +144,4 @@ Q_DECLARE_METATYPE(zapito::HandoffReason)
 Q_DECLARE_METATYPE(zapito::ConversationStatus)
 Q_DECLARE_METATYPE(zapito::MessageRole)
 Q_DECLARE_METATYPE(zapito::DeliveryOutcome)
+Q_DECLARE_METATYPE(zapito::SendState)

@@ -20,6 +20,7 @@ enum : int
     HandoffReasonRole,     // QVariant(HandoffReason) when in handoff, else invalid
     HandoffReasonTextRole, // QString the reason in words ("Asked for a human"), else empty
     IsSampleRole,          // bool a sample conversation
+    StatusRole,            // QVariant(ConversationStatus)
 };
 } // namespace ConversationRoles
 
@@ -36,6 +37,10 @@ enum : int
     DeliveryAttemptCountRole,     // int attempts made so far for that handoff's webhook
     HandoffResolvedAtMsRole,      // qint64 when the handoff was resolved, 0 while open
     HandoffResolvedByRole,        // QString who resolved it
+    SendStateRole,                // QVariant(SendState) of a message we wrote
+    SendErrorRole,                // QString why its send failed
+    AuthorRole,                   // QString the operator who wrote it
+    SeqRole,                      // qint64 position in the conversation
 };
 } // namespace TranscriptRoles
 

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -96,24 +97,52 @@ Status Migrator::migrate(int target)
         if (!f.open(QIODevice::ReadOnly))
             return Status::failure(QStringLiteral("Cannot read migration %1").arg(file.path));
         const QStringList statements = splitStatements(QString::fromUtf8(f.readAll()));
-        if (!m_db.transaction())
-            return Status::failure(m_db.lastError().text());
-        for (const QString& statement : statements) {
-            if (!q.exec(statement)) {
-                const QString error = q.lastError().text();
-                m_db.rollback();
-                return Status::failure(
-                    QStringLiteral("Migration %1 failed: %2").arg(file.version).arg(error));
-            }
-        }
-        q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at_ms) VALUES (?, ?)"));
-        q.addBindValue(file.version);
-        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        if (!q.exec() || !m_db.commit()) {
-            const QString error = q.lastError().text();
-            m_db.rollback();
-            return Status::failure(error);
-        }
+        if (const Status applied = apply(file.version, statements); !applied)
+            return applied;
+    }
+    return Status::ok();
+}
+
+Status Migrator::apply(int version, const QStringList& statements)
+{
+    // SQLite changes a table's constraints only by rebuilding it, and dropping the old table
+    // with foreign keys on would cascade into every row that references it. So, as SQLite's
+    // documented procedure says, each migration runs with foreign keys off (the pragma is a
+    // no-op inside a transaction, hence outside it) and checks them before committing.
+    const bool sqlite = SqlDialect::forDatabase(m_db).kind() == SqlDialect::Kind::SQLite;
+    QSqlQuery q(m_db);
+    if (sqlite && !q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")))
+        return Status::failure(q.lastError().text());
+    const auto restoreForeignKeys = qScopeGuard([&] {
+        if (sqlite)
+            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    });
+    if (!m_db.transaction())
+        return Status::failure(m_db.lastError().text());
+    const auto fail = [&](const QString& error) {
+        m_db.rollback();
+        return Status::failure(QStringLiteral("Migration %1 failed: %2").arg(version).arg(error));
+    };
+    for (const QString& statement : statements) {
+        if (!q.exec(statement))
+            return fail(q.lastError().text());
+    }
+    if (sqlite) {
+        if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
+            return fail(q.lastError().text());
+        if (q.next())
+            return fail(QStringLiteral("a row of %1 refers to a missing row").arg(q.value(0).toString()));
+        q.finish();
+    }
+    q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at_ms) VALUES (?, ?)"));
+    q.addBindValue(version);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec())
+        return fail(q.lastError().text());
+    if (!m_db.commit()) {
+        const QString error = m_db.lastError().text();
+        m_db.rollback();
+        return Status::failure(error);
     }
     return Status::ok();
 }

@@ -32,6 +32,8 @@ private:
         QString path;
     };
     QList<MigrationFile> migrationFiles() const;
+    // One migration in its own transaction, recorded in schema_version.
+    Status apply(int version, const QStringList& statements);
 
     QSqlDatabase m_db;
 };

@@ -7,9 +7,10 @@ namespace zapito {
 const char* const kConversationColumns =
     "id, bot_id, channel, external_id, contact_name, status, last_activity_ms, last_message_preview, "
     "unread_count, open_handoff_reason, created_at_ms, is_sample";
-const char* const kMessageColumns = "id, conversation_id, role, content, at_ms, external_message_id";
-const char* const kHandoffEventColumns =
-    "id, conversation_id, message_id, reason, at_ms, resolved_at_ms, resolved_by, delivery_outcome";
+const char* const kMessageColumns = "id, conversation_id, role, content, at_ms, external_message_id, seq, "
+                                    "channel_at_ms, decided, send_state, send_error, author";
+const char* const kHandoffEventColumns = "id, conversation_id, message_id, reason, at_ms, resolved_at_ms, "
+                                         "resolved_by, delivery_outcome, delivery_id";
 
 Conversation conversationFromRecord(const QSqlRecord& r)
 {
@@ -39,6 +40,13 @@ Message messageFromRecord(const QSqlRecord& r)
     m.content = r.value(3).toString();
     m.atMs = r.value(4).toLongLong();
     m.externalMessageId = r.value(5).toString();
+    m.seq = r.value(6).toLongLong();
+    if (!r.isNull(7))
+        m.channelAtMs = r.value(7).toLongLong();
+    m.decided = r.value(8).toBool();
+    m.sendState = sendStateFromString(r.value(9).toString());
+    m.sendError = r.value(10).toString();
+    m.author = r.value(11).toString();
     return m;
 }
 
@@ -54,6 +62,7 @@ HandoffEvent handoffEventFromRecord(const QSqlRecord& r)
         e.resolvedAtMs = r.value(5).toLongLong();
     e.resolvedBy = r.value(6).toString();
     e.deliveryOutcome = deliveryOutcomeFromString(r.value(7).toString()).value_or(DeliveryOutcome::Pending);
+    e.deliveryId = r.value(8).toString();
     return e;
 }
 

@@ -18,6 +18,7 @@ TranscriptModel::TranscriptModel(ConversationStore& store, QObject* parent)
 {
     connect(&m_store, &ConversationStore::messageAdded, this, &TranscriptModel::onMessageAdded);
     connect(&m_store, &ConversationStore::handoffChanged, this, &TranscriptModel::onHandoffChanged);
+    connect(&m_store, &ConversationStore::messageChanged, this, &TranscriptModel::onMessageChanged);
 }
 
 void TranscriptModel::setConversation(const QString& conversationId)
@@ -91,6 +92,14 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const
         return hasHandoff ? handoff->event.resolvedAtMs.value_or(0) : qint64(0);
     case HandoffResolvedByRole:
         return hasHandoff ? handoff->event.resolvedBy : QString();
+    case SendStateRole:
+        return QVariant::fromValue(m.sendState);
+    case SendErrorRole:
+        return m.sendError;
+    case AuthorRole:
+        return m.author;
+    case SeqRole:
+        return m.seq;
     default:
         return {};
     }
@@ -109,7 +118,11 @@ QHash<int, QByteArray> TranscriptModel::roleNames() const
                   {DeliveryOutcomeRole, "deliveryOutcome"},
                   {DeliveryAttemptCountRole, "deliveryAttemptCount"},
                   {HandoffResolvedAtMsRole, "handoffResolvedAtMs"},
-                  {HandoffResolvedByRole, "handoffResolvedBy"}});
+                  {HandoffResolvedByRole, "handoffResolvedBy"},
+                  {SendStateRole, "sendState"},
+                  {SendErrorRole, "sendError"},
+                  {AuthorRole, "author"},
+                  {SeqRole, "seq"}});
     return names;
 }
 
@@ -125,7 +138,7 @@ void TranscriptModel::fetchMore(const QModelIndex& parent)
     if (m_changing) // re-entered from a view's or tester's reaction to our own change signals
         return;
     const QScopedValueRollback<bool> changing(m_changing, true);
-    auto older = olderThan(m_rows.constFirst().id, m_pageSize);
+    auto older = olderThan(m_rows.constFirst().seq, m_pageSize);
     if (!older) {
         m_hasOlder = false;
         fail(older.error());
@@ -139,15 +152,15 @@ void TranscriptModel::fetchMore(const QModelIndex& parent)
     endInsertRows();
 }
 
-void TranscriptModel::onMessageAdded(const QString& conversationId, qint64 messageId)
+void TranscriptModel::onMessageAdded(const QString& conversationId, qint64)
 {
     const QScopedValueRollback<bool> changing(m_changing, true);
     if (conversationId != m_conversationId)
         return;
-    const qint64 lastId = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
-    if (messageId <= lastId)
-        return;
-    auto newer = m_store.messages(conversationId, lastId, 1000);
+    // Catch up by sequence, not by id: ids need not commit in order, sequences of one
+    // conversation do.
+    const qint64 lastSeq = m_rows.isEmpty() ? 0 : m_rows.constLast().seq;
+    auto newer = m_store.messages(conversationId, lastSeq, 1000);
     if (!newer) {
         fail(newer.error());
         return;
@@ -157,6 +170,26 @@ void TranscriptModel::onMessageAdded(const QString& conversationId, qint64 messa
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + newer->size() - 1));
     m_rows.append(*newer);
     endInsertRows();
+}
+
+void TranscriptModel::onMessageChanged(const QString& conversationId, qint64 messageId)
+{
+    if (conversationId != m_conversationId)
+        return;
+    // Only the newest rows change (sends settle in order), so look from the end.
+    for (qsizetype row = m_rows.size() - 1; row >= 0; --row) {
+        if (m_rows.at(row).id != messageId)
+            continue;
+        auto fresh = m_store.message(messageId);
+        if (!fresh) {
+            fail(fresh.error());
+            return;
+        }
+        m_rows[row] = std::move(fresh).value();
+        const QModelIndex changed = index(int(row));
+        emit dataChanged(changed, changed);
+        return;
+    }
 }
 
 void TranscriptModel::onHandoffChanged(const QString& conversationId, qint64)
@@ -187,14 +220,15 @@ QHash<qint64, TranscriptModel::HandoffInfo> TranscriptModel::readHandoffs() cons
     return byMessage;
 }
 
-Expected<QList<Message>> TranscriptModel::olderThan(qint64 messageId, int limit) const
+Expected<QList<Message>> TranscriptModel::olderThan(qint64 seq, int limit) const
 {
     QSqlQuery q(m_store.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kMessageColumns) +
-              QLatin1String(" FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?"));
+    q.prepare(
+        QStringLiteral("SELECT ") + QLatin1String(kMessageColumns) +
+        QLatin1String(" FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
     q.addBindValue(m_conversationId);
-    q.addBindValue(messageId);
+    q.addBindValue(seq);
     q.addBindValue(limit);
     if (!q.exec())
         return Expected<QList<Message>>::failure(q.lastError().text());

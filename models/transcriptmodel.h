@@ -55,8 +55,9 @@ private:
 
     void onMessageAdded(const QString& conversationId, qint64 messageId);
     void onHandoffChanged(const QString& conversationId, qint64 handoffEventId);
+    void onMessageChanged(const QString& conversationId, qint64 messageId);
     QHash<qint64, HandoffInfo> readHandoffs() const;
-    Expected<QList<Message>> olderThan(qint64 messageId, int limit) const;
+    Expected<QList<Message>> olderThan(qint64 seq, int limit) const;
     void fail(const QString& message);
 
     ConversationStore& m_store;

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "conversationstore.h"
+
+namespace zapito {
+
+// A text still owed to a customer: a channel_outbox row with what sending it needs.
+struct OutboundMessage
+{
+    qint64 messageId = 0;
+    QString conversationId;
+    qint64 seq = 0;
+    qint64 dueAtMs = 0;
+    int attemptsMade = 0;
+    QString text;
+    QString channel;
+    QString externalId;
+    bool isSample = false;
+};
+
+// The channel outbox: bot replies, handoff messages and operator replies wait here until their
+// send is settled, so a restart sends what a crash interrupted. Settling a handoff message makes
+// its webhook due, in the same transaction.
+class ChannelOutboxStore final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ChannelOutboxStore(ConversationStore& store, QObject* parent = nullptr);
+    Q_DISABLE_COPY_MOVE(ChannelOutboxStore)
+
+    // The conversation's first unsent message (sends go in conversation order); nullopt if none.
+    Expected<std::optional<OutboundMessage>> head(const QString& conversationId) const;
+    // Conversations with something in the outbox.
+    Expected<QStringList> conversationsWithOutbound() const;
+
+    struct Settled
+    {
+        QList<qint64> webhooksDue; // handoff events whose webhook waited for this message
+    };
+    // The channel took the message (sent) or refused it for good (failed, with the reason).
+    Expected<Settled> settle(qint64 messageId, bool sent, const QString& error, qint64 nowMs);
+    // Counts a failed attempt and keeps the row, due again at `dueAtMs`.
+    Status retryLater(qint64 messageId, qint64 dueAtMs);
+
+private:
+    ConversationStore& m_store;
+};
+
+} // namespace zapito

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "domain.h"
+#include "expected.h"
+
+#include <QSqlDatabase>
+
+namespace zapito {
+
+// A message about to be written; the store gives it its sequence and its time.
+struct NewMessage
+{
+    QString conversationId;
+    MessageRole role = MessageRole::User;
+    QString content;
+    qint64 nowMs = 0; // the store's clock; the message never gets a time before its predecessor's
+    QString externalMessageId;
+    std::optional<qint64> channelAtMs;
+    bool decided = true;
+    SendState sendState = SendState::None;
+    QString author;
+};
+
+// Writes inside the caller's open write transaction, so that the message, its sequence number
+// and the conversation's activity, preview and unread count change together or not at all.
+class MessageWriter final
+{
+public:
+    explicit MessageWriter(QSqlDatabase db)
+        : m_db(std::move(db))
+    {}
+
+    // Appends with the conversation's next sequence number, at max(nowMs, previous message's time),
+    // so transcript and webhook times never go backwards even when the clock does.
+    Expected<Message> append(const NewMessage& message);
+
+    // A random id with a readable prefix (conv_…, bot_…).
+    static QString newId(QStringView prefix);
+    // The one-line preview the list shows.
+    static QString previewOf(const QString& content);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace zapito
