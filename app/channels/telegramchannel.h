@@ -2,6 +2,7 @@
 
 #include "channelconnector.h"
 #include "httpexchange.h"
+#include "telegramconfig.h"
 
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -10,16 +11,6 @@
 namespace zapito {
 
 class ChannelState;
-
-struct TelegramConfig
-{
-    bool enabled = false;
-    QString apiBase = QStringLiteral("https://api.telegram.org");
-    QString botToken; // from the keychain; never logged
-    int pollTimeoutSeconds = 25;
-
-    bool isUsable() const { return enabled && !botToken.isEmpty() && !apiBase.trimmed().isEmpty(); }
-};
 
 // The Telegram Bot API over long polling: getUpdates with the offset kept in channel_state
 // (stored only after the messages it covers were handed over, and each message carries its
@@ -30,7 +21,7 @@ class TelegramChannel final : public ChannelConnector
     Q_OBJECT
 public:
     static constexpr const char* kOffsetKey = "telegram.offset";
-    static constexpr const char* kSecretKey = "telegram/bot-token";
+    static constexpr const char* kSecretKey = TelegramConfig::kSecretKey;
 
     explicit TelegramChannel(ChannelState& state, QObject* parent = nullptr);
     ~TelegramChannel() override;

@@ -2,29 +2,12 @@
 
 #include "channelconnector.h"
 #include "httplistener.h"
+#include "whatsappconfig.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 
 namespace zapito {
-
-struct WhatsAppConfig
-{
-    bool enabled = false;
-    // Loopback by default: a reverse proxy or tunnel on this machine terminates TLS and
-    // forwards Meta's requests (see README, Channels).
-    QString listenAddress = QStringLiteral("127.0.0.1");
-    quint16 listenPort = 8787;
-    QString graphBase = QStringLiteral("https://graph.facebook.com/v19.0");
-    QString phoneNumberId;
-    // Secrets, from the keychain; never logged.
-    QString verifyToken;
-    QString appSecret;
-    QString accessToken;
-
-    bool canReceive() const { return enabled && !appSecret.isEmpty(); }
-    bool canSend() const { return enabled && !accessToken.isEmpty() && !phoneNumberId.trimmed().isEmpty(); }
-};
 
 // The WhatsApp Cloud API: Meta's webhook calls arrive on a local HTTP listener (the
 // hub.challenge handshake with the verify token; event POSTs only with a valid
@@ -33,9 +16,9 @@ class WhatsAppChannel final : public ChannelConnector
 {
     Q_OBJECT
 public:
-    static constexpr const char* kVerifyTokenKey = "whatsapp/verify-token";
-    static constexpr const char* kAppSecretKey = "whatsapp/app-secret";
-    static constexpr const char* kAccessTokenKey = "whatsapp/access-token";
+    static constexpr const char* kVerifyTokenKey = WhatsAppConfig::kVerifyTokenKey;
+    static constexpr const char* kAppSecretKey = WhatsAppConfig::kAppSecretKey;
+    static constexpr const char* kAccessTokenKey = WhatsAppConfig::kAccessTokenKey;
 
     explicit WhatsAppChannel(QObject* parent = nullptr);
     Q_DISABLE_COPY_MOVE(WhatsAppChannel)

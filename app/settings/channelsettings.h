@@ -1,9 +1,10 @@
 #pragma once
 
-#include "telegramchannel.h"
-#include "whatsappchannel.h"
+#include "telegramconfig.h"
+#include "whatsappconfig.h"
 
 #include <QObject>
+#include <QVariant>
 
 #include <memory>
 
@@ -13,7 +14,7 @@ namespace zapito {
 
 // Settings → Channels: the plain parts of the Telegram and WhatsApp configuration in
 // QSettings. Tokens and secrets are NOT here: they live in the SecretStore under the keys the
-// channels name (TelegramChannel::kSecretKey, WhatsAppChannel::k…Key).
+// configs name (TelegramConfig::kSecretKey, WhatsAppConfig::k…Key).
 class ChannelSettings final : public QObject
 {
     Q_OBJECT

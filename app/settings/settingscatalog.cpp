@@ -2,9 +2,9 @@
 
 #include "botsettings.h"
 #include "flowrule.h"
-#include "telegramchannel.h"
+#include "telegramconfig.h"
 #include "webhooksettings.h"
-#include "whatsappchannel.h"
+#include "whatsappconfig.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -37,7 +37,7 @@ const QList<SettingInfo>& settingsCatalog()
          0,
          0,
          QStringLiteral("https://api.telegram.org")},
-        {"telegram.bot_token", TelegramChannel::kSecretKey, T::Secret, "Bot token from @BotFather"},
+        {"telegram.bot_token", TelegramConfig::kSecretKey, T::Secret, "Bot token from @BotFather"},
 
         {"whatsapp.enabled",
          "channels/whatsapp/enabled",
@@ -72,10 +72,10 @@ const QList<SettingInfo>& settingsCatalog()
          0,
          QStringLiteral("https://graph.facebook.com/v19.0")},
         {"whatsapp.phone_number_id", "channels/whatsapp/phone_number_id", T::Text, "Phone number id (Meta)"},
-        {"whatsapp.verify_token", WhatsAppChannel::kVerifyTokenKey, T::Secret, "Webhook verify token"},
-        {"whatsapp.app_secret", WhatsAppChannel::kAppSecretKey, T::Secret,
+        {"whatsapp.verify_token", WhatsAppConfig::kVerifyTokenKey, T::Secret, "Webhook verify token"},
+        {"whatsapp.app_secret", WhatsAppConfig::kAppSecretKey, T::Secret,
          "App secret (X-Hub-Signature-256)"},
-        {"whatsapp.access_token", WhatsAppChannel::kAccessTokenKey, T::Secret, "Graph API access token"},
+        {"whatsapp.access_token", WhatsAppConfig::kAccessTokenKey, T::Secret, "Graph API access token"},
 
         {"bot.instructions",
          "bot/instructions",
