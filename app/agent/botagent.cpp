@@ -22,18 +22,16 @@ void BotAgent::setConfig(BotConfig config)
 
 std::optional<AgentDecision> BotAgent::flowDecision(const QString& text) const
 {
-    for (const FlowRule& rule : std::as_const(m_config.rules)) {
-        // Log to CRM is only kept so old flows load; it never changes the answer.
-        if (rule.action == FlowRule::Action::LogToCrm || !rule.matches(text))
-            continue;
-        if (rule.action == FlowRule::Action::Handoff) {
-            const QString message =
-                rule.text.trimmed().isEmpty() ? m_config.effectiveHandoffMessage() : rule.text;
-            return AgentDecision::handoff(HandoffReason::Handoff, message);
-        }
-        return AgentDecision::reply(rule.text);
+    // Log to CRM is only kept so old flows load; ruleFor() passes over it.
+    const FlowRule* rule = m_config.ruleFor(text);
+    if (!rule)
+        return std::nullopt;
+    if (rule->action == FlowRule::Action::Handoff) {
+        const QString message =
+            rule->text.trimmed().isEmpty() ? m_config.effectiveHandoffMessage() : rule->text;
+        return AgentDecision::handoff(HandoffReason::Handoff, message);
     }
-    return std::nullopt;
+    return AgentDecision::reply(rule->text);
 }
 
 void BotAgent::decide(const AgentRequest& request, Done done)
@@ -51,7 +49,7 @@ void BotAgent::decide(const AgentRequest& request, Done done)
     if (m_config.fallback == BotConfig::Fallback::Handoff)
         done(AgentDecision::handoff(HandoffReason::Handoff, m_config.effectiveHandoffMessage()));
     else
-        done(AgentDecision::reply(m_config.fallbackReply));
+        done(AgentDecision::reply(m_config.effectiveFallbackReply()));
 }
 
 void BotAgent::askModel(const AgentRequest& request, Done done)

@@ -20,11 +20,14 @@ struct BotConfig
 
     QString instructions = QStringLiteral("You are a friendly customer-support assistant. Answer briefly. "
                                           "If the customer asks for a person, call request_human.");
-    QList<FlowRule> rules;
+    // A fresh install starts with the handoff rule of defaultRules(), so a customer who asks
+    // for a person reaches one; it is an ordinary rule the operator may edit or remove.
+    QList<FlowRule> rules = defaultRules();
     QString handoffMessage = defaultHandoffMessage();
     Fallback fallback = Fallback::Reply;
-    QString fallbackReply = QStringLiteral("Thanks for your message! A team member will read it soon; "
-                                           "say \"human\" to talk to a person now.");
+    // Empty: the automatic text of effectiveFallbackReply(), which offers a handoff word only
+    // when the flow really hands off on it.
+    QString fallbackReply;
 
     // OpenAI-compatible chat completions (OpenAI, llama.cpp server, Ollama …): the model is used
     // when both the base URL (…/v1) and the model name are set.
@@ -38,6 +41,21 @@ struct BotConfig
     {
         return handoffMessage.trimmed().isEmpty() ? defaultHandoffMessage() : handoffMessage;
     }
+
+    // The rule that answers `text`: the first that matches, Log to CRM skipped (a pass-through).
+    const FlowRule* ruleFor(const QString& text) const;
+    // A keyword that, sent on its own, hands off through the flow; empty when none does.
+    QString handoffKeyword() const;
+    // The fallback reply sent: the operator's text, or the automatic one, which names
+    // handoffKeyword() when there is one and otherwise promises nothing the flow cannot do.
+    QString effectiveFallbackReply() const;
+
+    // "human", "person", "agent", "operator", "representative" and Portuguese "atendente",
+    // "humano", "pessoa" hand off (whole words: "personal", "pessoas", "agentes" do not).
+    static QList<FlowRule> defaultRules();
+    // The fixed fallback text of earlier versions, which promised "say human" even with an empty
+    // flow; settings that still hold it get the automatic text instead.
+    static QString legacyFallbackReply();
 };
 
 } // namespace zapito

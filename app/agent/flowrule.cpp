@@ -8,6 +8,22 @@ namespace zapito {
 
 namespace {
 
+// Customers type fast and often without accents ("atencao", "Atendênte", "HUMANO"), so keywords
+// compare with case and the Latin, Greek and Cyrillic accents (the combining marks U+0300–U+036F
+// after decomposition) folded away on both sides. Other scripts' marks are kept: in Japanese or
+// Hindi they change the word, not just its spelling.
+QString folded(const QString& text)
+{
+    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c.unicode() < 0x0300 || c.unicode() > 0x036F)
+            out.append(c);
+    }
+    return out.toCaseFolded();
+}
+
 QRegularExpression expressionOf(const FlowRule& rule)
 {
     constexpr auto options =
@@ -15,11 +31,11 @@ QRegularExpression expressionOf(const FlowRule& rule)
     if (rule.match == FlowRule::Match::Regex)
         return QRegularExpression(rule.pattern, options);
     QStringList alternatives;
-    const QStringList keywords = rule.pattern.split(u',', Qt::SkipEmptyParts);
-    for (const QString& keyword : keywords) {
-        const QString word = keyword.simplified();
-        if (!word.isEmpty())
-            alternatives.append(QRegularExpression::escape(word));
+    for (const QString& keyword : rule.keywords()) {
+        // A phrase's words may be apart by any whitespace ("real  person", a line break).
+        if (const QString word = folded(keyword); !word.isEmpty())
+            alternatives.append(
+                QRegularExpression::escape(word).replace(QStringLiteral("\\ "), QStringLiteral("\\s+")));
     }
     if (alternatives.isEmpty())
         return QRegularExpression(QStringLiteral("(?!)")); // never matches
@@ -35,7 +51,8 @@ bool FlowRule::matches(const QString& message) const
     if (pattern.trimmed().isEmpty())
         return false;
     const QRegularExpression re = expressionOf(*this);
-    return re.isValid() && re.match(message).hasMatch();
+    // A regular expression is the operator's own, so it sees the message as written.
+    return re.isValid() && re.match(match == Match::Keywords ? folded(message) : message).hasMatch();
 }
 
 QString FlowRule::problem() const
@@ -53,6 +70,18 @@ QString FlowRule::problem() const
     if (action == Action::Reply && text.trimmed().isEmpty())
         return QCoreApplication::translate("zapito::FlowRule", "The reply is empty.");
     return {};
+}
+
+QStringList FlowRule::keywords() const
+{
+    QStringList words;
+    if (match != Match::Keywords)
+        return words;
+    for (const QString& keyword : pattern.split(u',', Qt::SkipEmptyParts)) {
+        if (const QString word = keyword.simplified(); !word.isEmpty())
+            words.append(word);
+    }
+    return words;
 }
 
 QString asString(FlowRule::Action action)

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace zapito {
 
@@ -17,7 +18,7 @@ struct FlowRule
     };
     enum class Match
     {
-        Keywords, // comma-separated words or phrases, any of them, whole words, any case
+        Keywords, // comma-separated words or phrases, any of them, whole words, any case or accent
         Regex,    // a regular expression, any case
     };
 
@@ -32,6 +33,8 @@ struct FlowRule
     // (except for Log to CRM, which is a pass-through either way); an invalid expression
     // matches nothing.
     bool matches(const QString& message) const;
+    // The keywords as written (trimmed, in order); empty for a regular expression.
+    QStringList keywords() const;
     // Empty when the rule can be used; otherwise what is wrong with it, for the Bot page.
     QString problem() const;
 };

@@ -30,12 +30,18 @@ BotConfig BotSettings::config() const
 {
     BotConfig c;
     c.instructions = m_settings->value(kInstructions, c.instructions).toString();
-    c.rules = flowFromJson(QJsonDocument::fromJson(m_settings->value(kRules).toString().toUtf8()).array());
+    // No stored flow is a fresh install: it gets the default rules. A stored one, even "[]",
+    // is the operator's and is kept as it is.
+    if (m_settings->contains(kRules))
+        c.rules =
+            flowFromJson(QJsonDocument::fromJson(m_settings->value(kRules).toString().toUtf8()).array());
     c.handoffMessage = m_settings->value(kHandoffMessage, c.handoffMessage).toString();
     c.fallback = m_settings->value(kFallback).toString() == QLatin1String("handoff")
                      ? BotConfig::Fallback::Handoff
                      : BotConfig::Fallback::Reply;
     c.fallbackReply = m_settings->value(kFallbackReply, c.fallbackReply).toString();
+    if (c.fallbackReply == BotConfig::legacyFallbackReply())
+        c.fallbackReply.clear(); // an earlier version's fixed text: automatic from now on
     c.modelBaseUrl = m_settings->value(kModelBaseUrl).toString();
     c.modelName = m_settings->value(kModelName).toString();
     c.modelTimeoutMs = qBound(1000, m_settings->value(kModelTimeout, c.modelTimeoutMs).toInt(), 600'000);

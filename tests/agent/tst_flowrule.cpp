@@ -92,6 +92,18 @@ private slots:
                                                  << "check my agenda" << false;
         QTest::newRow("keyword-unicode") << kw << "preço"
                                          << "qual o PREÇO?" << true;
+        QTest::newRow("keyword-accent-missing-in-message") << kw << "preço"
+                                                           << "qual o preco?" << true;
+        QTest::newRow("keyword-accent-only-in-message") << kw << "atendente"
+                                                        << "um ATENDÊNTE" << true;
+        QTest::newRow("keyword-plural-is-another-word") << kw << "pessoa"
+                                                        << "mesa para 4 pessoas" << false;
+        QTest::newRow("keyword-phrase-any-whitespace") << kw << "real person"
+                                                       << "a real\n  person" << true;
+        QTest::newRow("keyword-japanese-marks-kept") << kw << "が"
+                                                     << "か" << false;
+        QTest::newRow("regex-sees-accents-as-written") << re << "preço"
+                                                       << "preco" << false;
         QTest::newRow("keyword-empty-pattern") << kw << " , "
                                                << "anything" << false;
         QTest::newRow("keyword-special-chars-literal") << kw << "c++"
