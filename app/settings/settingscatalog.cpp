@@ -1,5 +1,6 @@
 #include "settingscatalog.h"
 
+#include "botname.h"
 #include "botsettings.h"
 #include "flowrule.h"
 #include "telegramconfig.h"
@@ -73,10 +74,11 @@ const QList<SettingInfo>& settingsCatalog()
          QStringLiteral("https://graph.facebook.com/v19.0")},
         {"whatsapp.phone_number_id", "channels/whatsapp/phone_number_id", T::Text, "Phone number id (Meta)"},
         {"whatsapp.verify_token", WhatsAppConfig::kVerifyTokenKey, T::Secret, "Webhook verify token"},
-        {"whatsapp.app_secret", WhatsAppConfig::kAppSecretKey, T::Secret,
-         "App secret (X-Hub-Signature-256)"},
+        {"whatsapp.app_secret", WhatsAppConfig::kAppSecretKey, T::Secret, "App secret (X-Hub-Signature-256)"},
         {"whatsapp.access_token", WhatsAppConfig::kAccessTokenKey, T::Secret, "Graph API access token"},
 
+        {"bot.name", BotName::kSettingKey, T::Text,
+         "The bot's name in bubbles and webhooks (empty: Telegram's, else \"My bot\")"},
         {"bot.instructions",
          "bot/instructions",
          T::Text,
@@ -156,6 +158,12 @@ std::optional<QVariant> parseSettingValue(const SettingInfo& setting, const QStr
     };
     switch (setting.type) {
     case T::Text:
+        if (QLatin1String(setting.name) == QLatin1String("bot.name")) {
+            if (const QString why = BotName::problem(text); !why.isEmpty())
+                return fail(why);
+            return QVariant(BotName::cleaned(text));
+        }
+        return QVariant(text);
     case T::Secret:
         return QVariant(text);
     case T::Bool: {
