@@ -1,5 +1,6 @@
 #include "botpage.h"
 
+#include "botname.h"
 #include "connectorhub.h"
 #include "secretstore.h"
 #include "settingscatalog.h"
@@ -53,6 +54,8 @@ QComboBox* actionCombo(FlowRule::Action action)
 BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
     : QWidget(parent)
     , m_hub(hub)
+    , m_botName(new BotName(hub.botSettings(), this))
+    , m_name(new QLineEdit(this))
     , m_rules(new QTableWidget(0, 4, this))
     , m_handoffMessage(new QLineEdit(this))
     , m_fallback(new QComboBox(this))
@@ -67,6 +70,11 @@ BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
     , m_saveStatus(ui::plainLabel(QString(), this))
 {
     setObjectName(QStringLiteral("botPage"));
+    m_name->setObjectName(QStringLiteral("botName"));
+    m_name->setMaxLength(BotName::kMaxLength);
+    m_name->setPlaceholderText(
+        tr("%1 (Telegram's name for the bot once connected)").arg(BotName::defaultName()));
+    m_name->setToolTip(tr("Shown on the bot's messages and sent as bot.name in every webhook."));
     m_rules->setObjectName(QStringLiteral("botRules"));
     m_handoffMessage->setObjectName(QStringLiteral("botHandoffMessage"));
     m_fallback->setObjectName(QStringLiteral("botFallback"));
@@ -133,7 +141,11 @@ BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
     modelForm->addRow(tr("Model replies per month:"), m_monthly);
     modelForm->addRow(QString(), m_usage);
 
+    auto* identity = new QFormLayout;
+    identity->addRow(tr("Bot name:"), m_name);
+
     auto* column = new QVBoxLayout(this);
+    column->addLayout(identity);
     column->addWidget(flow, 1);
     column->addWidget(model);
     auto* saveRow = new QHBoxLayout;
@@ -144,6 +156,13 @@ BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
     connect(m_save, &QPushButton::clicked, this, &BotPage::save);
     connect(&m_hub.budget(), &CreditBudget::usedChanged, this, &BotPage::showUsage);
     connect(m_monthly, &QSpinBox::valueChanged, this, &BotPage::showUsage);
+    connect(m_rules, &QTableWidget::itemChanged, this, &BotPage::showFallbackHint);
+    connect(m_rules->model(), &QAbstractItemModel::rowsRemoved, this, &BotPage::showFallbackHint);
+    // A name Telegram reports while the page is open shows up, unless the operator is typing one.
+    connect(m_botName, &BotName::changed, this, [this] {
+        if (!m_name->isModified())
+            m_name->setText(m_botName->isSet() ? m_botName->name() : QString());
+    });
     load();
 }
 
@@ -158,10 +177,23 @@ void BotPage::addRule(const FlowRule& rule)
 {
     const int row = m_rules->rowCount();
     m_rules->insertRow(row);
-    m_rules->setCellWidget(row, MatchColumn, matchCombo(rule.match));
+    QComboBox* match = matchCombo(rule.match);
+    QComboBox* action = actionCombo(rule.action);
+    m_rules->setCellWidget(row, MatchColumn, match);
     m_rules->setItem(row, PatternColumn, new QTableWidgetItem(rule.pattern));
-    m_rules->setCellWidget(row, ActionColumn, actionCombo(rule.action));
+    m_rules->setCellWidget(row, ActionColumn, action);
     m_rules->setItem(row, TextColumn, new QTableWidgetItem(rule.text));
+    for (QComboBox* combo : {match, action})
+        connect(combo, &QComboBox::currentIndexChanged, this, &BotPage::showFallbackHint);
+    showFallbackHint();
+}
+
+void BotPage::showFallbackHint()
+{
+    BotConfig config;
+    config.rules = rules();
+    config.fallbackReply.clear();
+    m_fallbackReply->setPlaceholderText(config.effectiveFallbackReply());
 }
 
 QList<FlowRule> BotPage::rules() const
@@ -169,10 +201,11 @@ QList<FlowRule> BotPage::rules() const
     QList<FlowRule> out;
     for (int row = 0; row < m_rules->rowCount(); ++row) {
         FlowRule rule;
-        rule.match = FlowRule::Match(
-            qobject_cast<QComboBox*>(m_rules->cellWidget(row, MatchColumn))->currentData().toInt());
-        rule.action = FlowRule::Action(
-            qobject_cast<QComboBox*>(m_rules->cellWidget(row, ActionColumn))->currentData().toInt());
+        // A row being built by addRule() has no combo boxes yet; it counts as a default rule.
+        if (auto* match = qobject_cast<QComboBox*>(m_rules->cellWidget(row, MatchColumn)))
+            rule.match = FlowRule::Match(match->currentData().toInt());
+        if (auto* action = qobject_cast<QComboBox*>(m_rules->cellWidget(row, ActionColumn)))
+            rule.action = FlowRule::Action(action->currentData().toInt());
         rule.pattern =
             m_rules->item(row, PatternColumn) ? m_rules->item(row, PatternColumn)->text() : QString();
         rule.text = m_rules->item(row, TextColumn) ? m_rules->item(row, TextColumn)->text() : QString();
@@ -198,6 +231,8 @@ void BotPage::moveRule(int delta)
 void BotPage::load()
 {
     const BotConfig config = m_hub.botSettings().config();
+    m_name->setText(m_botName->isSet() ? m_botName->name() : QString());
+    m_name->setModified(false);
     m_rules->setRowCount(0);
     for (const FlowRule& rule : config.rules)
         addRule(rule);
@@ -259,6 +294,8 @@ void BotPage::save()
             self->m_saveStatus->setText(tr("Not saved: %1").arg(error));
             return;
         }
+        self->m_botName->set(self->m_name->text());
+        self->m_name->setModified(false);
         self->m_hub.botSettings().setConfig(config);
         self->m_hub.reload();
         self->m_saveStatus->setText(tr("Saved."));

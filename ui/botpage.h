@@ -14,11 +14,12 @@ class QTableWidget;
 
 namespace zapito {
 
+class BotName;
 class ConnectorHub;
 
-// Settings → Bot: the flow's ordered rules (keywords or a regular expression → reply, hand
-// off, or the pass-through Log to CRM), the handoff message, the fallback for unmatched
-// messages without a model, and the model (OpenAI-compatible base URL, model name, API key,
+// Settings → Bot: the bot's name, the flow's ordered rules (keywords or a regular expression →
+// reply, hand off, or the pass-through Log to CRM), the handoff message, the fallback for
+// unmatched messages without a model, and the model (OpenAI-compatible base URL, model name, API key,
 // instructions, monthly reply budget with this month's count).
 class BotPage final : public QWidget
 {
@@ -40,8 +41,12 @@ private:
     void save();
     void moveRule(int delta);
     void showUsage();
+    // The automatic fallback text for the rules as the table shows them, as the reply field's hint.
+    void showFallbackHint();
 
     ConnectorHub& m_hub;
+    BotName* m_botName;
+    QLineEdit* m_name;
     QTableWidget* m_rules;
     QLineEdit* m_handoffMessage;
     QComboBox* m_fallback;
