@@ -47,6 +47,9 @@ QString ConversationDelegate::previewText(const QModelIndex& index)
 
 QString ConversationDelegate::badgeText(const QModelIndex& index)
 {
+    // An operator's takeover is not one of the agent's handoffs, but the row says who has it.
+    if (index.data(ConversationRoles::StatusRole).value<ConversationStatus>() == ConversationStatus::Operator)
+        return QApplication::translate("zapito", "Operator");
     return index.data(ConversationRoles::HandoffReasonTextRole).toString();
 }
 
@@ -164,7 +167,9 @@ void ConversationDelegate::paint(QPainter* p, const QStyleOptionViewItem& option
     const QString badge = badgeText(index);
     if (!badge.isEmpty()) {
         const auto reason = index.data(ConversationRoles::HandoffReasonRole).value<HandoffReason>();
-        QColor colour = ui::reasonColor(reason, pal);
+        const bool takenOver = index.data(ConversationRoles::StatusRole).value<ConversationStatus>() ==
+                               ConversationStatus::Operator;
+        QColor colour = takenOver ? pal.color(QPalette::Link) : ui::reasonColor(reason, pal);
         if (selected)
             colour = pal.color(QPalette::HighlightedText);
         QColor fill = colour;

@@ -10,8 +10,10 @@
 #include "transcriptview.h"
 #include "uistyle.h"
 
+#include "operatorname.h"
 #include <QAction>
 #include <QFrame>
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -21,12 +23,6 @@
 namespace zapito {
 
 namespace {
-QString operatorName()
-{
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("operator") : user;
-}
-
 QFrame* hairline(QWidget* parent)
 {
     auto* line = new QFrame(parent);
@@ -167,16 +163,20 @@ void TranscriptPane::refreshHeader()
     const QString handle = formatPhoneNumber(conversation->externalId);
     if (!conversation->contactName.isEmpty() && conversation->channel == QLatin1String("whatsapp"))
         parts << handle;
-    const bool waiting = conversation->status == ConversationStatus::Handoff;
-    if (waiting)
+    const bool waiting = conversation->status != ConversationStatus::Bot;
+    if (conversation->status == ConversationStatus::Handoff)
         parts << tr("Needs a human: %1")
                      .arg(
                          handoffReasonText(conversation->openHandoffReason.value_or(HandoffReason::Handoff)));
+    else if (conversation->status == ConversationStatus::Operator)
+        parts << tr("An operator took over; the bot is silent");
     else
         parts << tr("The bot is answering");
     m_subtitle->setText(parts.join(QStringLiteral("  ·  ")));
     m_resolveAction->setEnabled(waiting);
     m_resolveButton->setVisible(waiting);
+    m_resolveButton->setText(conversation->status == ConversationStatus::Operator ? tr("Give back to the bot")
+                                                                                  : tr("Mark resolved"));
     m_view->setNames(title, m_engine.bot().name);
     m_reply->setTarget(channelDisplayName(conversation->channel), title,
                        m_channels.isConnected(conversation->channel));
@@ -209,7 +209,7 @@ void TranscriptPane::resolve()
 {
     if (m_conversationId.isEmpty() || !m_resolveAction->isEnabled())
         return;
-    const Status resolved = m_engine.resolve(m_conversationId, operatorName());
+    const Status resolved = m_engine.resolve(m_conversationId, systemOperatorName());
     if (!resolved) {
         emit statusMessage(resolved.error());
         return;
@@ -219,7 +219,7 @@ void TranscriptPane::resolve()
 
 void TranscriptPane::sendReply(const QString& text)
 {
-    const Status sent = m_engine.replyAsOperator(m_conversationId, text);
+    const Status sent = m_engine.replyAsOperator(m_conversationId, text, systemOperatorName());
     if (!sent) {
         m_reply->showError(sent.error());
         return;

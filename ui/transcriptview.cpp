@@ -168,9 +168,11 @@ TranscriptView::Row TranscriptView::createRow(int modelRow)
     case MessageRole::Assistant:
         sender = m_botName.isEmpty() ? tr("Bot") : m_botName;
         break;
-    case MessageRole::Operator:
-        sender = tr("You");
+    case MessageRole::Operator: {
+        const QString author = index.data(TranscriptRoles::AuthorRole).toString();
+        sender = author.isEmpty() ? tr("Operator") : author;
         break;
+    }
     }
     Row row;
     row.container = new QWidget(m_content);

@@ -34,13 +34,18 @@ int runResolve(const QStringList& arguments)
     if (!db)
         return 1;
     ConversationStore store(*db);
-    auto event = store.resolve(args[0], parser.value(by), QDateTime::currentMSecsSinceEpoch());
-    if (!event) {
-        err << event.error() << Qt::endl;
+    auto resolution = store.resolve(args[0], parser.value(by), QDateTime::currentMSecsSinceEpoch());
+    if (!resolution) {
+        err << resolution.error() << Qt::endl;
         return 1;
     }
-    out << tr("Resolved %1 (handoff %2); the bot answers there again.").arg(args[0]).arg(event->id)
-        << Qt::endl;
+    if (resolution->event)
+        out << tr("Resolved %1 (handoff %2); the bot answers there again.")
+                   .arg(args[0])
+                   .arg(resolution->event->id)
+            << Qt::endl;
+    else
+        out << tr("Gave %1 back to the bot; it answers there again.").arg(args[0]) << Qt::endl;
     return 0;
 }
 

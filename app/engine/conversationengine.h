@@ -1,9 +1,13 @@
 #pragma once
 
 #include "agent.h"
+#include "channeloutboxstore.h"
+#include "conversationdecider.h"
 #include "conversationstore.h"
 #include "domain.h"
 #include "expected.h"
+#include "outboundsender.h"
+#include "pipelinestore.h"
 
 #include <QObject>
 
@@ -13,56 +17,73 @@ namespace zapito {
 
 class ChannelRegistry;
 
-// The life of a conversation: a customer message comes in, the bot answers or hands off,
-// an operator replies and marks it resolved. While a conversation is in handoff the bot is
-// silent in it.
+// The pipeline: inbound → decide → outbound. A customer message is committed before its channel
+// is answered, decided once and in order per conversation (ConversationDecider), and every text
+// for a customer leaves through the persisted channel outbox (OutboundSender); a handoff's webhook
+// becomes due when its handoff message's send has finished. Operators reply and resolve here too.
 class ConversationEngine : public QObject
 {
     Q_OBJECT
 public:
     using Clock = std::function<qint64()>; // UTC milliseconds since the epoch
+    using Committed = std::function<void(Status)>;
 
     ConversationEngine(ConversationStore& store, Agent& agent, ChannelRegistry& channels, Bot bot,
                        QObject* parent = nullptr);
     Q_DISABLE_COPY_MOVE(ConversationEngine)
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
-    void setAgent(Agent& agent) { m_agent = &agent; }
-    const Bot& bot() const { return m_bot; }
+    void setAgent(Agent& agent) { m_decider.setAgent(agent); }
+    void setBot(Bot bot) { m_decider.setBot(std::move(bot)); }
+    const Bot& bot() const { return m_decider.bot(); }
+    ConversationDecider& decider() { return m_decider; }
+    OutboundSender& outbound() { return m_sender; }
 
-    // Stores the customer's message in its conversation (created or found by channel and
-    // external id) and, unless the conversation waits for a human, asks the agent what to do.
-    // Returns the conversation id.
+    // Picks up what a previous run left: undecided messages and unsent texts. Call once the
+    // channels and the agent are wired (the leader only).
+    void start();
+
+    // Stores the customer's message (ONE transaction) and queues its decision. Returns the
+    // conversation id once committed: only then may the channel be acknowledged.
     Expected<QString> receiveCustomerMessage(const CustomerMessage& message);
     Expected<QString> receiveCustomerMessage(const QString& channel, const QString& externalId,
                                              const QString& contactName, const QString& text,
                                              const QDateTime& at);
+    // The same as a channel connector's inbound sink: `committed` is called once, with the result.
+    void receive(const CustomerMessage& message, const Committed& committed);
 
-    // Closes the open handoff and gives the conversation back to the bot.
+    // Gives the conversation back to the bot: closes the open handoff, or ends an operator's
+    // takeover. Refused when the bot already has it.
     Status resolve(const QString& conversationId, const QString& operatorName);
 
-    // Stores the operator's reply and sends it through the conversation's channel; refused,
-    // with nothing stored, when that channel is not connected.
-    Status replyAsOperator(const QString& conversationId, const QString& text);
+    // Stores the operator's reply and queues it for the conversation's channel; the send outcome
+    // arrives as outboundSettled(). Replying while the bot has the conversation takes it over.
+    Status replyAsOperator(const QString& conversationId, const QString& text, const QString& operatorName);
 
 signals:
     void customerMessageStored(const QString& conversationId, qint64 messageId);
     void botReplied(const QString& conversationId, qint64 messageId);
-    // A handoff event exists and its webhook is owed.
+    // A handoff was decided and recorded; its webhook is owed once webhookDue() says so.
     void handoffRecorded(qint64 handoffEventId, const QString& conversationId);
+    // The handoff message's send finished (sent or failed for good): deliver the lead now.
+    void webhookDue(qint64 handoffEventId);
+    void outboundSettled(const QString& conversationId, qint64 messageId, bool sent, const QString& error);
+    void operatorTookOver(const QString& conversationId);
     void handoffResolved(qint64 handoffEventId, const QString& conversationId);
     // Something went wrong that an operator should see; the text says what.
     void problem(const QString& conversationId, const QString& message);
 
 private:
-    void applyDecision(const QString& conversationId, const AgentDecision& decision);
-    void sendThenStore(const QString& conversationId, const AgentDecision& decision);
+    void onDecided(const QString& conversationId, const PipelineStore::Decided& decision);
+    qint64 now() const { return m_clock(); }
 
     ConversationStore& m_store;
-    Agent* m_agent;
     ChannelRegistry& m_channels;
-    Bot m_bot;
     Clock m_clock;
+    PipelineStore m_pipeline;
+    ChannelOutboxStore m_outbox;
+    ConversationDecider m_decider;
+    OutboundSender m_sender;
 };
 
 } // namespace zapito

@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QUuid>
 
 #include <memory>
 
@@ -211,8 +212,17 @@ void WebhookDispatcher::sendWithSecret(qint64 handoffEventId, Kind kind, const Q
         fail(handoffEventId, kind, tr("The stored webhook body could not be read: %1").arg(body.error()));
         return;
     }
+    // Random and stored with the event: receivers de-duplicate on it, so it must never repeat
+    // across installs or a moved database, and must stay the same on the retry and a resend.
+    const auto deliveryId = m_deliveries.deliveryId(handoffEventId);
+    if (!deliveryId || deliveryId->isEmpty()) {
+        fail(handoffEventId, kind,
+             tr("The delivery id could not be read: %1")
+                 .arg(deliveryId ? tr("none stored") : deliveryId.error()));
+        return;
+    }
     const qint64 startedAtMs = now();
-    post(m_settings.endpointUrl(), secret.toUtf8(), *body, QByteArray::number(handoffEventId),
+    post(m_settings.endpointUrl(), secret.toUtf8(), *body, deliveryId->toUtf8(),
          [this, handoffEventId, kind, startedAtMs](const HttpResult& result) {
              finishAttempt(handoffEventId, kind, startedAtMs, result);
          });
@@ -309,7 +319,8 @@ void WebhookDispatcher::sendTestEvent(const QString& endpoint, const QString& se
     }
     const qint64 at = now();
     post(QUrl(endpoint.trimmed(), QUrl::StrictMode), secret.toUtf8(), samplePayload(at),
-         QByteArrayLiteral("test-") + QByteArray::number(at), [this](const HttpResult& http) {
+         QByteArrayLiteral("test-") + QUuid::createUuid().toByteArray(QUuid::WithoutBraces),
+         [this](const HttpResult& http) {
              TestEventResult result;
              result.httpStatus = http.httpStatus;
              result.latencyMs = http.durationMs;

@@ -125,8 +125,10 @@ private slots:
     void messages_keepOrderAndMillisecondTimes()
     {
         const Conversation c = conversation(QStringLiteral("1"));
-        // Deliberately out-of-order timestamps: stored order is arrival order.
+        // Deliberately out-of-order timestamps: stored order is arrival order, and a time never
+        // goes back (the second message is stored at the first one's time).
         const qint64 times[] = {1751371181123, 1751371181001, 1751371184999};
+        const qint64 stored[] = {1751371181123, 1751371181123, 1751371184999};
         for (int i = 0; i < 3; ++i)
             QVERIFY(m_store->appendMessage(c.id, MessageRole::User, QString::number(i), times[i]));
         auto all = m_store->messages(c.id, 0, 100);
@@ -134,13 +136,14 @@ private slots:
         QCOMPARE(all->size(), 3);
         for (int i = 0; i < 3; ++i) {
             QCOMPARE(all->at(i).content, QString::number(i));
-            QCOMPARE(all->at(i).atMs, times[i]);
+            QCOMPARE(all->at(i).atMs, stored[i]);
+            QCOMPARE(all->at(i).seq, i + 1);
         }
         QCOMPARE(toIsoUtcMs(all->at(0).atMs), QStringLiteral("2025-07-01T11:59:41.123Z"));
         // Activity never moves backwards.
         QCOMPARE(m_store->conversation(c.id)->lastActivityMs, times[2]);
-        // Paging continues after the last id seen.
-        auto rest = m_store->messages(c.id, all->at(0).id, 100);
+        // Paging continues after the last sequence number seen.
+        auto rest = m_store->messages(c.id, all->at(0).seq, 100);
         QCOMPARE(rest->size(), 2);
     }
 
@@ -219,9 +222,9 @@ private slots:
         const Conversation c = conversation(QStringLiteral("1"));
         QVERIFY(m_store->recordHandoff(c.id, QStringLiteral("h"), HandoffReason::OutOfCredits, 5, payloadOf));
         auto resolved = m_store->resolve(c.id, QStringLiteral("Ana"), 99);
-        QVERIFY(resolved);
-        QCOMPARE(resolved->resolvedAtMs, 99);
-        QCOMPARE(resolved->resolvedBy, QStringLiteral("Ana"));
+        QVERIFY(resolved && resolved->event);
+        QCOMPARE(resolved->event->resolvedAtMs, 99);
+        QCOMPARE(resolved->event->resolvedBy, QStringLiteral("Ana"));
         QCOMPARE(m_store->conversation(c.id)->status, ConversationStatus::Bot);
         QVERIFY(!m_store->conversation(c.id)->openHandoffReason);
         QVERIFY(!m_store->resolve(c.id, QStringLiteral("Ana"), 100)); // nothing left to resolve
@@ -285,11 +288,18 @@ private slots:
                                   << QVariantList{} << QStringLiteral("conversations_by_activity");
         QTest::newRow("transcript-in-order")
             << QStringLiteral(
-                   "SELECT id FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT 200")
-            << QVariantList{QStringLiteral("conv_x"), 0} << QStringLiteral("messages_by_conversation");
+                   "SELECT id FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT 200")
+            << QVariantList{QStringLiteral("conv_x"), 0} << QStringLiteral("messages_by_conversation_seq");
         QTest::newRow("transcript-last-ten")
-            << QStringLiteral("SELECT id FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT 10")
-            << QVariantList{QStringLiteral("conv_x")} << QStringLiteral("messages_by_conversation");
+            << QStringLiteral("SELECT id FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 10")
+            << QVariantList{QStringLiteral("conv_x")} << QStringLiteral("messages_by_conversation_seq");
+        QTest::newRow("undecided-at-start")
+            << QStringLiteral("SELECT MAX(seq) FROM messages WHERE conversation_id = ? AND decided = 0")
+            << QVariantList{QStringLiteral("conv_x")} << QStringLiteral("messages_undecided");
+        QTest::newRow("outbox-head")
+            << QStringLiteral(
+                   "SELECT message_id FROM channel_outbox WHERE conversation_id = ? ORDER BY seq LIMIT 1")
+            << QVariantList{QStringLiteral("conv_x")} << QStringLiteral("channel_outbox_by_conversation");
     }
     void queryPlans_needNoSortStep()
     {

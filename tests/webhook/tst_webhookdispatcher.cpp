@@ -43,7 +43,7 @@ private slots:
         QVERIFY(verifySignature(t->secret.toUtf8(), r.body, r.header("X-Zapito-Signature")));
         QCOMPARE(r.header("X-Zapito-Signature"), signatureHeaderValue(t->secret.toUtf8(), stored));
         QCOMPARE(r.header("X-Zapito-Event"), QByteArray("lead.handoff"));
-        QCOMPARE(r.header("X-Zapito-Delivery"), QByteArray::number(id));
+        QCOMPARE(r.header("X-Zapito-Delivery"), t->deliveries->deliveryId(id)->toUtf8());
         QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
         QCOMPARE(r.header("User-Agent"), QByteArray("ZapitoInbox/" ZAPITO_VERSION));
         QCOMPARE(r.header("Content-Length"), QByteArray::number(stored.size()));
@@ -148,7 +148,7 @@ private slots:
         for (const RecordedRequest& r : t->server.requests()) {
             QCOMPARE(r.path, QByteArray("/hook"));
             QCOMPARE(r.body, stored);
-            QCOMPARE(r.header("X-Zapito-Delivery"), QByteArray::number(id));
+            QCOMPARE(r.header("X-Zapito-Delivery"), t->deliveries->deliveryId(id)->toUtf8());
         }
         QVERIFY(!t->deliveries->outboxRow(id).value().has_value());
         QVERIFY(!t->dispatcher->isBusy());
@@ -244,7 +244,8 @@ private slots:
         QCOMPARE(changed.constLast().at(0).toLongLong(), id);
         QCOMPARE(t->server.requestCount(), 3);
         QCOMPARE(t->server.requests()[2].body, t->server.requests()[0].body);
-        QCOMPARE(t->server.requests()[2].header("X-Zapito-Delivery"), QByteArray::number(id));
+        QCOMPARE(t->server.requests()[2].header("X-Zapito-Delivery"),
+                 t->deliveries->deliveryId(id)->toUtf8());
 
         // A failing resend of a delivery that arrived leaves it sent, and never retries.
         t->server.enqueue(ScriptedResponse::reply(500));

@@ -69,7 +69,7 @@ private slots:
         const RecordedRequest retry = t->server.requests()[1];
         QCOMPARE(retry.body, first.body);
         QCOMPARE(retry.body, t->deliveries->payload(id).value());
-        QCOMPARE(retry.header("X-Zapito-Delivery"), QByteArray::number(id));
+        QCOMPARE(retry.header("X-Zapito-Delivery"), t->deliveries->deliveryId(id)->toUtf8());
         QCOMPARE(retry.header("X-Zapito-Delivery"), first.header("X-Zapito-Delivery"));
         QCOMPARE(retry.header("X-Zapito-Signature"), first.header("X-Zapito-Signature"));
         QVERIFY(!t->deliveries->outboxRow(id).value().has_value());

@@ -74,7 +74,7 @@ private slots:
         QVERIFY2(services, qPrintable(error.message));
         QVERIFY(received.wait(30000));
         const RecordedRequest r = server.lastRequest();
-        QCOMPARE(r.header("X-Zapito-Delivery"), QByteArray::number(eventId));
+        QCOMPARE(r.header("X-Zapito-Delivery"), services->deliveries().deliveryId(eventId)->toUtf8());
         QCOMPARE(r.body, services->deliveries().payload(eventId).value());
         QVERIFY(verifySignature(secret.toUtf8(), r.body, r.header("X-Zapito-Signature")));
         QTRY_COMPARE_WITH_TIMEOUT(services->deliveries().outcome(eventId).value(), DeliveryOutcome::Sent,

@@ -1,0 +1,149 @@
+#include "outboundsender.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+
+#include <limits>
+
+Q_LOGGING_CATEGORY(lcOutbound, "zapito.engine.outbound")
+
+namespace zapito {
+
+namespace {
+// QTimer takes an int of milliseconds; a due time weeks ahead (a clock jump) must not wrap.
+int clampedDelay(qint64 ms)
+{
+    return int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max()));
+}
+constexpr int kRecordRetryMs = 1000;
+} // namespace
+
+OutboundSender::OutboundSender(ChannelOutboxStore& store, ChannelRegistry& channels, Clock clock,
+                               QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_channels(channels)
+    , m_clock(std::move(clock))
+{
+    m_sweep.setInterval(std::chrono::seconds(30));
+    connect(&m_sweep, &QTimer::timeout, this, [this] { resumeAll(); });
+    m_sweep.start();
+}
+
+void OutboundSender::setSweepInterval(std::chrono::milliseconds interval)
+{
+    m_sweep.start(interval);
+}
+
+void OutboundSender::resumeAll(bool now)
+{
+    auto conversations = m_store.conversationsWithOutbound();
+    if (!conversations) {
+        emit problem({}, conversations.error());
+        return;
+    }
+    for (const QString& id : std::as_const(*conversations)) {
+        if (now)
+            m_forceDue.insert(id);
+        kick(id);
+    }
+}
+
+void OutboundSender::kick(const QString& conversationId)
+{
+    if (m_inFlight.contains(conversationId))
+        return; // its current message settles first; that kicks the next
+    auto head = m_store.head(conversationId);
+    if (!head) {
+        emit problem(conversationId, head.error());
+        wakeLater(conversationId, kRecordRetryMs);
+        return;
+    }
+    if (!*head)
+        return;
+    const OutboundMessage& message = **head;
+    const qint64 wait = message.dueAtMs - m_clock();
+    if (wait > 0 && !m_forceDue.remove(conversationId)) {
+        wakeLater(conversationId, wait);
+        return;
+    }
+    send(message);
+}
+
+void OutboundSender::send(const OutboundMessage& message)
+{
+    m_inFlight.insert(message.conversationId);
+    if (message.isSample) {
+        settle(message, false, tr("This is a sample conversation: there is no customer to send to."));
+        return;
+    }
+    Channel* channel = m_channels.find(message.channel);
+    if (!channel || !channel->isConnected()) {
+        onSent(message, false, tr("%1 is not connected").arg(message.channel));
+        return;
+    }
+    QPointer<OutboundSender> self(this);
+    channel->send(message.externalId, message.text, [self, message](const SendResult& result) {
+        // Channels may answer at once; settle from the event loop so no caller is re-entered.
+        if (self)
+            QMetaObject::invokeMethod(
+                self, [self, message, result] { self->onSent(message, result.ok, result.error); },
+                Qt::QueuedConnection);
+    });
+}
+
+void OutboundSender::onSent(const OutboundMessage& message, bool ok, const QString& error)
+{
+    if (!ok && message.attemptsMade < m_retryDelays.size()) {
+        const qint64 delay = m_retryDelays.at(message.attemptsMade).count();
+        qCInfo(lcOutbound) << "send to" << message.conversationId << "failed, trying again in" << delay
+                           << "ms:" << error;
+        if (const Status kept = m_store.retryLater(message.messageId, m_clock() + delay); !kept)
+            emit problem(message.conversationId, kept.error());
+        m_inFlight.remove(message.conversationId);
+        wakeLater(message.conversationId, delay);
+        return;
+    }
+    settle(message, ok, error);
+}
+
+void OutboundSender::settle(const OutboundMessage& message, bool sent, const QString& error)
+{
+    auto recorded = m_store.settle(message.messageId, sent, error, m_clock());
+    if (!recorded) {
+        // The customer has (or never will have) it; only the record is missing. Keep the
+        // conversation in flight so nothing is sent twice, and write the record again.
+        emit problem(message.conversationId, recorded.error());
+        QPointer<OutboundSender> self(this);
+        QTimer::singleShot(kRecordRetryMs, this, [self, message, sent, error] {
+            if (self)
+                self->settle(message, sent, error);
+        });
+        return;
+    }
+    m_inFlight.remove(message.conversationId);
+    emit settled(message.conversationId, message.messageId, sent, error);
+    for (qint64 eventId : std::as_const(recorded->webhooksDue))
+        emit webhookDue(eventId);
+    kick(message.conversationId);
+}
+
+void OutboundSender::wakeLater(const QString& conversationId, qint64 delayMs)
+{
+    // One wake-up per conversation: the earliest one asked for.
+    const qint64 at = m_clock() + delayMs;
+    const auto scheduled = m_wakeAt.constFind(conversationId);
+    if (scheduled != m_wakeAt.cend() && *scheduled <= at)
+        return;
+    m_wakeAt.insert(conversationId, at);
+    QPointer<OutboundSender> self(this);
+    QTimer::singleShot(clampedDelay(delayMs), this, [self, conversationId, at] {
+        if (!self)
+            return;
+        if (self->m_wakeAt.value(conversationId) == at)
+            self->m_wakeAt.remove(conversationId);
+        self->kick(conversationId);
+    });
+}
+
+} // namespace zapito
