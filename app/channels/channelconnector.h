@@ -2,9 +2,12 @@
 
 #include "channel.h"
 #include "domain.h"
+#include "expected.h"
 
 #include <QObject>
 #include <QString>
+
+#include <functional>
 
 namespace zapito {
 
@@ -24,23 +27,37 @@ struct ConnectorStatus
     bool operator==(const ConnectorStatus&) const = default;
 };
 
-// A channel that also receives: customer messages arrive through messageReceived(), which
-// the composition root hands to the ConversationEngine.
+// A channel that also receives. Customer messages go to the inbound sink the composition root
+// sets, and a connector acknowledges an event to its channel (WhatsApp's 200, Telegram's
+// offset) only after the sink said the message is committed, so nothing acknowledged is lost.
 class ChannelConnector : public QObject, public Channel
 {
     Q_OBJECT
 public:
+    // The sink's answer for one message: ok once it is durably stored (a duplicate the store
+    // already holds counts as stored), else the failure, and then the channel redelivers it.
+    using Committed = std::function<void(Status)>;
+    // Stores a customer message and calls `committed` exactly once, on this thread, either
+    // before it returns or later.
+    using InboundSink = std::function<void(const CustomerMessage&, Committed)>;
+
     using QObject::QObject;
     Q_DISABLE_COPY_MOVE(ChannelConnector)
+
+    void setInboundSink(InboundSink sink) { m_sink = std::move(sink); }
 
     ConnectorStatus status() const { return m_status; }
     bool isConnected() const override { return m_status.state == ConnectorStatus::State::Connected; }
 
 signals:
-    void messageReceived(const zapito::CustomerMessage& message);
     void statusChanged(const zapito::ConnectorStatus& status);
 
 protected:
+    // Hands `message` to the sink. `committed` runs at most once (a second answer from the sink
+    // is ignored) and never after this connector is gone. Without a sink it fails at once:
+    // nobody stored the message, so the channel must not be told it arrived.
+    void handOver(const CustomerMessage& message, Committed committed);
+
     void setStatus(ConnectorStatus::State state, const QString& text)
     {
         const ConnectorStatus next{state, text};
@@ -51,6 +68,7 @@ protected:
     }
 
 private:
+    InboundSink m_sink;
     ConnectorStatus m_status;
 };
 

@@ -24,8 +24,10 @@ void PreviewChannel::customerSays(const QString& text)
 {
     if (text.trimmed().isEmpty())
         return;
-    emit messageReceived(
-        CustomerMessage{name(), m_externalId, m_contactName, text, QDateTime::currentDateTimeUtc(), {}});
+    // Nothing to acknowledge to anyone; a message that could not be stored is reported by the
+    // sink (the composition root shows it), like any other.
+    handOver(CustomerMessage{name(), m_externalId, m_contactName, text, QDateTime::currentDateTimeUtc(), {}},
+             [](const Status&) {});
 }
 
 void PreviewChannel::send(const QString& externalId, const QString& text, Done done)

@@ -1,6 +1,8 @@
 #include "telegramchannel.h"
 
 #include "channelstate.h"
+#include "inboundplaceholder.h"
+#include "inboundsequence.h"
 #include "messageparts.h"
 
 #include <QJsonArray>
@@ -24,17 +26,21 @@ constexpr int kPollGraceMs = 15'000;
 
 QString placeholderFor(const QJsonObject& message)
 {
-    static const QList<QPair<const char*, const char*>> kinds = {
-        {"photo", "[image]"},     {"sticker", "[sticker]"},   {"voice", "[voice message]"},
-        {"audio", "[audio]"},     {"video", "[video]"},       {"video_note", "[video]"},
-        {"animation", "[gif]"},   {"document", "[document]"}, {"location", "[location]"},
-        {"contact", "[contact]"}, {"poll", "[poll]"},
+    using Kind = InboundPlaceholder::Kind;
+    static const QList<QPair<const char*, Kind>> kinds = {
+        {"photo", Kind::Photo},    {"sticker", Kind::Sticker},   {"voice", Kind::VoiceMessage},
+        {"audio", Kind::Audio},    {"video", Kind::Video},       {"video_note", Kind::VideoMessage},
+        {"animation", Kind::Gif},  {"document", Kind::Document}, {"location", Kind::Location},
+        {"venue", Kind::Location}, {"contact", Kind::Contact},   {"poll", Kind::Poll},
     };
-    for (const auto& [key, label] : kinds) {
+    const QString caption = message.value(QStringLiteral("caption")).toString();
+    for (const auto& [key, kind] : kinds) {
         if (message.contains(QLatin1String(key)))
-            return QLatin1String(label);
+            return InboundPlaceholder::text(kind, caption);
     }
-    return QStringLiteral("[unsupported message]");
+    // "text": null or "" is a text message that says nothing; anything else is a type to come.
+    return InboundPlaceholder::text(
+        message.contains(QStringLiteral("text")) ? Kind::EmptyText : Kind::Unsupported, caption);
 }
 
 QString describeTelegramError(const HttpResult& result)
@@ -88,6 +94,7 @@ void TelegramChannel::configure(const TelegramConfig& config)
     m_running = true;
     m_tokenRefused = false;
     m_failures = 0;
+    m_offset = m_state.value(QLatin1String(kOffsetKey), QStringLiteral("0")).toLongLong();
     setStatus(ConnectorStatus::State::Connecting, tr("Connecting to Telegram…"));
     poll();
 }
@@ -95,6 +102,7 @@ void TelegramChannel::configure(const TelegramConfig& config)
 void TelegramChannel::stop()
 {
     m_running = false;
+    ++m_generation;
     m_next.stop();
     cancelHttp(m_poll);
     m_poll.clear();
@@ -115,9 +123,8 @@ void TelegramChannel::poll()
     QUrl url = methodUrl(QStringLiteral("getUpdates"));
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("timeout"), QString::number(m_config.pollTimeoutSeconds));
-    const QString offset = m_state.value(QLatin1String(kOffsetKey));
-    if (!offset.isEmpty())
-        query.addQueryItem(QStringLiteral("offset"), offset);
+    if (m_offset > 0)
+        query.addQueryItem(QStringLiteral("offset"), QString::number(m_offset));
     query.addQueryItem(QStringLiteral("allowed_updates"), QStringLiteral("[\"message\"]"));
     url.setQuery(query);
     m_poll = sendHttp(m_network, QNetworkRequest(url), "GET", {},
@@ -137,7 +144,7 @@ void TelegramChannel::onPolled(const HttpResult& result)
     if (result.canceled || !m_running)
         return;
 
-    const int backoff = std::min(m_backoffMaxMs, m_backoffMinMs << std::min(m_failures, 16));
+    const int backoff = nextBackoffMs();
     const QString again = tr("trying again in %1 s").arg(qMax(1, backoff / 1000));
     if (result.status == 401 || result.status == 404) {
         // Telegram answers 404 for a token of the wrong shape and 401 for an unknown one.
@@ -186,27 +193,80 @@ void TelegramChannel::onPolled(const HttpResult& result)
 
     m_failures = 0;
     setStatus(ConnectorStatus::State::Connected, tr("Connected; receiving messages."));
-    qint64 nextOffset = m_state.value(QLatin1String(kOffsetKey), QStringLiteral("0")).toLongLong();
+    QList<Update> batch;
     const QJsonArray updates = root.value(QStringLiteral("result")).toArray();
     for (const QJsonValue& value : updates) {
         const QJsonObject update = value.toObject();
         const qint64 updateId = update.value(QStringLiteral("update_id")).toInteger(-1);
-        if (updateId < 0)
-            continue;
-        nextOffset = std::max(nextOffset, updateId + 1);
-        if (auto message = customerMessageFrom(update.value(QStringLiteral("message")).toObject()))
-            emit messageReceived(*message);
-        if (!m_running)
-            return; // a slot stopped or reconfigured us
+        if (updateId < 0 || updateId < m_offset)
+            continue; // unreadable, or one we already have
+        batch.append({updateId, customerMessageFrom(update.value(QStringLiteral("message")).toObject())});
     }
-    // Stored after the messages were handed over: a crash in between repeats the update,
-    // and the message id stored with it keeps the repeat from being stored twice.
-    if (!updates.isEmpty()) {
-        if (const Status saved = m_state.setValue(QLatin1String(kOffsetKey), QString::number(nextOffset));
-            !saved)
-            qCWarning(lcTelegram) << "cannot store the update offset:" << saved.error();
+    commitInOrder(batch);
+}
+
+void TelegramChannel::commitInOrder(const QList<Update>& updates)
+{
+    QPointer<TelegramChannel> self(this);
+    const int generation = m_generation;
+    auto current = [self, generation] { return self && self->m_running && self->m_generation == generation; };
+    InboundSequence::run(
+        updates.size(),
+        [self, current, updates](qsizetype index, const Committed& committed) {
+            if (!current())
+                return; // stopped or reconfigured: this batch is polled again
+            const Update& update = updates.at(index);
+            if (!update.message) { // not a customer message (an edit, a channel post …): nothing to keep
+                self->moveOffsetPast(update.id);
+                committed(Status::ok());
+                return;
+            }
+            self->handOver(*update.message, [self, current, id = update.id, committed](const Status& status) {
+                if (!current())
+                    return;
+                if (status)
+                    self->moveOffsetPast(id);
+                committed(status);
+            });
+        },
+        [self, current](qsizetype, const Status& status) {
+            if (current())
+                self->onBatchCommitted(status);
+        });
+}
+
+void TelegramChannel::onBatchCommitted(const Status& status)
+{
+    if (status) {
+        m_next.start(0);
+        return;
     }
-    m_next.start(0);
+    // The offset still points at the update that was not stored, so the next poll asks for it
+    // again; backing off gives a locked or full database time to recover.
+    const int backoff = nextBackoffMs();
+    ++m_failures;
+    qCWarning(lcTelegram).noquote() << "a message was not stored, polling that update again:"
+                                    << status.error();
+    retryLater(backoff, ConnectorStatus::State::Problem,
+               tr("A Telegram message could not be stored (%1); trying again in %2 s.")
+                   .arg(status.error())
+                   .arg(qMax(1, backoff / 1000)));
+}
+
+void TelegramChannel::moveOffsetPast(qint64 updateId)
+{
+    if (updateId < m_offset)
+        return;
+    m_offset = updateId + 1;
+    // Kept in memory even when it cannot be stored: the message is committed, and should the
+    // app restart first, its Telegram id keeps the repeat from being stored twice.
+    if (const Status saved = m_state.setValue(QLatin1String(kOffsetKey), QString::number(m_offset)); !saved)
+        qCWarning(lcTelegram) << "cannot store the update offset:" << saved.error();
+}
+
+int TelegramChannel::nextBackoffMs() const
+{
+    return std::min(m_backoffMaxMs, m_backoffMinMs << std::min(m_failures, 16));
 }
 
 std::optional<CustomerMessage> TelegramChannel::customerMessageFrom(const QJsonObject& message)
@@ -227,14 +287,11 @@ std::optional<CustomerMessage> TelegramChannel::customerMessageFrom(const QJsonO
     m.channel = QStringLiteral("telegram");
     m.externalId = QString::number(chat.value(QStringLiteral("id")).toInteger());
     m.contactName = name;
-    if (message.contains(QStringLiteral("text")))
-        m.text = message.value(QStringLiteral("text")).toString();
-    else {
+    // "text" can be null, or missing (media, a sticker …): such a message is stored with a
+    // placeholder, never dropped (the store refuses a message without text).
+    m.text = message.value(QStringLiteral("text")).toString();
+    if (m.text.isEmpty())
         m.text = placeholderFor(message);
-        const QString caption = message.value(QStringLiteral("caption")).toString();
-        if (!caption.isEmpty())
-            m.text += u' ' + caption;
-    }
     const qint64 date = message.value(QStringLiteral("date")).toInteger(0);
     if (date > 0)
         m.at = QDateTime::fromSecsSinceEpoch(date, Qt::UTC);

@@ -12,10 +12,12 @@ namespace zapito {
 
 class ChannelState;
 
-// The Telegram Bot API over long polling: getUpdates with the offset kept in channel_state
-// (stored only after the messages it covers were handed over, and each message carries its
-// Telegram id, so a restart neither loses nor repeats one), sendMessage for every answer.
-// Errors become a status the operator can read, and polling resumes by itself.
+// The Telegram Bot API over long polling: getUpdates, then the updates of a batch handed to
+// the inbound sink one after the other; the offset (kept in channel_state) moves past an
+// update only once its message is committed. When one is not, polling stops there, backs off
+// and asks again from that update, never skipping it (each message carries its Telegram id,
+// so a repeat is stored once). sendMessage for every answer. Errors become a status the
+// operator can read, and polling resumes by itself.
 class TelegramChannel final : public ChannelConnector
 {
     Q_OBJECT
@@ -39,13 +41,24 @@ public:
     // retry_after seconds are multiplied by `secondMs` (tests shrink all three).
     void setBackoff(int minimumMs, int maximumMs, int secondMs = 1000);
 
-    // Turns one getUpdates `message` object into a customer message (exposed for tests).
+    // Turns one getUpdates `message` object into a customer message (exposed for tests); a
+    // message without text gets a placeholder (InboundPlaceholder). Nothing without a chat.
     static std::optional<CustomerMessage> customerMessageFrom(const QJsonObject& message);
 
 private:
+    struct Update
+    {
+        qint64 id = 0;
+        std::optional<CustomerMessage> message;
+    };
+
     void sendPart(const QString& externalId, const QString& text, Done done);
     void poll();
     void onPolled(const HttpResult& result);
+    void commitInOrder(const QList<Update>& updates);
+    void onBatchCommitted(const Status& status);
+    void moveOffsetPast(qint64 updateId);
+    int nextBackoffMs() const;
     void retryLater(int delayMs, ConnectorStatus::State state, const QString& text);
     QUrl methodUrl(const QString& method) const;
 
@@ -54,6 +67,8 @@ private:
     QNetworkAccessManager m_network;
     QPointer<QNetworkReply> m_poll;
     QTimer m_next;
+    qint64 m_offset = 0;  // the next update wanted; 0 = whatever Telegram holds
+    int m_generation = 0; // a batch still being committed after stop() or configure() is dropped
     bool m_running = false;
     bool m_tokenRefused = false;
     int m_failures = 0;

@@ -1,6 +1,8 @@
 #include "whatsappchannel.h"
 
 #include "httpexchange.h"
+#include "inboundplaceholder.h"
+#include "inboundsequence.h"
 #include "messageparts.h"
 #include "signature.h"
 
@@ -28,38 +30,57 @@ bool sameSecret(const QByteArray& a, const QByteArray& b)
     return !a.isEmpty() && a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), a.size()) == 0;
 }
 
+QString placeholderFor(const QString& type, const QJsonObject& message)
+{
+    using Kind = InboundPlaceholder::Kind;
+    static const QList<QPair<const char*, Kind>> kinds = {
+        {"image", Kind::Photo},       {"video", Kind::Video},       {"sticker", Kind::Sticker},
+        {"document", Kind::Document}, {"location", Kind::Location}, {"contacts", Kind::Contact},
+        {"reaction", Kind::Reaction}, {"text", Kind::EmptyText},
+    };
+    const QJsonObject content = message.value(type).toObject();
+    const QString caption = content.value(QStringLiteral("caption")).toString();
+    if (type == QLatin1String("audio"))
+        return InboundPlaceholder::text(
+            content.value(QStringLiteral("voice")).toBool() ? Kind::VoiceMessage : Kind::Audio, caption);
+    if (type == QLatin1String("reaction")) // the emoji is the whole message
+        return InboundPlaceholder::text(Kind::Reaction, content.value(QStringLiteral("emoji")).toString());
+    for (const auto& [name, kind] : kinds) {
+        if (type == QLatin1String(name))
+            return InboundPlaceholder::text(kind, caption);
+    }
+    return InboundPlaceholder::text(Kind::Unsupported, caption);
+}
+
 QString textOf(const QJsonObject& message)
 {
     const QString type = message.value(QStringLiteral("type")).toString();
+    QString text;
     if (type == QLatin1String("text"))
-        return message.value(QStringLiteral("text")).toObject().value(QStringLiteral("body")).toString();
-    if (type == QLatin1String("button"))
-        return message.value(QStringLiteral("button")).toObject().value(QStringLiteral("text")).toString();
-    if (type == QLatin1String("interactive")) {
+        text = message.value(QStringLiteral("text")).toObject().value(QStringLiteral("body")).toString();
+    else if (type == QLatin1String("button"))
+        text = message.value(QStringLiteral("button")).toObject().value(QStringLiteral("text")).toString();
+    else if (type == QLatin1String("interactive")) {
         const QJsonObject interactive = message.value(QStringLiteral("interactive")).toObject();
         for (const char* kind : {"button_reply", "list_reply"}) {
-            const QString title =
+            text =
                 interactive.value(QLatin1String(kind)).toObject().value(QStringLiteral("title")).toString();
-            if (!title.isEmpty())
-                return title;
+            if (!text.isEmpty())
+                break;
         }
     }
-    // Media and the rest are stored as a short placeholder; the inbox shows text only.
-    QString label = type.isEmpty() ? QStringLiteral("unsupported") : type;
-    if (label == QLatin1String("contacts"))
-        label = QStringLiteral("contact");
-    QString placeholder = u'[' + label + u']';
-    const QString caption = message.value(type).toObject().value(QStringLiteral("caption")).toString();
-    if (!caption.isEmpty())
-        placeholder += u' ' + caption;
-    return placeholder;
+    // Media, a text without a body and the types to come are stored as a short placeholder
+    // (the inbox shows text only), never dropped: the store refuses a message without text.
+    return text.isEmpty() ? placeholderFor(type, message) : text;
 }
 
 } // namespace
 
 WhatsAppChannel::WhatsAppChannel(QObject* parent)
     : ChannelConnector(parent)
-    , m_listener([this](const InboundHttpRequest& request) { return handle(request); })
+    , m_listener([this](const InboundHttpRequest& request, const HttpListener::Respond& respond) {
+        handle(request, respond);
+    })
 {}
 
 bool WhatsAppChannel::isConnected() const
@@ -130,23 +151,43 @@ InboundHttpResponse WhatsAppChannel::verifySubscription(const InboundHttpRequest
     return {200, challenge.toUtf8()};
 }
 
-InboundHttpResponse WhatsAppChannel::handle(const InboundHttpRequest& request)
+void WhatsAppChannel::handle(const InboundHttpRequest& request, const HttpListener::Respond& respond)
 {
-    if (request.method == "GET")
-        return verifySubscription(request);
-    if (request.method != "POST")
-        return {405, "method not allowed\n"};
+    if (request.method == "GET") {
+        respond(verifySubscription(request));
+        return;
+    }
+    if (request.method != "POST") {
+        respond({405, "method not allowed\n"});
+        return;
+    }
     const QByteArray signature = request.headers.value("x-hub-signature-256");
     if (m_config.appSecret.isEmpty() || signature.isEmpty() ||
         !verifySignature(m_config.appSecret.toUtf8(), request.body, signature)) {
         qCInfo(lcWhatsApp) << "refused an event without a valid X-Hub-Signature-256";
-        return {403, "invalid signature\n"};
+        respond({403, "invalid signature\n"});
+        return;
     }
+    // An event we cannot read, or one of status callbacks only, is acknowledged as it is:
+    // Meta would only send it again.
     const QList<CustomerMessage> messages = customerMessagesFrom(request.body);
-    for (const CustomerMessage& message : messages)
-        emit messageReceived(message);
-    // Meta retries anything but a 200, so an event we cannot read is still acknowledged.
-    return {200, "ok\n"};
+    QPointer<WhatsAppChannel> self(this);
+    InboundSequence::run(
+        messages.size(),
+        [self, messages](qsizetype index, const Committed& committed) {
+            if (self)
+                self->handOver(messages.at(index), committed);
+        },
+        [respond](qsizetype stored, const Status& status) {
+            if (status) {
+                respond({200, "ok\n"});
+                return;
+            }
+            // Meta retries anything but a 2xx; what was stored already is recognised by its id.
+            qCWarning(lcWhatsApp).noquote()
+                << "answering 503: message" << stored + 1 << "of the event was not stored:" << status.error();
+            respond({503, "not stored, send it again\n"});
+        });
 }
 
 QList<CustomerMessage> WhatsAppChannel::customerMessagesFrom(const QByteArray& body)

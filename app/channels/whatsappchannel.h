@@ -11,7 +11,9 @@ namespace zapito {
 
 // The WhatsApp Cloud API: Meta's webhook calls arrive on a local HTTP listener (the
 // hub.challenge handshake with the verify token; event POSTs only with a valid
-// X-Hub-Signature-256), replies go out through the Graph API messages endpoint.
+// X-Hub-Signature-256), replies go out through the Graph API messages endpoint. An event is
+// answered 200 only after every message in it was committed, and 503 when one was not, so
+// Meta delivers it again (the message ids make the repeat harmless).
 class WhatsAppChannel final : public ChannelConnector
 {
     Q_OBJECT
@@ -32,9 +34,11 @@ public:
     void stop();
     quint16 listeningPort() const { return m_listener.port(); }
 
-    // Answers one inbound request (exposed for tests; the listener calls it).
-    InboundHttpResponse handle(const InboundHttpRequest& request);
-    // The customer messages in one webhook event body; status callbacks yield none.
+    // Answers one inbound request through `respond`, now or once its messages are committed
+    // (exposed for tests; the listener calls it).
+    void handle(const InboundHttpRequest& request, const HttpListener::Respond& respond);
+    // The customer messages in one webhook event body; status callbacks yield none, and a
+    // message without text gets a placeholder (InboundPlaceholder).
     static QList<CustomerMessage> customerMessagesFrom(const QByteArray& body);
 
 private:

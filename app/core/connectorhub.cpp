@@ -31,7 +31,10 @@ ConnectorHub::ConnectorHub(Database& database, ConversationEngine& engine, Chann
          {static_cast<ChannelConnector*>(&m_telegram), static_cast<ChannelConnector*>(&m_whatsapp),
           static_cast<ChannelConnector*>(&m_preview)}) {
         m_registry.add(connector);
-        connect(connector, &ChannelConnector::messageReceived, this, &ConnectorHub::receive);
+        connector->setInboundSink(
+            [this](const CustomerMessage& message, const ChannelConnector::Committed& committed) {
+                committed(receive(message));
+            });
     }
     m_agent.setConfig(m_botSettings.config());
 }
@@ -44,13 +47,17 @@ ConnectorHub::~ConnectorHub()
         m_registry.remove(name);
 }
 
-void ConnectorHub::receive(const CustomerMessage& message)
+Status ConnectorHub::receive(const CustomerMessage& message)
 {
+    // Until the engine commits on its own, its answer is the commit: stored (or already
+    // stored, as a redelivery is) means the channel may acknowledge the message.
     auto stored = m_engine.receiveCustomerMessage(message);
     if (!stored) {
         qCWarning(lcHub) << "a" << message.channel << "message was not stored:" << stored.error();
         emit problem(tr("A %1 message could not be stored: %2").arg(message.channel, stored.error()));
+        return Status::failure(stored.error());
     }
+    return Status::ok();
 }
 
 void ConnectorHub::reload()

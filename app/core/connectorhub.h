@@ -18,9 +18,10 @@ class ConversationEngine;
 class Database;
 class SecretStore;
 
-// Owns the channel connectors (Telegram, WhatsApp, preview) and the bot's agent, feeds what
-// the connectors receive to the ConversationEngine, and (re)configures everything from the
-// settings and the SecretStore. The window and headless mode share it through InboxServices.
+// Owns the channel connectors (Telegram, WhatsApp, preview) and the bot's agent, is the
+// connectors' inbound sink (what they receive goes to the ConversationEngine), and
+// (re)configures everything from the settings and the SecretStore. The window and headless
+// mode share it through InboxServices.
 class ConnectorHub final : public QObject
 {
     Q_OBJECT
@@ -50,7 +51,8 @@ signals:
     void problem(const QString& message);
 
 private:
-    void receive(const CustomerMessage& message);
+    // The connectors' inbound sink: ok once the message is stored.
+    Status receive(const CustomerMessage& message);
 
     ConversationEngine& m_engine;
     ChannelRegistry& m_registry;

@@ -1,5 +1,6 @@
 #include "httplistener.h"
 
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -27,6 +28,10 @@ QByteArray reasonPhrase(int status)
         return "Payload Too Large";
     case 431:
         return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
     default:
         return "Status";
     }
@@ -81,7 +86,8 @@ void HttpListener::onNewConnection()
 
 void HttpListener::onReadyRead(QTcpSocket* socket)
 {
-    if (socket->property("answered").toBool()) {
+    // Answered, or handed to the handler and waiting for its answer: the rest is not read.
+    if (socket->property("answered").toBool() || socket->property("handled").toBool()) {
         socket->readAll();
         return;
     }
@@ -138,7 +144,16 @@ void HttpListener::onReadyRead(QTcpSocket* socket)
         return;
     }
     request.body = buffer.mid(bodyStart, length);
-    respond(socket, m_handler(request));
+    socket->setProperty("handled", true);
+    socket->setProperty("buffer", QByteArray());
+    // The socket may be gone (deadline, client hung up) before a late answer; so may we.
+    QPointer<HttpListener> self(this);
+    QPointer<QTcpSocket> guard(socket);
+    m_handler(request, [self, guard](const InboundHttpResponse& response) {
+        if (self && guard && guard->state() == QAbstractSocket::ConnectedState &&
+            !guard->property("answered").toBool())
+            self->respond(guard, response);
+    });
 }
 
 void HttpListener::respond(QTcpSocket* socket, const InboundHttpResponse& response)

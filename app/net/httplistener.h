@@ -31,12 +31,15 @@ struct InboundHttpResponse
 // A small HTTP/1.1 server for inbound webhooks (WhatsApp Cloud API): one request per
 // connection, bounded header and body sizes, and a deadline per connection so a slow or
 // silent client cannot hold a socket. It is meant to sit behind a reverse proxy or tunnel
-// that terminates TLS.
+// that terminates TLS. The handler answers through `respond`, at once or later (after a
+// database commit, say); a connection whose deadline passes first is closed unanswered.
 class HttpListener final : public QObject
 {
     Q_OBJECT
 public:
-    using Handler = std::function<InboundHttpResponse(const InboundHttpRequest&)>;
+    using Respond = std::function<void(const InboundHttpResponse&)>;
+    // `respond` may be called once, now or later, on this thread; later calls are ignored.
+    using Handler = std::function<void(const InboundHttpRequest&, Respond respond)>;
     static constexpr qsizetype kMaxHeaderBytes = 16 * 1024;
     static constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
 

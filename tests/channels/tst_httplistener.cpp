@@ -1,5 +1,6 @@
 #include "httplistener.h"
 
+#include <QCoreApplication>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -14,6 +15,7 @@ class tst_HttpListener : public QObject
 
     std::unique_ptr<HttpListener> m_listener;
     QList<InboundHttpRequest> m_seen;
+    HttpListener::Respond m_later;
 
     // Sends `chunks` (pausing between them so they arrive apart) and returns the whole answer.
     QByteArray exchange(const QList<QByteArray>& chunks)
@@ -38,13 +40,22 @@ private slots:
     void init()
     {
         m_seen.clear();
-        m_listener = std::make_unique<HttpListener>([this](const InboundHttpRequest& r) {
-            m_seen.append(r);
-            return InboundHttpResponse{200, "seen " + QByteArray::number(r.body.size())};
-        });
+        m_listener = std::make_unique<HttpListener>(
+            [this](const InboundHttpRequest& r, const HttpListener::Respond& respond) {
+                m_seen.append(r);
+                if (r.target.path() == QLatin1String("/later")) {
+                    m_later = respond; // answered by the test
+                    return;
+                }
+                respond(InboundHttpResponse{200, "seen " + QByteArray::number(r.body.size())});
+            });
         QVERIFY(m_listener->listen(QHostAddress::LocalHost, 0).isEmpty());
     }
-    void cleanup() { m_listener.reset(); }
+    void cleanup()
+    {
+        m_later = nullptr;
+        m_listener.reset();
+    }
 
     void bodyInPieces_isReassembled()
     {
@@ -82,6 +93,48 @@ private slots:
         const QByteArray answer = exchange({request});
         QVERIFY2(answer.startsWith(statusLine), answer.left(80).constData());
         QCOMPARE(m_seen.size(), 0); // the handler never saw it
+    }
+
+    void laterAnswer_isSentWhenTheHandlerResponds()
+    {
+        QTcpSocket socket;
+        QByteArray answer;
+        connect(&socket, &QTcpSocket::readyRead, &socket, [&] { answer += socket.readAll(); });
+        socket.connectToHost(QHostAddress::LocalHost, m_listener->port());
+        QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10'000));
+        socket.write("POST /later HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi");
+        QVERIFY(QTest::qWaitFor([&] { return bool(m_later); }, 10'000));
+        // Nothing is sent while the handler has not answered, whatever else the client sends.
+        socket.write("more bytes");
+        QSignalSpy readable(&socket, &QTcpSocket::readyRead);
+        QVERIFY(!readable.wait(200));
+        QVERIFY(answer.isEmpty());
+
+        m_later(InboundHttpResponse{503, "later"});
+        m_later(InboundHttpResponse{200, "twice"}); // a second answer is ignored
+        QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, 20'000));
+        answer += socket.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), answer.constData());
+        QVERIFY(answer.endsWith("later"));
+        QCOMPARE(m_seen.size(), 1);
+    }
+
+    void laterAnswer_afterTheClientLeft_isDropped()
+    {
+        {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, m_listener->port());
+            QVERIFY(
+                QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10'000));
+            socket.write("POST /later HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+            QVERIFY(QTest::qWaitFor([&] { return bool(m_later); }, 10'000));
+            socket.abort();
+        }
+        // Whether or not the listener noticed yet, the late answer must not crash or write anywhere.
+        m_later(InboundHttpResponse{200, "nobody listens"});
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QVERIFY(m_listener->isListening());
     }
 
     void silentClient_isDisconnectedAtTheDeadline()
