@@ -17,16 +17,53 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
     }
     services->m_engine = std::make_unique<ConversationEngine>(*services->m_store, services->m_ruleAgent,
                                                               services->m_channels, *bot);
-    // A handoff's webhook is owed once the engine recorded it; rows a quit or crash left in
-    // the outbox go out now (at-least-once, same bytes, same delivery id).
-    connect(
-        services->m_engine.get(), &ConversationEngine::handoffRecorded, services->m_webhook.get(),
-        [webhook = services->m_webhook.get()](qint64 handoffEventId) { webhook->deliver(handoffEventId); });
-    services->m_webhook->resumePending();
+    ConversationEngine& engine = *services->m_engine;
+    WebhookDispatcher& webhook = *services->m_webhook;
+    // A handoff's webhook goes out once its handoff message's send has finished; rows a quit or
+    // crash left due in the outbox go out now (at-least-once, same bytes, same delivery id).
+    connect(&engine, &ConversationEngine::webhookDue, &webhook,
+            [&webhook](qint64 handoffEventId) { webhook.deliver(handoffEventId); });
+    webhook.resumePending();
+
     // Telegram, WhatsApp, the preview chat and the flow-and-model agent (replaces RuleAgent).
-    services->m_connectors = std::make_unique<ConnectorHub>(*services->m_database, *services->m_engine,
+    services->m_connectors = std::make_unique<ConnectorHub>(*services->m_database, engine,
                                                             services->m_channels, *services->m_secrets);
-    services->m_connectors->reload();
+    ConnectorHub& hub = *services->m_connectors;
+
+    // The bot's name is a setting; the store's bots row follows it, so bubbles and payloads agree.
+    services->m_botName = std::make_unique<BotName>(hub.botSettings());
+    auto applyBotName = [store = services->m_store.get(), &engine](const QString& name) {
+        Bot current = engine.bot();
+        if (current.name == name)
+            return;
+        if (const Status renamed = store->renameBot(current.id, name); !renamed) {
+            emit engine.problem({}, renamed.error());
+            return;
+        }
+        current.name = name;
+        engine.setBot(current);
+    };
+    applyBotName(services->m_botName->name());
+    connect(services->m_botName.get(), &BotName::changed, services.get(), applyBotName);
+    // BOTIDENTIFIED-WIRING
+
+    // What a previous run left undecided or unsent is picked up once the channels and the agent
+    // have their configuration; a channel that connects sends what waited for it at once.
+    QObject* const startOnce = new QObject(services.get());
+    connect(&hub, &ConnectorHub::ready, startOnce, [startOnce, &engine] {
+        engine.start();
+        startOnce->deleteLater();
+    });
+    for (ChannelConnector* connector :
+         {static_cast<ChannelConnector*>(&hub.telegram()), static_cast<ChannelConnector*>(&hub.whatsapp()),
+          static_cast<ChannelConnector*>(&hub.preview())}) {
+        connect(connector, &ChannelConnector::statusChanged, &engine,
+                [&engine](const ConnectorStatus& status) {
+                    if (status.state == ConnectorStatus::State::Connected)
+                        engine.outbound().resumeAll(true);
+                });
+    }
+    hub.reload();
     return services;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "botname.h"
 #include "channelregistry.h"
 #include "connectorhub.h"
 #include "conversationengine.h"
@@ -38,6 +39,7 @@ public:
     DeliveryStore& deliveries() { return *m_deliveries; }
     WebhookDispatcher& webhook() { return *m_webhook; }
     ConnectorHub& connectors() { return *m_connectors; }
+    BotName& botName() { return *m_botName; }
 
 private:
     InboxServices(std::unique_ptr<Database> database, QObject* parent);
@@ -51,7 +53,8 @@ private:
     std::unique_ptr<WebhookSettings> m_webhookSettings;
     std::unique_ptr<DeliveryStore> m_deliveries;
     std::unique_ptr<WebhookDispatcher> m_webhook;
-    std::unique_ptr<ConnectorHub> m_connectors; // last: destroyed first, before what it feeds
+    std::unique_ptr<ConnectorHub> m_connectors; // destroyed before what it feeds
+    std::unique_ptr<BotName> m_botName;         // reads the hub's BotSettings: goes first
 };
 
 } // namespace zapito

@@ -106,6 +106,7 @@ void ConversationDecider::finish(const QString& conversationId)
         return;
     }
     m_busy.erase(it);
+    emit idle(conversationId);
 }
 
 void ConversationDecider::retryLater(const QString& conversationId, const QString& why)

@@ -42,6 +42,8 @@ public:
 signals:
     void decided(const QString& conversationId, const zapito::PipelineStore::Decided& decision);
     void problem(const QString& conversationId, const QString& message);
+    // Nothing is left to decide in the conversation for now (answered, or silently marked).
+    void idle(const QString& conversationId);
 
 private:
     struct State

@@ -24,6 +24,7 @@ ConversationEngine::ConversationEngine(ConversationStore& store, Agent& agent, C
     m_decider.setBot(std::move(bot));
     connect(&m_decider, &ConversationDecider::decided, this, &ConversationEngine::onDecided);
     connect(&m_decider, &ConversationDecider::problem, this, &ConversationEngine::problem);
+    connect(&m_decider, &ConversationDecider::idle, this, &ConversationEngine::decisionsSettled);
     connect(&m_sender, &OutboundSender::problem, this, &ConversationEngine::problem);
     connect(&m_sender, &OutboundSender::webhookDue, this, &ConversationEngine::webhookDue);
     connect(&m_sender, &OutboundSender::settled, this,

@@ -69,6 +69,8 @@ signals:
     void webhookDue(qint64 handoffEventId);
     void outboundSettled(const QString& conversationId, qint64 messageId, bool sent, const QString& error);
     void operatorTookOver(const QString& conversationId);
+    // Every message of the conversation stored so far has been decided.
+    void decisionsSettled(const QString& conversationId);
     void handoffResolved(qint64 handoffEventId, const QString& conversationId);
     // Something went wrong that an operator should see; the text says what.
     void problem(const QString& conversationId, const QString& message);

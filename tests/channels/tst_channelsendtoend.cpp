@@ -208,7 +208,7 @@ private slots:
         m_dispatcher = std::make_unique<WebhookDispatcher>(*m_deliveries, *m_webhookSettings);
         m_dispatcher->setRetryDelay(std::chrono::milliseconds(50));
         m_engine = std::make_unique<ConversationEngine>(*m_store, m_placeholderAgent, m_registry, *bot);
-        connect(m_engine.get(), &ConversationEngine::handoffRecorded, m_dispatcher.get(),
+        connect(m_engine.get(), &ConversationEngine::webhookDue, m_dispatcher.get(),
                 [this](qint64 id) { m_dispatcher->deliver(id); });
 
         m_telegramApi = std::make_unique<test::LocalHttpServer>();

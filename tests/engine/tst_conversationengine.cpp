@@ -243,7 +243,7 @@ private slots:
         const QJsonArray messages =
             QJsonDocument::fromJson(body).object().value(QStringLiteral("transcript")).toArray();
         QCOMPARE(messages.size(), 10);
-        QCOMPARE(messages.constLast().toObject().value(QStringLiteral("content")).toString(), kHandoffText);
+        QCOMPARE(messages.last().toObject().value(QStringLiteral("content")).toString(), kHandoffText);
         for (int i = 1; i < messages.size(); ++i)
             QVERIFY(messages.at(i).toObject().value(QStringLiteral("at")).toString() >=
                     messages.at(i - 1).toObject().value(QStringLiteral("at")).toString());

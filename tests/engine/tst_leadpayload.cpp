@@ -23,14 +23,20 @@ private slots:
         c.status = ConversationStatus::Handoff;
         const qint64 t0 = QDateTime::fromString(QStringLiteral("2026-07-01T11:59:41.000Z"), Qt::ISODateWithMs)
                               .toMSecsSinceEpoch();
+        const auto message = [&c](qint64 id, MessageRole role, const QString& content, qint64 atMs) {
+            Message m;
+            m.id = id;
+            m.conversationId = c.id;
+            m.role = role;
+            m.content = content;
+            m.atMs = atMs;
+            m.seq = id;
+            return m;
+        };
         const QList<Message> transcript{
-            {1, c.id, MessageRole::User, QStringLiteral("Can I talk to a person?"), t0, {}},
-            {2,
-             c.id,
-             MessageRole::Assistant,
-             QStringLiteral("Connecting you with a team member right away."),
-             t0 + 3000,
-             {}},
+            message(1, MessageRole::User, QStringLiteral("Can I talk to a person?"), t0),
+            message(2, MessageRole::Assistant,
+                    QStringLiteral("Connecting you with a team member right away."), t0 + 3000),
         };
         const QByteArray body = buildLeadPayload(bot, c, transcript, HandoffReason::Escalate, t0 + 19000);
         const QJsonObject expected = QJsonDocument::fromJson(R"({

@@ -5,6 +5,7 @@
 #include "fakechannel.h"
 #include "inboxfixture.h"
 #include "inboxroles.h"
+#include "pipelinewait.h"
 #include "ruleagent.h"
 #include "testdatabase.h"
 
@@ -40,8 +41,8 @@ class tst_ConversationListModel : public QObject
     QString customer(const QString& externalId, const QString& name, const QString& text, qint64 atMs)
     {
         m_engine->setClock([atMs] { return atMs + 1; }); // the bot answers a moment later
-        auto id = m_engine->receiveCustomerMessage(QStringLiteral("whatsapp"), externalId, name, text,
-                                                   QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC));
+        auto id = test::receiveAndDecide(*m_engine, *m_store, QStringLiteral("whatsapp"), externalId, name,
+                                         text, QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC));
         if (!id)
             qFatal("receive failed: %s", qPrintable(id.error()));
         return *id;

@@ -31,13 +31,17 @@ private slots:
             before.migrateTo = 1;
             auto db = tmp.open(before);
             QVERIFY(db);
-            ConversationStore store(*db);
-            const Bot bot = store.ensureBot(QStringLiteral("Bot")).value();
-            auto c = store.upsertConversation(bot.id, QStringLiteral("whatsapp"), QStringLiteral("1"),
-                                              QStringLiteral("Ana"), 1000);
-            QVERIFY(c);
+            // The schema as it was at version 1: today's store writes columns it does not have.
+            QSqlQuery q(db->connection());
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO bots (id, name, created_at_ms) VALUES ('bot_1', 'Bot', 1)")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO conversations (id, bot_id, channel, external_id, contact_name, "
+                               "last_activity_ms, created_at_ms) VALUES ('conv_1', 'bot_1', 'whatsapp', "
+                               "'1', 'Ana', 1000, 1000)")));
             QVERIFY(
-                store.appendMessage(c->id, MessageRole::User, QStringLiteral("Where is my parcel?"), 1000));
+                q.exec(QStringLiteral("INSERT INTO messages (conversation_id, role, content, at_ms) VALUES "
+                                      "('conv_1', 'user', 'Where is my parcel?', 1000)")));
         }
         auto db = tmp.open();
         QVERIFY(db);

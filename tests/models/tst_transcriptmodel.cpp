@@ -2,6 +2,7 @@
 #include "conversationengine.h"
 #include "fakechannel.h"
 #include "inboxroles.h"
+#include "pipelinewait.h"
 #include "ruleagent.h"
 #include "testdatabase.h"
 #include "transcriptmodel.h"
@@ -29,9 +30,9 @@ class tst_TranscriptModel : public QObject
 
     QString customer(const QString& text)
     {
-        auto id =
-            m_engine->receiveCustomerMessage(QStringLiteral("whatsapp"), QStringLiteral("5511999990000"),
-                                             QStringLiteral("Maria"), text, QDateTime());
+        auto id = test::receiveAndDecide(*m_engine, *m_store, QStringLiteral("whatsapp"),
+                                         QStringLiteral("5511999990000"), QStringLiteral("Maria"), text,
+                                         QDateTime());
         if (!id)
             qFatal("receive failed: %s", qPrintable(id.error()));
         return *id;
@@ -132,9 +133,9 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConversation(id);
         const int rows = model.rowCount();
-        QVERIFY(m_engine->receiveCustomerMessage(QStringLiteral("whatsapp"), QStringLiteral("other"),
-                                                 QStringLiteral("Other"), QStringLiteral("hello"),
-                                                 QDateTime()));
+        QVERIFY(test::receiveAndDecide(*m_engine, *m_store, QStringLiteral("whatsapp"),
+                                       QStringLiteral("other"), QStringLiteral("Other"),
+                                       QStringLiteral("hello"), QDateTime()));
         QCOMPARE(model.rowCount(), rows);
         model.setConversation(QString());
         QCOMPARE(model.rowCount(), 0);

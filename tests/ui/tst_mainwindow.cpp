@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "messagebubble.h"
 #include "notificationspage.h"
+#include "pipelinewait.h"
 #include "ruleagent.h"
 #include "selectioncontroller.h"
 #include "settingsdialog.h"
@@ -57,8 +58,8 @@ class tst_MainWindow : public QObject
         m_now += 60'000;
         const qint64 at = m_now;
         m_services->engine().setClock([at] { return at + 1000; });
-        auto id = m_services->engine().receiveCustomerMessage(channel, externalId, name, text,
-                                                              QDateTime::fromMSecsSinceEpoch(at, Qt::UTC));
+        auto id = test::receiveAndDecide(m_services->engine(), m_services->store(), channel, externalId, name,
+                                         text, QDateTime::fromMSecsSinceEpoch(at, Qt::UTC));
         if (!id)
             qFatal("receive failed: %s", qPrintable(id.error()));
         return *id;

@@ -1,6 +1,7 @@
 #include "channelregistry.h"
 #include "conversationengine.h"
 #include "fakechannel.h"
+#include "pipelinewait.h"
 #include "ruleagent.h"
 #include "signature.h"
 #include "webhooktestbed.h"
@@ -116,7 +117,7 @@ private slots:
                                   *t->store->ensureBot(QStringLiteral("Luna Café")));
         qint64 now = 1'751'371'181'000;
         engine.setClock([&now] { return ++now; });
-        connect(&engine, &ConversationEngine::handoffRecorded, t->dispatcher.get(),
+        connect(&engine, &ConversationEngine::webhookDue, t->dispatcher.get(),
                 [this](qint64 eventId) { t->dispatcher->deliver(eventId); });
         QSignalSpy recorded(&engine, &ConversationEngine::handoffRecorded);
 
@@ -126,9 +127,9 @@ private slots:
         for (int i = 1; i <= 6; ++i) {
             const QString text =
                 i < 6 ? QStringLiteral("question %1").arg(i) : QStringLiteral("I want a human");
-            auto id = engine.receiveCustomerMessage(
-                QStringLiteral("whatsapp"), QStringLiteral("5511999990000"), QStringLiteral("Maria"), text,
-                QDateTime::fromMSecsSinceEpoch(now += 1000, QTimeZone::utc()));
+            auto id = test::receiveAndDecide(engine, *t->store, QStringLiteral("whatsapp"),
+                                             QStringLiteral("5511999990000"), QStringLiteral("Maria"), text,
+                                             QDateTime::fromMSecsSinceEpoch(now += 1000, QTimeZone::utc()));
             QVERIFY2(id.hasValue(), qPrintable(id.error()));
             conversationId = *id;
         }
@@ -136,10 +137,9 @@ private slots:
         const qint64 eventId = recorded.at(0).at(0).toLongLong();
         const auto all = t->store->messages(conversationId, 0, 100).value();
         QCOMPARE(all.size(), 12);
+        QVERIFY(t->waitForOutcome(eventId));
         // Sent to the customer before the webhook fired.
         QCOMPARE(whatsapp.sent.constLast().second, all.constLast().content);
-
-        QVERIFY(t->waitForOutcome(eventId));
         QCOMPARE(t->outcomeOf(eventId), DeliveryOutcome::Sent);
         const RecordedRequest r = t->server.lastRequest();
         QVERIFY(verifySignature(t->secret.toUtf8(), r.body, r.header("X-Zapito-Signature")));
