@@ -2,14 +2,18 @@
 
 #include "appidentity.h"
 #include "appoptions.h"
+#include "commandparsing.h"
 #include "deliveriescommand.h"
 #include "listcommand.h"
+#include "replycommand.h"
 #include "resolvecommand.h"
 #include "settingscommand.h"
+#include "testeventcommand.h"
 #include "translations.h"
 #include "verifysignaturecommand.h"
 
 #include <QCoreApplication>
+#include <QTextStream>
 
 #include <cstring>
 
@@ -30,6 +34,13 @@ const QList<Command>& commands()
          &runDeliveries},
         {"resolve", QT_TRANSLATE_NOOP("cli", "Give a conversation back to the bot: resolve CONVERSATION_ID"),
          &runResolve},
+        {"reply",
+         QT_TRANSLATE_NOOP(
+             "cli", "Answer a customer as the operator, text on standard input: reply CONVERSATION_ID"),
+         &runReply},
+        {"test-event",
+         QT_TRANSLATE_NOOP("cli", "Post a signed sample lead to the webhook endpoint: exit 0 on a 2xx"),
+         &runTestEvent},
     };
     return all;
 }
@@ -44,18 +55,67 @@ bool isInformational(const char* arg)
     }
     return false;
 }
+
+// Options of a plain start whose next argument is their value, not a command word: ours
+// (--database FILE) and the ones QGuiApplication takes (-platform offscreen, -style Fusion …),
+// with one dash or two.
+bool takesValue(const QString& arg)
+{
+    if (arg.contains(u'='))
+        return false; // --database=FILE carries its value
+    const QString name = arg.mid(arg.startsWith(QLatin1String("--")) ? 2 : 1);
+    for (const char* option : {"database", "platform", "platformpluginpath", "platformtheme", "plugin",
+                               "qmljsdebugger", "qwindowgeometry", "geometry", "qwindowicon", "qwindowtitle",
+                               "title", "style", "stylesheet", "session", "display", "name"}) {
+        if (name == QLatin1String(option))
+            return true;
+    }
+    return false;
+}
+
+// The index in `arguments` (the program's name excluded) of the first argument that is neither
+// an option nor an option's value: the command word, known or not. -1 when there is none, and
+// then the window opens.
+qsizetype commandWordIndex(const QStringList& arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& arg = arguments[i];
+        if (arg.size() > 1 && arg.startsWith(u'-')) {
+            if (takesValue(arg))
+                ++i;
+            continue;
+        }
+        return i;
+    }
+    return -1;
+}
+
+QStringList argumentsOf(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
+}
+
+const Command* findCommand(const QString& word)
+{
+    for (const Command& c : commands()) {
+        if (word == QLatin1String(c.name))
+            return &c;
+    }
+    return nullptr;
+}
 } // namespace
 
 bool isCommand(int argc, char* argv[])
 {
-    if (argc < 2)
-        return false;
+    // Any command word, even one we do not know: an unknown word is a usage error, never the
+    // window (a typo in a script must not start a GUI that waits for nobody).
+    if (commandWordIndex(argumentsOf(argc, argv)) >= 0)
+        return true;
     for (int i = 1; i < argc; ++i) {
         if (isInformational(argv[i]))
-            return true;
-    }
-    for (const Command& c : commands()) {
-        if (std::strcmp(argv[1], c.name) == 0)
             return true;
     }
     return false;
@@ -66,10 +126,20 @@ int runCommand(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
     installTranslations();
-    const QStringList arguments = app.arguments().mid(1);
-    for (const Command& c : commands()) {
-        if (arguments.value(0) == QLatin1String(c.name))
-            return c.run(arguments);
+    QStringList arguments = app.arguments().mid(1);
+    if (const qsizetype wordIndex = commandWordIndex(arguments); wordIndex >= 0) {
+        const QString word = arguments.takeAt(wordIndex);
+        // Options given before the word (zapito-inbox --database F list) go to the command too.
+        if (const Command* command = findCommand(word))
+            return command->run(QStringList{word} + arguments);
+        QStringList names;
+        for (const Command& c : commands())
+            names.append(QLatin1String(c.name));
+        QTextStream(stderr) << tr("zapito-inbox: unknown command \"%1\". Commands: %2. Without a command "
+                                  "it opens the window; zapito-inbox --help says more.")
+                                   .arg(word, names.join(QStringLiteral(", ")))
+                            << Qt::endl;
+        return 2;
     }
     QCommandLineParser parser;
     AppOptions options;

@@ -125,6 +125,14 @@
         <source>Give a conversation back to the bot: resolve CONVERSATION_ID</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Answer a customer as the operator, text on standard input: reply CONVERSATION_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post a signed sample lead to the webhook endpoint: exit 0 on a 2xx</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -217,6 +225,21 @@
     </message>
     <message>
         <source>Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::BotName</name>
+    <message>
+        <source>My bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>control characters are not allowed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -336,6 +359,18 @@
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Telegram&apos;s name for the bot once connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown on the bot&apos;s messages and sent as bot.name in every webhook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot name:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1525,6 +1560,116 @@ Settings:</source>
     </message>
     <message>
         <source>%1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zapito-inbox: unknown command &quot;%1&quot;. Commands: %2. Without a command it opens the window; zapito-inbox --help says more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer (first %1 bytes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test event failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test event failed after %1 ms: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts a sample lead (reason &quot;test&quot;) to the webhook endpoint, signed with the signing secret, exactly as Settings → Integrations → Send test event does, and prints the HTTP status, the latency and the first 1 KB of the answer, or the error. The secret is never printed.
+Exit code: 0 on a 2xx answer, 1 otherwise, 2 when no endpoint or secret is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: zapito-inbox test-event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No webhook endpoint is configured. Set one in Settings → Integrations or with: zapito-inbox settings set webhook.endpoint URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configured webhook endpoint cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: the webhook is switched off, so handoffs are not delivered; the test event is sent anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing secret could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signing secret is configured, and nothing is ever sent unsigned. Generate one in Settings → Integrations or give one on standard input to: zapito-inbox settings set webhook.signing_secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting a test event to %1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the reply, then Ctrl+D on a line of its own:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers a customer as the operator: the text is read from standard input and sent through the conversation&apos;s channel (Telegram or WhatsApp), as a reply from the window would be. If the bot has the conversation, the operator takes it over. Exit code: 0 once the channel took the message, 1 when it could not be sent, 2 on a usage error.
+Example: echo &quot;Your table is ready.&quot; | zapito-inbox reply conv_…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: echo TEXT | zapito-inbox reply CONVERSATION_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is empty: give its text on standard input, e.g. echo TEXT | zapito-inbox reply %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a preview chat conversation; answer it in the window (Tools → Preview chat).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to %1 through %2 (message %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply was not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply was not sent: %1 Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply was stored but cannot be followed; the app sends it when it next starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram bot token could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp access token could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The channel did not answer in time; the reply stays queued and the app sends it when it next starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scratch database for the test event could not be made: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

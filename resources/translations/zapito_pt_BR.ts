@@ -125,6 +125,14 @@
         <source>Give a conversation back to the bot: resolve CONVERSATION_ID</source>
         <translation>Devolve uma conversa ao bot: resolve ID_DA_CONVERSA</translation>
     </message>
+    <message>
+        <source>Answer a customer as the operator, text on standard input: reply CONVERSATION_ID</source>
+        <translation>Responde a um cliente como atendente, texto pela entrada padrão: reply ID_DA_CONVERSA</translation>
+    </message>
+    <message>
+        <source>Post a signed sample lead to the webhook endpoint: exit 0 on a 2xx</source>
+        <translation>Envia um lead de exemplo assinado ao endpoint do webhook: sai com 0 em um 2xx</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -218,6 +226,21 @@
     <message>
         <source>Sample</source>
         <translation>Exemplo</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::BotName</name>
+    <message>
+        <source>My bot</source>
+        <translation>Meu bot</translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation>no máximo %1 caracteres</translation>
+    </message>
+    <message>
+        <source>control characters are not allowed</source>
+        <translation>caracteres de controle não são permitidos</translation>
     </message>
 </context>
 <context>
@@ -337,6 +360,18 @@
     <message>
         <source>Saved.</source>
         <translation>Salvo.</translation>
+    </message>
+    <message>
+        <source>%1 (Telegram&apos;s name for the bot once connected)</source>
+        <translation>%1 (o nome do bot no Telegram, depois de conectado)</translation>
+    </message>
+    <message>
+        <source>Shown on the bot&apos;s messages and sent as bot.name in every webhook.</source>
+        <translation>Aparece nas mensagens do bot e vai como bot.name em todo webhook.</translation>
+    </message>
+    <message>
+        <source>Bot name:</source>
+        <translation>Nome do bot:</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1564,118 @@ Configurações:</translation>
     <message>
         <source>%1 saved.</source>
         <translation>%1 salvo.</translation>
+    </message>
+    <message>
+        <source>zapito-inbox: unknown command &quot;%1&quot;. Commands: %2. Without a command it opens the window; zapito-inbox --help says more.</source>
+        <translation>zapito-inbox: comando desconhecido &quot;%1&quot;. Comandos: %2. Sem comando, abre a janela; zapito-inbox --help explica mais.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1 em %2 ms</translation>
+    </message>
+    <message>
+        <source>Answer (first %1 bytes):</source>
+        <translation>Resposta (primeiros %1 bytes):</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>The test event failed: %1</source>
+        <translation>O evento de teste falhou: %1</translation>
+    </message>
+    <message>
+        <source>The test event failed after %1 ms: %2</source>
+        <translation>O evento de teste falhou depois de %1 ms: %2</translation>
+    </message>
+    <message>
+        <source>Posts a sample lead (reason &quot;test&quot;) to the webhook endpoint, signed with the signing secret, exactly as Settings → Integrations → Send test event does, and prints the HTTP status, the latency and the first 1 KB of the answer, or the error. The secret is never printed.
+Exit code: 0 on a 2xx answer, 1 otherwise, 2 when no endpoint or secret is configured.</source>
+        <translation>Envia um lead de exemplo (motivo &quot;test&quot;) ao endpoint do webhook, assinado com o segredo de assinatura, exatamente como Configurações → Integrações → Enviar evento de teste, e mostra o status HTTP, a latência e o primeiro 1 KB da resposta, ou o erro. O segredo nunca é mostrado.
+Código de saída: 0 em uma resposta 2xx, 1 caso contrário, 2 quando não há endpoint ou segredo configurado.</translation>
+    </message>
+    <message>
+        <source>Usage: zapito-inbox test-event</source>
+        <translation>Uso: zapito-inbox test-event</translation>
+    </message>
+    <message>
+        <source>No webhook endpoint is configured. Set one in Settings → Integrations or with: zapito-inbox settings set webhook.endpoint URL</source>
+        <translation>Nenhum endpoint de webhook configurado. Defina um em Configurações → Integrações ou com: zapito-inbox settings set webhook.endpoint URL</translation>
+    </message>
+    <message>
+        <source>The configured webhook endpoint cannot be used: %1</source>
+        <translation>O endpoint de webhook configurado não pode ser usado: %1</translation>
+    </message>
+    <message>
+        <source>Note: the webhook is switched off, so handoffs are not delivered; the test event is sent anyway.</source>
+        <translation>Observação: o webhook está desligado, então as transferências não são entregues; o evento de teste é enviado mesmo assim.</translation>
+    </message>
+    <message>
+        <source>The signing secret could not be read: %1</source>
+        <translation>Não foi possível ler o segredo de assinatura: %1</translation>
+    </message>
+    <message>
+        <source>No signing secret is configured, and nothing is ever sent unsigned. Generate one in Settings → Integrations or give one on standard input to: zapito-inbox settings set webhook.signing_secret</source>
+        <translation>Nenhum segredo de assinatura configurado, e nada é enviado sem assinatura. Gere um em Configurações → Integrações ou informe um pela entrada padrão para: zapito-inbox settings set webhook.signing_secret</translation>
+    </message>
+    <message>
+        <source>Posting a test event to %1 …</source>
+        <translation>Enviando um evento de teste para %1 …</translation>
+    </message>
+    <message>
+        <source>Type the reply, then Ctrl+D on a line of its own:</source>
+        <translation>Digite a resposta e depois Ctrl+D em uma linha separada:</translation>
+    </message>
+    <message>
+        <source>Answers a customer as the operator: the text is read from standard input and sent through the conversation&apos;s channel (Telegram or WhatsApp), as a reply from the window would be. If the bot has the conversation, the operator takes it over. Exit code: 0 once the channel took the message, 1 when it could not be sent, 2 on a usage error.
+Example: echo &quot;Your table is ready.&quot; | zapito-inbox reply conv_…</source>
+        <translation>Responde a um cliente como atendente: o texto é lido da entrada padrão e enviado pelo canal da conversa (Telegram ou WhatsApp), como uma resposta feita na janela. Se o bot está com a conversa, o atendente assume. Código de saída: 0 quando o canal aceitou a mensagem, 1 quando não foi possível enviá-la, 2 em um erro de uso.
+Exemplo: echo &quot;Sua mesa está pronta.&quot; | zapito-inbox reply conv_…</translation>
+    </message>
+    <message>
+        <source>Usage: echo TEXT | zapito-inbox reply CONVERSATION_ID</source>
+        <translation>Uso: echo TEXTO | zapito-inbox reply ID_DA_CONVERSA</translation>
+    </message>
+    <message>
+        <source>The reply is empty: give its text on standard input, e.g. echo TEXT | zapito-inbox reply %1</source>
+        <translation>A resposta está vazia: informe o texto pela entrada padrão, por exemplo echo TEXTO | zapito-inbox reply %1</translation>
+    </message>
+    <message>
+        <source>%1 is a preview chat conversation; answer it in the window (Tools → Preview chat).</source>
+        <translation>%1 é uma conversa do chat de teste; responda na janela (Ferramentas → Chat de teste).</translation>
+    </message>
+    <message>
+        <source>Sent to %1 through %2 (message %3).</source>
+        <translation>Enviada para %1 pelo %2 (mensagem %3).</translation>
+    </message>
+    <message>
+        <source>The reply was not sent: %1</source>
+        <translation>A resposta não foi enviada: %1</translation>
+    </message>
+    <message>
+        <source>The reply was not sent: %1 Nothing was stored.</source>
+        <translation>A resposta não foi enviada: %1 Nada foi guardado.</translation>
+    </message>
+    <message>
+        <source>The reply was stored but cannot be followed; the app sends it when it next starts.</source>
+        <translation>A resposta foi guardada, mas não dá para acompanhá-la; o app a envia quando for iniciado de novo.</translation>
+    </message>
+    <message>
+        <source>The Telegram bot token could not be read: %1</source>
+        <translation>Não foi possível ler o token do bot do Telegram: %1</translation>
+    </message>
+    <message>
+        <source>The WhatsApp access token could not be read: %1</source>
+        <translation>Não foi possível ler o token de acesso do WhatsApp: %1</translation>
+    </message>
+    <message>
+        <source>The channel did not answer in time; the reply stays queued and the app sends it when it next starts.</source>
+        <translation>O canal não respondeu a tempo; a resposta fica na fila e o app a envia quando for iniciado de novo.</translation>
+    </message>
+    <message>
+        <source>A scratch database for the test event could not be made: %1</source>
+        <translation>Não foi possível criar um banco de dados temporário para o evento de teste: %1</translation>
     </message>
 </context>
 </TS>

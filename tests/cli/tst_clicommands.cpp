@@ -99,7 +99,7 @@ private slots:
     {
         const Run r = run({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        for (const char* command : {"settings", "list", "deliveries", "resolve", "--headless"})
+        for (const char* command : {"settings", "list", "deliveries", "resolve", "test-event", "--headless"})
             QVERIFY2(r.out.contains(command), command);
     }
 
@@ -120,6 +120,9 @@ private slots:
         QTest::newRow("url") << "telegram.api_base"
                              << "http://127.0.0.1:8081"
                              << "http://127.0.0.1:8081";
+        QTest::newRow("bot-name") << "bot.name"
+                                  << "  Luna   Café "
+                                  << "Luna Café";
         QTest::newRow("text") << "bot.handoff_message"
                               << "One moment, please."
                               << "One moment, please.";
@@ -154,6 +157,9 @@ private slots:
                                     << "ftp://example.com";
         QTest::newRow("address") << "whatsapp.listen_address"
                                  << "localhost:80";
+        QTest::newRow("bot-name-too-long") << "bot.name" << QString(65, u'x');
+        QTest::newRow("bot-name-control-character") << "bot.name"
+                                                    << "Luna\x1b[2J";
         QTest::newRow("flow-bad-regex")
             << "bot.rules"
             << "[{\"match\":\"regex\",\"pattern\":\"(\",\"action\":\"reply\",\"text\":\"x\"}]";
@@ -167,6 +173,18 @@ private slots:
         QCOMPARE(set.exitCode, 1);
         QVERIFY(set.err.contains("not changed"));
         QCOMPARE(run({QStringLiteral("settings"), QStringLiteral("get"), key}).out, before);
+    }
+
+    void settings_freshInstall_showsDefaultFlowAndUnsetBotName()
+    {
+        const Run rules =
+            run({QStringLiteral("settings"), QStringLiteral("get"), QStringLiteral("bot.rules")});
+        QCOMPARE(rules.exitCode, 0);
+        QVERIFY2(rules.out.contains("\"action\":\"handoff\"") && rules.out.contains("atendente"),
+                 rules.out.constData());
+        const Run name = run({QStringLiteral("settings"), QStringLiteral("get"), QStringLiteral("bot.name")});
+        QCOMPARE(name.exitCode, 0);
+        QCOMPARE(name.out.trimmed(), QByteArray());
     }
 
     void settings_unknownKey()
