@@ -25,8 +25,11 @@ public:
     bool hasValue() const { return m_value.has_value(); }
     explicit operator bool() const { return hasValue(); }
     const T& value() const& { return *m_value; }
-    T&& value() && { return std::move(*m_value); }
+    // On a temporary the value is moved out, not referenced: `for (auto& m : *store.list())`
+    // then iterates a value that lives as long as the loop, not one destroyed with the Expected.
+    T value() && { return std::move(*m_value); }
     const T& operator*() const& { return *m_value; }
+    T operator*() && { return std::move(*m_value); }
     const T* operator->() const { return &*m_value; }
     const QString& error() const { return m_error; }
 

@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # Builds the Debian package on a Debian 12 machine (as root, or with sudo available):
 #   packaging/build-deb.sh
-# installs what is missing, builds a Release in build/deb and runs cpack there; prints the path
-# of build/deb/zapito-inbox_<version>_amd64.deb. Install it with
-#   sudo apt install ./build/deb/zapito-inbox_<version>_amd64.deb
+# installs what is missing, builds the pack preset in build/pack (optimised, Debian's hardening
+# flags, no tests), runs cpack there and lintian on the result; prints the path of
+# build/pack/zapito-inbox_<version>-<revision>_amd64.deb. Install it with
+#   sudo apt install ./build/pack/zapito-inbox_<version>-<revision>_amd64.deb
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
-# dpkg-dev and file for dpkg-shlibdeps, which fills in Depends from the libraries the binary links.
 . "$here/packaging/debian-packages.sh"
-install_missing "${build_packages[@]}" dpkg-dev file
+install_missing "${build_packages[@]}" file lintian
 
-build_dir=build/deb
+build_dir=build/pack
 mkdir -p "$build_dir"
 log="$here/$build_dir/build-deb.log"
 # Output is shown only when a step fails.
@@ -24,8 +24,10 @@ run() {
     fi
 }
 : >"$log"
-run cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DZAPITO_BUILD_TESTS=OFF
-run cmake --build "$build_dir" -- -j"$(nproc)"
+run cmake --preset pack
+run cmake --build --preset pack -- -j"$(nproc)"
 rm -f "$build_dir"/zapito-inbox_*.deb
 (cd "$build_dir" && run cpack -G DEB)
-ls "$build_dir"/zapito-inbox_*_amd64.deb
+deb=$(ls "$build_dir"/zapito-inbox_*_amd64.deb)
+run lintian --fail-on error,warning "$deb"
+echo "$deb"

@@ -1,12 +1,20 @@
 # Sourced by the project's scripts: what building needs from Debian 12's own archive, and the
 # one way they install what is missing (quiet and quick when nothing is).
 
-# Everything configuring and building the whole tree needs (Qt Svg builds the icon renderer).
+# Everything configuring and building the whole tree needs (Qt Svg builds the icon renderer,
+# help2man writes the manual page, dpkg-dev's dpkg-buildflags gives Debian's hardening flags).
 build_packages=(
-    cmake ninja-build g++ pkg-config
+    cmake ninja-build g++ pkg-config help2man dpkg-dev
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-svg-dev qt6-qpa-plugins
     qtkeychain-qt6-dev libssl-dev libgl-dev fonts-dejavu-core
+)
+
+# What the packaging tests run besides the build: cpack's dpkg-shlibdeps (dpkg-dev, file), the
+# validators (desktop-file-validate, appstreamcli, lintian, systemd-analyze from systemd),
+# openssl to sign test bodies, man (man-db) to render the manual page.
+check_packages=(
+    xvfb xauth desktop-file-utils appstream dpkg-dev file lintian systemd openssl man-db
 )
 
 as_root() {

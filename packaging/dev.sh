@@ -2,7 +2,9 @@
 # One entry point for a fresh Debian 12 machine (run as root, or with sudo available):
 #   packaging/dev.sh run    install what is missing, build, start the app
 #   packaging/dev.sh test   install what is missing, build, run every test
-# Both are quiet and quick when everything is already installed and built.
+#   packaging/dev.sh test release-tests
+#                           the same in the optimised build with Debian's hardening flags
+# They are quiet and quick when everything is already installed and built.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,7 +12,7 @@ cd "$here"
 
 # Tests also need a display server, and packaging checks their tools.
 . "$here/packaging/debian-packages.sh"
-packages=("${build_packages[@]}" xvfb xauth desktop-file-utils appstream dpkg-dev file)
+packages=("${build_packages[@]}" "${check_packages[@]}")
 
 build() {
     local preset="$1"
@@ -24,19 +26,21 @@ build() {
 
 case "${1:-}" in
 run)
-    install_missing "${packages[@]}"
+    install_missing "${build_packages[@]}"
     build release
     shift
     exec ./build/release/zapito-inbox "$@"
     ;;
 test)
+    preset="${2:-dev}"
+    case "$preset" in dev | release-tests) ;; *) echo "usage: $0 test [dev|release-tests]" >&2; exit 2 ;; esac
     install_missing "${packages[@]}"
-    build dev
+    build "$preset"
     export QT_QPA_PLATFORM=offscreen
-    ctest --preset dev
+    ctest --preset "$preset"
     ;;
 *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test [dev|release-tests]" >&2
     exit 2
     ;;
 esac

@@ -7,7 +7,8 @@
 
 namespace zapito {
 
-Q_LOGGING_CATEGORY(lcTranslations, "zapito.translations")
+// Which catalogue loaded is a debug message, shown on request (zapito.translations.debug=true).
+Q_LOGGING_CATEGORY(lcTranslations, "zapito.translations", QtInfoMsg)
 
 namespace {
 // Loads one catalogue and installs it; the translator lives as long as the application.

@@ -20,7 +20,8 @@
 
 namespace zapito {
 
-Q_LOGGING_CATEGORY(lcSecrets, "zapito.secrets")
+// Where secrets go is said by the dialog; here only on request (zapito.secrets.debug=true).
+Q_LOGGING_CATEGORY(lcSecrets, "zapito.secrets", QtInfoMsg)
 
 namespace {
 
@@ -79,7 +80,7 @@ SecretStore::SecretStore(Backend backend, const QString& fallbackFile, QObject* 
     , m_filePath(fallbackFile.isEmpty() ? defaultFallbackFile() : fallbackFile)
 {
     if (m_useFile && backend == Backend::Automatic)
-        qCInfo(lcSecrets) << "No DBus session: secrets are kept in" << m_filePath;
+        qCDebug(lcSecrets) << "No DBus session: secrets are kept in" << m_filePath;
 }
 
 SecretStore::~SecretStore() = default;
