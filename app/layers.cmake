@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The layers of the code base and the rule between them: each folder is one static library,
 # and the libraries a layer links (target_link_libraries in its folder) are the only other
 # layers it may use. CMake accepts cycles between STATIC libraries (it repeats them on the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Wires the layers together and starts the window; everything else lives in the libraries.
 #include "appidentity.h"
 #include "appoptions.h"

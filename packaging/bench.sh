@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The whole benchmark in one command, on a Debian 12 machine, as root or with sudo:
 #   packaging/bench.sh                 install what is missing, build the `bench` preset (Release),
 #                                      generate the databases in /tmp/zapito-bench, run everything and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the Debian package on a Debian 12 machine (as root, or with sudo available):
 #   packaging/build-deb.sh
 # installs what is missing, builds the pack preset in build/pack (optimised, Debian's hardening

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Debian's compile and link flags, as dpkg-buildflags gives them with every hardening feature
 # (DEB_BUILD_MAINT_OPTIONS=hardening=+all): -D_FORTIFY_SOURCE=2, -fstack-protector-strong,
 # -Wformat -Werror=format-security, -Wl,-z,relro -Wl,-z,now, and position-independent

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sourced by the project's scripts: what building needs from Debian 12's own archive, and the
 # one way they install what is missing (quiet and quick when nothing is).
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # One entry point for a fresh Debian 12 machine (run as root, or with sudo available):
 #   packaging/dev.sh run    install what is missing, build, start the app
 #   packaging/dev.sh test   install what is missing, build, run every test

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Writes the manual page zapito-inbox.1 from the built program's own --help, so it never drifts
 # from the real commands and options (help2man, package help2man):
 #   make-manpage.sh <built zapito-inbox> <out .1 file> <static include file> <release date>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Renders the application icon's SVG to the PNG sizes of the hicolor icon theme, at build
 // time, with Qt's own SVG renderer: the same Debian packages always give the same pixels, and
 // no binary images live in the repository.

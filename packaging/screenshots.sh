@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Takes the screenshots the AppStream metainfo shows (docs/screenshots/), with the screenshot
 # harness of tests/ui over its 50 varied conversations, in a real X server (Xvfb):
 #   packaging/screenshots.sh

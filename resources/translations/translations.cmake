@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The user interface's translations: Qt Linguist sources (.ts) for English and Brazilian
 # Portuguese, compiled to .qm at build time and embedded in zapito_core under :/i18n, so every
 # executable that links zapito_core (the app, its command line, the tests) can load them.

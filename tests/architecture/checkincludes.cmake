@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # cmake -DSOURCE_DIR=<project> -DLAYERS_FILE=<build>/zapito_layers.cmake -P checkincludes.cmake
 #
 # Fails (listing every offending line) when a source file includes a header of a layer its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // zapito-inbox-bench: generates realistic inbox databases and measures the inbox and the webhook
 // against the naive Qt way and the limit. Not a test: it prints numbers, it asserts nothing.
 //

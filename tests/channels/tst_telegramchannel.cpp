@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "channelstate.h"
 #include "fakeinboundsink.h"
 #include "localhttpserver.h"

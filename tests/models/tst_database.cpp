@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "database.h"
 #include "migrator.h"
 #include "testdatabase.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the Debian package from a build tree with cpack, unpacks it with dpkg-deb -x into a
 # scratch folder and checks it: control fields and Depends, the binary (stripped, and hardened
 # when the build used Debian's flags), desktop entry, metainfo, icons, manual page, user

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs lintian, Debian's package checker, on the package check-deb.sh built, and fails on any
 # error or warning (overrides only in packaging/lintian-overrides*, each with its reason). With
 # Debian's hardening flags on, a hardening or unneeded-section note fails too. Notes,

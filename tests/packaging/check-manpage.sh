@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Compares the manual page with the program's own help: every command `zapito-inbox --help`
 # lists has its section in COMMANDS, and every entry of every help (options, arguments, setting
 # keys) is in the page, in the program's section or in that command's; no option in the page is

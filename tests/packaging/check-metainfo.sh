@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The AppStream metainfo as software centres read it: `appstreamcli validate --pedantic` with no
 # error, warning, info or pedantic note but the one below; the licence, the bug tracker, a
 # release entry for this version on the date of the newest Debian changelog entry, a content

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # When nothing is wrong, a command prints its answer and nothing on standard error: no log
 # line about the missing translation for the "C" locale, nor about keeping secrets in a file
 # where no DBus session runs (as here). Runs every command once on a fresh database, in a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The receiver snippets the package ships (docs/receivers/, in /usr/share/doc/zapito-inbox/
 # examples) are the README's, word for word, and they agree with `zapito-inbox verify-signature`:
 # each accepts a body signed with the secret and refuses it changed by one byte or signed with

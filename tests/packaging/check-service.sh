@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Checks the systemd user service the package ships: what it runs, that it restarts on failure
 # and logs to the journal, and `systemd-analyze verify` on it as the user manager would load it
 # (no running systemd needed). The unit names /usr/bin/zapito-inbox, which is in the unpacked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The application icon is embedded as SVG and renders at 1× and 2× of the small sizes.
 #include <QFile>
 #include <QIcon>

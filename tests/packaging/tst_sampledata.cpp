@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The sample conversations a new user loads from the empty inbox or with --demo.
 #include "conversationstore.h"
 #include "sampledata.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A translated string in place: the empty inbox under a Brazilian locale speaks Portuguese.
 #include "conversationlistmodel.h"
 #include "conversationlistpanel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The translations are built into the app and follow the locale; the Brazilian Portuguese
 // catalogue is complete and keeps every placeholder of its source strings.
 #include "appoptions.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Shows the inbox window over a throw-away database filled with 50 varied conversations, for
 // looking at it as a user would (light or dark palette) and taking screenshots:
 //

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The application icon embedded under :/icons/app/, so the window shows it even when the app
 # runs from the build tree (installed, the hicolor theme copy from packaging/ is preferred).
 # Included from app/core/CMakeLists.txt, in the directory that defines zapito_core.

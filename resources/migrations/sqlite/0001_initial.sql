@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- The first schema: bots, conversations, messages, handoff events and webhook delivery.
 -- Times are UTC milliseconds since the epoch. Keep the SQL portable to PostgreSQL; where a
 -- type differs (INTEGER PRIMARY KEY vs BIGSERIAL, BLOB vs BYTEA) the PostgreSQL migration

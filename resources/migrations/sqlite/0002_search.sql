@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- Full-text search over message text for the inbox's search box (issue 4). An external-content
 -- FTS5 index: the text lives once, in messages; triggers keep the index in step with every
 -- insert, update and delete (including the cascade when a conversation is removed).

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- The transactional pipeline: every message gets the store's receive time and a per-conversation
 -- sequence, inbound messages remember whether they were decided, outbound ones how their send
 -- went, and a channel outbox holds what is still to be sent. Conversations gain the `operator`
