@@ -4,6 +4,7 @@
 #include "migrator.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -42,6 +43,7 @@ DatabaseOpenError::Kind classify(const QSqlError& error)
     case kSqliteNotADatabase:
         return DatabaseOpenError::Kind::Corrupt;
     case kSqliteReadOnly:
+        return DatabaseOpenError::Kind::ReadOnly;
     case kSqliteCantOpen:
     default:
         return DatabaseOpenError::Kind::Unreadable;
@@ -73,6 +75,24 @@ QString explain(DatabaseOpenError::Kind kind, const QString& path, const QString
         return Database::tr("The inbox database %1 could not be upgraded (%2). Nothing was changed. "
                             "Restore it from a backup or report the problem.")
             .arg(file, detail);
+    case DatabaseOpenError::Kind::Foreign:
+        return Database::tr("%1 belongs to another program: it is an SQLite database without Zapito "
+                            "Inbox's tables (%2). Nothing was changed. Choose another file with --database, "
+                            "or move it aside.")
+            .arg(file, detail);
+    case DatabaseOpenError::Kind::ReadOnly:
+        return Database::tr("The inbox database %1 cannot be written (%2). Nothing was changed. Give "
+                            "your user write permission on the file and its folder, or copy it somewhere "
+                            "writable.")
+            .arg(file, detail);
+    case DatabaseOpenError::Kind::Missing:
+        return Database::tr("There is no inbox database at %1 (%2). Nothing was created; check the path "
+                            "given with --database.")
+            .arg(file, detail);
+    case DatabaseOpenError::Kind::OlderSchema:
+        return Database::tr("The inbox database %1 was written by an older version (%2). Open it once "
+                            "with Zapito Inbox to upgrade it; nothing was changed.")
+            .arg(file, detail);
     case DatabaseOpenError::Kind::Unreadable:
     case DatabaseOpenError::Kind::None:
         break;
@@ -98,6 +118,53 @@ Status configure(QSqlDatabase db, int busyTimeoutMs)
             return Status::failure(q.lastError().text());
     }
     return Status::ok();
+}
+
+Status exec(QSqlDatabase db, const QString& statement)
+{
+    QSqlQuery q(db);
+    return q.exec(statement) ? Status::ok() : Status::failure(q.lastError().text());
+}
+
+// Customers' messages are nobody else's business: a new database file is made 0600 before
+// SQLite touches it (SQLite gives -wal and -shm the database file's mode).
+bool createPrivately(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return false;
+    return file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+bool makePrivateFolder(const QString& folder)
+{
+    if (QFileInfo::exists(folder))
+        return QFileInfo(folder).isDir();
+    if (!QDir().mkpath(folder))
+        return false;
+    return QFile::setPermissions(folder,
+                                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+// Tries a write and rolls it back, so a file another program holds (BEGIN EXCLUSIVE) or one this
+// user may not write is refused at open, instead of every later message waiting for the lock.
+Status probeWrite(QSqlDatabase db, int timeoutMs, int busyTimeoutMs, bool* locked)
+{
+    *locked = false;
+    (void)exec(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(timeoutMs));
+    QSqlQuery q(db);
+    bool ok = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    QSqlError error = q.lastError();
+    if (ok) {
+        ok = q.exec(QStringLiteral("CREATE TABLE zapito_write_probe (x INTEGER)"));
+        error = q.lastError();
+        (void)exec(db, QStringLiteral("ROLLBACK"));
+    }
+    (void)exec(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs));
+    if (ok)
+        return Status::ok();
+    *locked = classify(error) == DatabaseOpenError::Kind::Locked;
+    return Status::failure(error.text());
 }
 
 } // namespace
@@ -137,26 +204,35 @@ std::unique_ptr<Database> Database::open(const QString& path, const Options& opt
         fail(error, Kind::Unreadable, path, tr("it is not a file"));
         return nullptr;
     }
-    if (!QDir().mkpath(info.absolutePath())) {
+    const bool isNew = !info.exists();
+    if (isNew && options.readOnly) {
+        fail(error, Kind::Missing, path, tr("no such file"));
+        return nullptr;
+    }
+    if (isNew && !makePrivateFolder(info.absolutePath())) {
         fail(error, Kind::Unreadable, path, tr("its folder cannot be created"));
         return nullptr;
     }
 
     std::unique_ptr<QLockFile> lock;
-    if (options.takeInstanceLock) {
+    if (options.takeInstanceLock && !options.readOnly) {
         lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
         lock->setStaleLockTime(0); // held for the whole session; only a dead owner makes it stale
         if (!lock->tryLock(0)) {
             qint64 pid = 0;
             QString host, app;
             lock->getLockInfo(&pid, &host, &app);
-            const QString detail = lock->error() == QLockFile::LockFailedError
-                                       ? tr("process %1 on %2").arg(pid).arg(host)
-                                       : tr("its lock file cannot be written");
-            fail(error, lock->error() == QLockFile::LockFailedError ? Kind::InUse : Kind::Unreadable, path,
+            const bool held = lock->error() == QLockFile::LockFailedError;
+            const QString detail =
+                held ? tr("process %1 on %2").arg(pid).arg(host) : tr("its lock file cannot be written");
+            fail(error, held ? Kind::InUse : (info.exists() ? Kind::ReadOnly : Kind::Unreadable), path,
                  detail);
             return nullptr;
         }
+    }
+    if (isNew && !createPrivately(path)) {
+        fail(error, Kind::Unreadable, path, tr("it cannot be created"));
+        return nullptr;
     }
 
     const QString name = newConnectionName();
@@ -164,26 +240,29 @@ std::unique_ptr<Database> Database::open(const QString& path, const Options& opt
     database->m_busyTimeoutMs = options.busyTimeoutMs;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
+    if (options.readOnly)
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
     if (!db.open()) {
         fail(error, classify(db.lastError()), path, db.lastError().text());
         return nullptr;
     }
-    if (const Status configured = configure(db, options.busyTimeoutMs); !configured) {
-        QSqlQuery probe(db);
-        probe.exec(QStringLiteral("SELECT 1 FROM sqlite_master LIMIT 1"));
-        fail(error, classify(probe.lastError().isValid() ? probe.lastError() : db.lastError()), path,
-             configured.error());
-        return nullptr;
-    }
-    // Reading the schema catches a damaged file before anything is written to it.
+    // Nothing is written until every check below has passed: a refused file stays byte-identical.
+    (void)exec(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(options.busyTimeoutMs));
     QSqlQuery probe(db);
-    if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"))) {
+    // Reading the schema catches garbage and a damaged file.
+    if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")) || !probe.next()) {
         fail(error, classify(probe.lastError()), path, probe.lastError().text());
         return nullptr;
     }
+    const int objects = probe.value(0).toInt();
     probe.finish(); // an open read statement would make a migration's DROP TABLE fail as "locked"
 
     Migrator migrator(db);
+    const bool ours = db.tables().contains(QStringLiteral("schema_version"));
+    if (objects > 0 && !ours) {
+        fail(error, Kind::Foreign, path, tr("%n table(s) of its own", "", int(db.tables().size())));
+        return nullptr;
+    }
     const auto current = migrator.currentVersion();
     if (!current) {
         fail(error, Kind::Corrupt, path, current.error());
@@ -195,12 +274,34 @@ std::unique_ptr<Database> Database::open(const QString& path, const Options& opt
             tr("schema version %1; this version knows up to %2").arg(*current).arg(migrator.latestVersion()));
         return nullptr;
     }
+    if (options.readOnly) {
+        if (*current < migrator.latestVersion()) {
+            fail(error, Kind::OlderSchema, path,
+                 tr("schema version %1, this version uses %2").arg(*current).arg(migrator.latestVersion()));
+            return nullptr;
+        }
+        (void)exec(db, QStringLiteral("PRAGMA foreign_keys = ON"));
+        if (error)
+            *error = {};
+        return database;
+    }
+
+    bool locked = false;
+    if (const Status writable = probeWrite(db, options.writeProbeTimeoutMs, options.busyTimeoutMs, &locked);
+        !writable) {
+        fail(error, locked ? Kind::Locked : Kind::ReadOnly, path, writable.error());
+        return nullptr;
+    }
+    if (const Status configured = configure(db, options.busyTimeoutMs); !configured) {
+        fail(error, Kind::Unreadable, path, configured.error());
+        return nullptr;
+    }
     if (const Status migrated = migrator.migrate(options.migrateTo); !migrated) {
         QSqlQuery check(db);
-        const bool locked = !check.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        if (!locked)
+        const bool busy = !check.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!busy)
             check.exec(QStringLiteral("ROLLBACK"));
-        fail(error, locked ? Kind::Locked : Kind::MigrationFailed, path, migrated.error());
+        fail(error, busy ? Kind::Locked : Kind::MigrationFailed, path, migrated.error());
         return nullptr;
     }
     if (error)

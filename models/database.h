@@ -25,6 +25,10 @@ struct DatabaseOpenError
         InUse,           // another running Zapito Inbox has it open
         Locked,          // another program holds a lock on it
         MigrationFailed, // the schema upgrade failed; nothing was changed
+        Foreign,         // another program's SQLite database: never given our tables
+        ReadOnly,        // this user may not write it (or its folder)
+        Missing,         // a read-only open of a file that does not exist: nothing is created
+        OlderSchema,     // a read-only open of a database the app has not upgraded yet
     };
     Kind kind = Kind::None;
     QString path;
@@ -44,6 +48,10 @@ public:
         bool takeInstanceLock = true;
         // Stop at this schema version instead of the newest (tests of migrations).
         int migrateTo = -1;
+        // For commands that only read: never create, never migrate, never write, take no lock.
+        bool readOnly = false;
+        // How long the write probe at open waits for another program's lock before refusing.
+        int writeProbeTimeoutMs = 1000;
     };
 
     static std::unique_ptr<Database> open(const QString& path, DatabaseOpenError* error);

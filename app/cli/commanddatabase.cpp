@@ -17,6 +17,9 @@ std::unique_ptr<Database> openDatabaseForCommand(const QString& path, bool write
 {
     Database::Options options;
     options.takeInstanceLock = write;
+    // A mistyped --database must not leave an empty inbox behind, and a reader must never
+    // migrate a database a running app has open.
+    options.readOnly = !write;
     DatabaseOpenError error;
     auto database = Database::open(path, options, &error);
     if (!database)

@@ -3,10 +3,16 @@
 #include "migrator.h"
 #include "testdatabase.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace zapito;
 using Kind = DatabaseOpenError::Kind;
@@ -36,6 +42,26 @@ private:
         QCOMPARE(int(error.kind), int(expected));
         QVERIFY2(error.message.contains(path), qPrintable(error.message)); // names the file
         QCOMPARE(readAll(path), before);                                   // loses nothing
+    }
+
+    // Makes an SQLite file the way another program would: rollback journal, its own tables.
+    static void makeForeignDatabase(const QString& path, const QStringList& statements)
+    {
+        {
+            QSqlDatabase other =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("maker"));
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            QSqlQuery q(other);
+            for (const QString& statement : statements)
+                QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("maker"));
+    }
+    static QFileDevice::Permissions ownerReadWrite()
+    {
+        return QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     }
 
 private slots:
@@ -180,6 +206,171 @@ private slots:
         QVERIFY(!Database::open(dir, &error));
         QCOMPARE(int(error.kind), int(Kind::Unreadable));
         QVERIFY(error.message.contains(dir));
+    }
+
+    void open_refusesAnotherProgramsDatabase_unchanged()
+    {
+        test::TestDatabase tmp;
+        makeForeignDatabase(tmp.path(),
+                            {QStringLiteral("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)"),
+                             QStringLiteral("INSERT INTO invoices (total) VALUES (12.5)")});
+        expectRefused(tmp.path(), Kind::Foreign);
+        QVERIFY(!QFile::exists(tmp.path() + QStringLiteral("-wal")));
+    }
+
+    // The journal-mode switch used to run before the version check and rewrote the header.
+    void open_refusesNewerSchema_rollbackJournalFile_isByteIdentical()
+    {
+        test::TestDatabase tmp;
+        makeForeignDatabase(tmp.path(),
+                            {QStringLiteral("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
+                                            "applied_at_ms INTEGER NOT NULL)"),
+                             QStringLiteral("INSERT INTO schema_version VALUES (9999, 0)")});
+        expectRefused(tmp.path(), Kind::NewerSchema);
+        QVERIFY(!QFile::exists(tmp.path() + QStringLiteral("-wal")));
+    }
+
+    // Another program holds BEGIN EXCLUSIVE on a WAL database: refused at open, after the probe's
+    // short wait, rather than accepted and then blocking every message for the busy timeout.
+    void open_refusesWalDatabaseHeldExclusively()
+    {
+        test::TestDatabase tmp;
+        QVERIFY(tmp.open()); // an inbox, in WAL mode
+        {
+            QSqlDatabase other =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+            other.setDatabaseName(tmp.path());
+            QVERIFY(other.open());
+            QSqlQuery q(other);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QVERIFY(
+                q.exec(QStringLiteral("INSERT INTO bots (id, name, created_at_ms) VALUES ('b', 'B', 1)")));
+            Database::Options options;
+            options.writeProbeTimeoutMs = 100;
+            DatabaseOpenError error;
+            QVERIFY(!Database::open(tmp.path(), options, &error));
+            QCOMPARE(int(error.kind), int(Kind::Locked));
+            QVERIFY(error.message.contains(tmp.path()));
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QVERIFY(tmp.open());
+    }
+
+    // A file this user may not write. Root may write anything, so as root the check runs in a
+    // child process of this test that has dropped to the unprivileged user `nobody`.
+    void open_refusesReadOnlyFile()
+    {
+        test::TestDatabase tmp;
+        QVERIFY(tmp.open());
+        QVERIFY(QFile::setPermissions(tmp.path(), QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                                      QFileDevice::ReadOther));
+        if (::geteuid() != 0) {
+            Database::Options options;
+            options.takeInstanceLock = false;
+            expectRefused(tmp.path(), Kind::ReadOnly, options);
+            return;
+        }
+        // nobody needs to reach the file, and SQLite needs to read -wal/-shm.
+        for (const QString& f :
+             QStringList{tmp.path() + QStringLiteral("-wal"), tmp.path() + QStringLiteral("-shm")})
+            QFile::setPermissions(f,
+                                  QFileDevice::ReadOwner | QFileDevice::ReadOther | QFileDevice::WriteOther);
+        QFile::setPermissions(QFileInfo(tmp.path()).absolutePath(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                  QFileDevice::ReadOther | QFileDevice::ExeOther);
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ZAPITO_TEST_READONLY_DATABASE"), tmp.path());
+        child.setProcessEnvironment(env);
+        child.start(QStringLiteral("setpriv"),
+                    {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                     QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
+                     QStringLiteral("readOnlyFile_childProcess")});
+        QVERIFY(child.waitForFinished(30000));
+        const QByteArray output = child.readAllStandardOutput();
+        QVERIFY2(child.exitCode() == 0, output.constData());
+        QVERIFY2(output.contains("PASS   : tst_Database::readOnlyFile_childProcess()"), output.constData());
+    }
+    // Runs only as the child of open_refusesReadOnlyFile.
+    void readOnlyFile_childProcess()
+    {
+        const QString path = qEnvironmentVariable("ZAPITO_TEST_READONLY_DATABASE");
+        if (path.isEmpty())
+            return;
+        QVERIFY(::geteuid() != 0);
+        Database::Options options;
+        options.takeInstanceLock = false;
+        DatabaseOpenError error;
+        QVERIFY(!Database::open(path, options, &error));
+        QVERIFY2(error.kind == Kind::ReadOnly, qPrintable(error.message));
+        expectRefused(path, Kind::ReadOnly, options);
+    }
+
+    void open_newDatabase_isPrivate()
+    {
+        test::TestDatabase tmp;
+        const QString folder = tmp.filePath(QStringLiteral("data"));
+        const QString path = folder + QStringLiteral("/inbox.sqlite");
+        DatabaseOpenError error;
+        auto db = Database::open(path, &error);
+        QVERIFY2(db, qPrintable(error.message));
+        QCOMPARE(QFileInfo(folder).permissions(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                      QFileDevice::ExeOwner | QFileDevice::ReadUser |
+                                                      QFileDevice::WriteUser | QFileDevice::ExeUser);
+        for (const QString& f :
+             QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+            QVERIFY2(QFileInfo::exists(f), qPrintable(f));
+            QCOMPARE(QFileInfo(f).permissions(),
+                     ownerReadWrite() | QFileDevice::ReadUser | QFileDevice::WriteUser);
+        }
+    }
+
+    void readOnlyOpen_missingFile_createsNothing()
+    {
+        test::TestDatabase tmp;
+        Database::Options options;
+        options.readOnly = true;
+        DatabaseOpenError error;
+        QVERIFY(!Database::open(tmp.path(), options, &error));
+        QCOMPARE(int(error.kind), int(Kind::Missing));
+        QVERIFY(!QFile::exists(tmp.path()));
+        QVERIFY(QDir(QFileInfo(tmp.path()).absolutePath())
+                    .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                    .isEmpty());
+    }
+
+    void readOnlyOpen_olderSchema_isRefusedUnchanged()
+    {
+        test::TestDatabase tmp;
+        {
+            Database::Options options;
+            options.migrateTo = 1;
+            QVERIFY(tmp.open(options));
+        }
+        Database::Options options;
+        options.readOnly = true;
+        expectRefused(tmp.path(), Kind::OlderSchema, options);
+        Database::Options check;
+        check.migrateTo = 1; // still at version 1
+        auto db = tmp.open(check);
+        QVERIFY(db);
+        QCOMPARE(Migrator(db->connection()).currentVersion().value(), 1);
+    }
+
+    void readOnlyOpen_readsBesideAWriter()
+    {
+        test::TestDatabase tmp;
+        auto writer = tmp.open();
+        QVERIFY(writer);
+        Database::Options options;
+        options.readOnly = true;
+        DatabaseOpenError error;
+        auto reader = Database::open(tmp.path(), options, &error);
+        QVERIFY2(reader, qPrintable(error.message));
+        QSqlQuery q(reader->connection());
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO bots (id, name, created_at_ms) VALUES ('b', 'B', 1)")));
     }
 
     void open_refusesUnwritableFolder()
