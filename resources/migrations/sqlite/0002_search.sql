@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: Apache-2.0
--- Full-text search over message text for the inbox's search box (issue 4). An external-content
+-- Full-text search over message text for the inbox's search box. An external-content
 -- FTS5 index: the text lives once, in messages; triggers keep the index in step with every
 -- insert, update and delete (including the cascade when a conversation is removed).
 -- remove_diacritics 2 lets "cafe" find "Café"; prefix queries ("mar"*) need no extra index.
