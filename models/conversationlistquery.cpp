@@ -78,8 +78,9 @@ QString ConversationListQuery::ftsQuery(const QString& typed)
     return SqlDialect::ftsQuery(typed);
 }
 
-Expected<QList<Conversation>> ConversationListQuery::page(const ConversationFilter& filter, int limit,
-                                                          const std::optional<PageCursor>& after) const
+ConversationListQuery::Statement
+ConversationListQuery::pageStatement(const ConversationFilter& filter, int limit,
+                                     const std::optional<PageCursor>& after) const
 {
     Sql sql = filteredSelect(SqlDialect::forDatabase(m_db), filter);
     if (after) {
@@ -88,7 +89,14 @@ Expected<QList<Conversation>> ConversationListQuery::page(const ConversationFilt
     }
     sql.text += QLatin1String(" ORDER BY last_activity_ms DESC, id DESC LIMIT ?");
     sql.binds << limit;
-    return run(m_db, sql);
+    return {sql.text, sql.binds};
+}
+
+Expected<QList<Conversation>> ConversationListQuery::page(const ConversationFilter& filter, int limit,
+                                                          const std::optional<PageCursor>& after) const
+{
+    const Statement statement = pageStatement(filter, limit, after);
+    return run(m_db, Sql{statement.text, statement.binds});
 }
 
 Expected<std::optional<Conversation>> ConversationListQuery::matching(const ConversationFilter& filter,

@@ -23,6 +23,15 @@ public:
 
     [[nodiscard]] Expected<QList<Conversation>> page(const ConversationFilter& filter, int limit,
                                                      const std::optional<PageCursor>& after = {}) const;
+
+    // The very statement page() runs, so tests can EXPLAIN it.
+    struct Statement
+    {
+        QString text;
+        QVariantList binds;
+    };
+    [[nodiscard]] Statement pageStatement(const ConversationFilter& filter, int limit,
+                                          const std::optional<PageCursor>& after = {}) const;
     // The conversation if it exists and passes the filter; std::nullopt when it does not pass.
     [[nodiscard]] Expected<std::optional<Conversation>> matching(const ConversationFilter& filter,
                                                                  const QString& conversationId) const;

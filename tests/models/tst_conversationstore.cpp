@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "conversationlistquery.h"
 #include "conversationstore.h"
 #include "leadpayload.h"
 #include "testdatabase.h"
@@ -273,20 +274,22 @@ private slots:
         QTest::addColumn<QString>("sql");
         QTest::addColumn<QVariantList>("binds");
         QTest::addColumn<QString>("index");
-        QTest::newRow("needs-human-page")
-            << QStringLiteral("SELECT id FROM conversations WHERE status = 'handoff' "
-                              "ORDER BY last_activity_ms DESC, id DESC LIMIT 50")
-            << QVariantList{} << QStringLiteral("conversations_by_status_activity");
-        QTest::newRow("needs-human-next-page")
-            << QStringLiteral("SELECT id FROM conversations WHERE status = 'handoff' AND (last_activity_ms, "
-                              "id) < (?, ?) "
-                              "ORDER BY last_activity_ms DESC, id DESC LIMIT 50")
-            << QVariantList{1000, QStringLiteral("conv_x")}
-            << QStringLiteral("conversations_by_status_activity");
-        QTest::newRow("all-page") << QStringLiteral(
-                                         "SELECT id FROM conversations ORDER BY last_activity_ms DESC, id "
-                                         "DESC LIMIT 50")
-                                  << QVariantList{} << QStringLiteral("conversations_by_activity");
+        // The list's pages: the statements ConversationListQuery::page() itself runs (a data
+        // function runs before init(), so it builds them on a database of its own).
+        test::TestDatabase tmp;
+        const auto db = tmp.open();
+        QVERIFY(db);
+        const ConversationListQuery list(db->connection());
+        const PageCursor cursor{1000, QStringLiteral("conv_x")};
+        const auto row = [](const char* name, const ConversationListQuery::Statement& statement,
+                            const char* index) {
+            QTest::newRow(name) << statement.text << statement.binds << QString::fromLatin1(index);
+        };
+        row("needs-human-page", list.pageStatement({true, {}}, 50), "conversations_by_status_activity");
+        row("needs-human-next-page", list.pageStatement({true, {}}, 50, cursor),
+            "conversations_by_status_activity");
+        row("all-page", list.pageStatement({false, {}}, 50), "conversations_by_activity");
+        row("all-next-page", list.pageStatement({false, {}}, 50, cursor), "conversations_by_activity");
         QTest::newRow("transcript-in-order")
             << QStringLiteral(
                    "SELECT id FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT 200")

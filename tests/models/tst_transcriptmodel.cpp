@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "channelregistry.h"
 #include "conversationengine.h"
+#include "deliverystore.h"
 #include "fakechannel.h"
 #include "inboxroles.h"
 #include "pipelinewait.h"
@@ -124,7 +125,28 @@ private slots:
         QVERIFY(m_engine->resolve(id, QStringLiteral("operator")));
         QVERIFY(!changed.isEmpty());
         QVERIFY(model.index(3).data(TranscriptRoles::HandoffResolvedAtMsRole).toLongLong() > 0);
-        QVERIFY(model.deliveryAttempts(handoff.data(TranscriptRoles::HandoffEventIdRole).toLongLong()));
+        // The attempts the transcript shows are the ones recorded, in order, field for field.
+        const qint64 eventId = handoff.data(TranscriptRoles::HandoffEventIdRole).toLongLong();
+        QVERIFY(model.deliveryAttempts(eventId)->isEmpty());
+        DeliveryStore deliveries(*m_db);
+        DeliveryAttempt first{0,
+                              eventId,
+                              1000,
+                              500,
+                              QStringLiteral("HTTP 500 Internal Server Error"),
+                              40,
+                              QStringLiteral("first")};
+        DeliveryAttempt retry{0, eventId, 31000, 200, QString(), 12, QStringLiteral("retry")};
+        QVERIFY(deliveries.recordAttempt(first, {std::nullopt, 31000}));
+        QVERIFY(deliveries.recordAttempt(retry, {DeliveryOutcome::Sent, std::nullopt}));
+        const QList<DeliveryAttempt> attempts = model.deliveryAttempts(eventId).value();
+        QCOMPARE(attempts.size(), 2);
+        QCOMPARE(attempts.at(0).httpStatus, 500);
+        QCOMPARE(attempts.at(0).error, first.error);
+        QCOMPARE(attempts.at(0).durationMs, 40);
+        QCOMPARE(attempts.at(0).kind, QStringLiteral("first"));
+        QCOMPARE(attempts.at(1).attemptedAtMs, 31000);
+        QCOMPARE(attempts.at(1).kind, QStringLiteral("retry"));
     }
 
     void otherConversation_isIgnored()
