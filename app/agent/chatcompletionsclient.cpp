@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "chatcompletionsclient.h"
 
-#include "httpexchange.h"
+#include "httpclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QNetworkRequest>
+#include <QPointer>
 #include <QUrl>
 
 Q_LOGGING_CATEGORY(lcModel, "zapito.agent.model")
@@ -57,6 +57,7 @@ bool isNoQuota(int status, const QJsonObject& root)
 
 ChatCompletionsClient::ChatCompletionsClient(QObject* parent)
     : QObject(parent)
+    , m_http(HttpClient::forCurrentThread())
 {}
 
 QByteArray ChatCompletionsClient::requestBody(const ModelRequest& request)
@@ -131,23 +132,35 @@ void ChatCompletionsClient::complete(const ModelRequest& request, Done done)
             Qt::QueuedConnection);
         return;
     }
-    QNetworkRequest http(url);
-    http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    HttpRequest http;
+    http.verb = "POST";
+    http.url = url;
+    http.header("Content-Type", "application/json");
     if (!request.apiKey.isEmpty())
-        http.setRawHeader("Authorization", "Bearer " + request.apiKey.toUtf8());
-    sendHttp(m_network, http, "POST", requestBody(request), request.timeoutMs,
-             [done = std::move(done)](const HttpResult& result) {
-                 ModelOutcome outcome;
-                 // A deadline can cut an answer whose headers said 200: that is a failure too.
-                 if (result.status == 0 || result.timedOut || result.canceled)
-                     outcome = {ModelOutcome::Kind::Failed, {}, result.describe()};
-                 else
-                     outcome = interpret(result.status, result.body);
-                 if (outcome.kind == ModelOutcome::Kind::Failed ||
-                     outcome.kind == ModelOutcome::Kind::NoQuota)
-                     qCInfo(lcModel) << "model call failed:" << outcome.detail;
-                 done(outcome);
-             });
+        http.header("Authorization", "Bearer " + request.apiKey.toUtf8());
+    http.body = requestBody(request);
+    // A model is silent while it thinks, so no byte moves for as long as the timeout allows.
+    http.deadline = std::chrono::milliseconds(request.timeoutMs);
+    http.transferTimeout = http.deadline;
+
+    QPointer<ChatCompletionsClient> self(this);
+    m_limit.run([self, http = std::move(http),
+                 done = std::move(done)](ConcurrencyLimit::Release release) mutable {
+        if (!self)
+            return; // destroyed while the call waited
+        self->m_http.send(std::move(http), self, [release, done = std::move(done)](const HttpResult& result) {
+            release(); // the next waiting call may go
+            ModelOutcome outcome;
+            // A deadline can cut an answer whose headers said 200: a failure too.
+            if (result.status == 0 || result.failure != HttpResult::Failure::None)
+                outcome = {ModelOutcome::Kind::Failed, {}, result.describe()};
+            else
+                outcome = interpret(result.status, result.body);
+            if (outcome.kind == ModelOutcome::Kind::Failed || outcome.kind == ModelOutcome::Kind::NoQuota)
+                qCInfo(lcModel) << "model call failed:" << outcome.detail;
+            done(outcome);
+        });
+    });
 }
 
 } // namespace zapito

@@ -10,7 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QNetworkRequest>
+#include <QPointer>
 #include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcTelegram, "zapito.channels.telegram")
@@ -56,6 +56,7 @@ QString describeTelegramError(const HttpResult& result)
 TelegramChannel::TelegramChannel(ChannelState& state, QObject* parent)
     : ChannelConnector(parent)
     , m_state(state)
+    , m_http(HttpClient::forCurrentThread())
 {
     m_next.setSingleShot(true);
     connect(&m_next, &QTimer::timeout, this, &TelegramChannel::poll);
@@ -96,17 +97,49 @@ void TelegramChannel::configure(const TelegramConfig& config)
     m_tokenRefused = false;
     m_failures = 0;
     m_offset = m_state.value(QLatin1String(kOffsetKey), QStringLiteral("0")).toLongLong();
+    m_identified = false;
     setStatus(ConnectorStatus::State::Connecting, tr("Connecting to Telegram…"));
+    identify();
     poll();
 }
 
 void TelegramChannel::stop()
 {
     m_running = false;
-    ++m_generation;
+    ++m_generation; // what is still under way for the old configuration is ignored
     m_next.stop();
-    cancelHttp(m_poll);
-    m_poll.clear();
+    m_identifying = false;
+    if (m_poll)
+        m_http.cancel(m_poll);
+    m_poll = 0;
+}
+
+void TelegramChannel::identify()
+{
+    if (m_identified || m_identifying || !m_running)
+        return;
+    m_identifying = true;
+    HttpRequest request;
+    request.url = methodUrl(QStringLiteral("getMe"));
+    request.deadline = std::chrono::milliseconds(kSendDeadlineMs);
+    const int generation = m_generation;
+    m_http.send(std::move(request), this, [this, generation](const HttpResult& result) {
+        if (generation != m_generation)
+            return;
+        m_identifying = false;
+        const QJsonObject me =
+            QJsonDocument::fromJson(result.body).object().value(QStringLiteral("result")).toObject();
+        QString name = me.value(QStringLiteral("first_name")).toString().simplified();
+        if (name.isEmpty())
+            name = me.value(QStringLiteral("username")).toString().simplified();
+        if (!result.isSuccess() || name.isEmpty()) {
+            // Asked again after the next poll that Telegram answers.
+            qCInfo(lcTelegram) << "getMe failed:" << describeTelegramError(result);
+            return;
+        }
+        m_identified = true;
+        emit botIdentified(name);
+    });
 }
 
 QUrl TelegramChannel::methodUrl(const QString& method) const
@@ -128,9 +161,15 @@ void TelegramChannel::poll()
         query.addQueryItem(QStringLiteral("offset"), QString::number(m_offset));
     query.addQueryItem(QStringLiteral("allowed_updates"), QStringLiteral("[\"message\"]"));
     url.setQuery(query);
-    m_poll = sendHttp(m_network, QNetworkRequest(url), "GET", {},
-                      m_config.pollTimeoutSeconds * 1000 + kPollGraceMs,
-                      [this](const HttpResult& result) { onPolled(result); });
+    HttpRequest request;
+    request.url = url;
+    // The server is silent for the whole long poll, so no byte moves for that long either.
+    request.deadline = std::chrono::milliseconds(m_config.pollTimeoutSeconds * 1000 + kPollGraceMs);
+    const int generation = m_generation;
+    m_poll = m_http.send(std::move(request), this, [this, generation](const HttpResult& result) {
+        if (generation == m_generation)
+            onPolled(result);
+    });
 }
 
 void TelegramChannel::retryLater(int delayMs, ConnectorStatus::State state, const QString& text)
@@ -141,8 +180,8 @@ void TelegramChannel::retryLater(int delayMs, ConnectorStatus::State state, cons
 
 void TelegramChannel::onPolled(const HttpResult& result)
 {
-    m_poll.clear();
-    if (result.canceled || !m_running)
+    m_poll = 0;
+    if (result.canceled() || !m_running)
         return;
 
     const int backoff = nextBackoffMs();
@@ -194,6 +233,7 @@ void TelegramChannel::onPolled(const HttpResult& result)
 
     m_failures = 0;
     setStatus(ConnectorStatus::State::Connected, tr("Connected; receiving messages."));
+    identify(); // when the first getMe did not get through
     QList<Update> batch;
     const QJsonArray updates = root.value(QStringLiteral("result")).toArray();
     for (const QJsonValue& value : updates) {
@@ -323,19 +363,23 @@ void TelegramChannel::sendPart(const QString& externalId, const QString& text, D
             Qt::QueuedConnection);
         return;
     }
-    QNetworkRequest request(methodUrl(QStringLiteral("sendMessage")));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     const QJsonObject body{{QStringLiteral("chat_id"), externalId}, {QStringLiteral("text"), text}};
-    sendHttp(m_network, request, "POST", QJsonDocument(body).toJson(QJsonDocument::Compact), kSendDeadlineMs,
-             [done = std::move(done)](const HttpResult& result) {
-                 if (result.isSuccess()) {
-                     done({true, {}});
-                     return;
-                 }
-                 const QString why = describeTelegramError(result);
-                 qCInfo(lcTelegram) << "sendMessage failed:" << why;
-                 done({false, tr("Telegram did not take the message: %1").arg(why)});
-             });
+    HttpRequest request;
+    request.verb = "POST";
+    request.url = methodUrl(QStringLiteral("sendMessage"));
+    request.header("Content-Type", "application/json");
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.deadline = std::chrono::milliseconds(kSendDeadlineMs);
+    // No context: the caller's `done` is owed an answer even when this channel goes first.
+    m_http.send(std::move(request), nullptr, [done = std::move(done)](const HttpResult& result) {
+        if (result.isSuccess()) {
+            done({true, {}});
+            return;
+        }
+        const QString why = describeTelegramError(result);
+        qCInfo(lcTelegram) << "sendMessage failed:" << why;
+        done({false, tr("Telegram did not take the message: %1").arg(why)});
+    });
 }
 
 } // namespace zapito

@@ -2,11 +2,9 @@
 #pragma once
 
 #include "channelconnector.h"
-#include "httpexchange.h"
+#include "httpclient.h"
 #include "telegramconfig.h"
 
-#include <QNetworkAccessManager>
-#include <QPointer>
 #include <QTimer>
 
 namespace zapito {
@@ -42,6 +40,12 @@ public:
     // retry_after seconds are multiplied by `secondMs` (tests shrink all three).
     void setBackoff(int minimumMs, int maximumMs, int secondMs = 1000);
 
+signals:
+    // The bot's own name from getMe (its first name, else its username), once per
+    // configuration, when Telegram first answers.
+    void botIdentified(const QString& displayName);
+
+public:
     // Turns one getUpdates `message` object into a customer message (exposed for tests); a
     // message without text gets a placeholder (InboundPlaceholder). Nothing without a chat.
     static std::optional<CustomerMessage> customerMessageFrom(const QJsonObject& message);
@@ -56,6 +60,7 @@ private:
     void sendPart(const QString& externalId, const QString& text, Done done);
     void poll();
     void onPolled(const HttpResult& result);
+    void identify();
     void commitInOrder(const QList<Update>& updates);
     void onBatchCommitted(const Status& status);
     void moveOffsetPast(qint64 updateId);
@@ -65,12 +70,14 @@ private:
 
     ChannelState& m_state;
     TelegramConfig m_config;
-    QNetworkAccessManager m_network;
-    QPointer<QNetworkReply> m_poll;
+    HttpClient& m_http;
+    HttpClient::Id m_poll = 0;
     QTimer m_next;
     qint64 m_offset = 0;  // the next update wanted; 0 = whatever Telegram holds
     int m_generation = 0; // a batch still being committed after stop() or configure() is dropped
     bool m_running = false;
+    bool m_identified = false; // getMe answered for this configuration
+    bool m_identifying = false;
     bool m_tokenRefused = false;
     int m_failures = 0;
     int m_backoffMinMs = 1000;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "whatsappchannel.h"
 
-#include "httpexchange.h"
+#include "httpclient.h"
 #include "inboundplaceholder.h"
 #include "inboundsequence.h"
 #include "messageparts.h"
@@ -11,7 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QNetworkRequest>
+#include <QPointer>
 #include <QUrlQuery>
 
 #include <openssl/crypto.h>
@@ -257,45 +257,49 @@ void WhatsAppChannel::sendPart(const QString& externalId, const QString& text, D
     QString base = m_config.graphBase.trimmed();
     while (base.endsWith(u'/'))
         base.chop(1);
-    QNetworkRequest request(
-        QUrl(base + u'/' + m_config.phoneNumberId.trimmed() + QStringLiteral("/messages")));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Authorization", "Bearer " + m_config.accessToken.toUtf8());
+    HttpRequest request;
+    request.verb = "POST";
+    request.url = QUrl(base + u'/' + m_config.phoneNumberId.trimmed() + QStringLiteral("/messages"));
+    request.header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + m_config.accessToken.toUtf8());
+    request.deadline = std::chrono::milliseconds(kSendDeadlineMs);
     const QJsonObject body{{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
                            {QStringLiteral("recipient_type"), QStringLiteral("individual")},
                            {QStringLiteral("to"), externalId},
                            {QStringLiteral("type"), QStringLiteral("text")},
                            {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), text},
                                                                 {QStringLiteral("preview_url"), false}}}};
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     QPointer<WhatsAppChannel> self(this);
-    sendHttp(m_network, request, "POST", QJsonDocument(body).toJson(QJsonDocument::Compact), kSendDeadlineMs,
-             [self, done = std::move(done)](const HttpResult& result) {
-                 if (result.isSuccess()) {
-                     if (self && !self->m_sendError.isEmpty()) {
-                         self->m_sendError.clear();
-                         self->updateStatus();
-                     }
-                     done({true, {}});
-                     return;
-                 }
-                 const QString message = QJsonDocument::fromJson(result.body)
-                                             .object()
-                                             .value(QStringLiteral("error"))
-                                             .toObject()
-                                             .value(QStringLiteral("message"))
-                                             .toString();
-                 const QString why = message.isEmpty()
-                                         ? result.describe()
-                                         : QString(result.describe() + QStringLiteral(": ") + message);
-                 qCInfo(lcWhatsApp) << "sending failed:" << why;
-                 if (self && (result.status == 401 || result.status == 403)) {
-                     self->m_sendError = tr("The Graph API refused the access token (%1). Check it under "
-                                            "Settings → Channels.")
-                                             .arg(result.describe());
-                     self->updateStatus();
-                 }
-                 done({false, tr("WhatsApp did not take the message: %1").arg(why)});
-             });
+    // No context: the caller's `done` is owed an answer even when this channel goes first.
+    HttpClient::forCurrentThread().send(
+        std::move(request), nullptr, [self, done = std::move(done)](const HttpResult& result) {
+            if (result.isSuccess()) {
+                if (self && !self->m_sendError.isEmpty()) {
+                    self->m_sendError.clear();
+                    self->updateStatus();
+                }
+                done({true, {}});
+                return;
+            }
+            const QString message = QJsonDocument::fromJson(result.body)
+                                        .object()
+                                        .value(QStringLiteral("error"))
+                                        .toObject()
+                                        .value(QStringLiteral("message"))
+                                        .toString();
+            const QString why = message.isEmpty()
+                                    ? result.describe()
+                                    : QString(result.describe() + QStringLiteral(": ") + message);
+            qCInfo(lcWhatsApp) << "sending failed:" << why;
+            if (self && (result.status == 401 || result.status == 403)) {
+                self->m_sendError = tr("The Graph API refused the access token (%1). Check it under "
+                                       "Settings → Channels.")
+                                        .arg(result.describe());
+                self->updateStatus();
+            }
+            done({false, tr("WhatsApp did not take the message: %1").arg(why)});
+        });
 }
 
 } // namespace zapito

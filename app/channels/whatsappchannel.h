@@ -6,7 +6,6 @@
 #include "whatsappconfig.h"
 
 #include <QHostAddress>
-#include <QNetworkAccessManager>
 
 namespace zapito {
 
@@ -49,7 +48,6 @@ private:
 
     WhatsAppConfig m_config;
     HttpListener m_listener;
-    QNetworkAccessManager m_network;
     QString m_listenError;
     QString m_sendError;
 };

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "webhookdispatcher.h"
 
+#include "httpclient.h"
 #include "leadpayload.h"
 #include "signature.h"
 #include "webhooksettings.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QPointer>
 #include <QUuid>
 
@@ -67,23 +65,16 @@ WebhookDispatcher::WebhookDispatcher(DeliveryStore& deliveries, WebhookSettings&
     : QObject(parent)
     , m_deliveries(deliveries)
     , m_settings(settings)
-    , m_network(new QNetworkAccessManager(this))
+    , m_http(HttpClient::forCurrentThread())
 {
     qRegisterMetaType<zapito::TestEventResult>();
     // Every recorded attempt and outcome, whoever wrote it, reaches the transcript through here.
     connect(&m_deliveries, &DeliveryStore::deliveryChanged, this, &WebhookDispatcher::deliveryChanged);
 }
 
-WebhookDispatcher::~WebhookDispatcher()
-{
-    // Requests still in flight are dropped; their outbox rows stay and resumePending() sends
-    // them again at the next start.
-    const auto replies = m_network->findChildren<QNetworkReply*>();
-    for (QNetworkReply* reply : replies) {
-        reply->disconnect(this);
-        reply->abort();
-    }
-}
+// Requests still in flight are dropped (this object is their context in the HttpClient);
+// their outbox rows stay and resumePending() sends them again at the next start.
+WebhookDispatcher::~WebhookDispatcher() = default;
 
 QByteArray WebhookDispatcher::userAgent()
 {
@@ -224,25 +215,25 @@ void WebhookDispatcher::sendWithSecret(qint64 handoffEventId, Kind kind, const Q
     }
     const qint64 startedAtMs = now();
     post(m_settings.endpointUrl(), secret.toUtf8(), *body, deliveryId->toUtf8(),
-         [this, handoffEventId, kind, startedAtMs](const HttpResult& result) {
-             finishAttempt(handoffEventId, kind, startedAtMs, result);
+         [this, handoffEventId, kind, startedAtMs](const HttpResult& result, const QString& error) {
+             finishAttempt(handoffEventId, kind, startedAtMs, result, error);
          });
 }
 
 void WebhookDispatcher::finishAttempt(qint64 handoffEventId, Kind kind, qint64 startedAtMs,
-                                      const HttpResult& result)
+                                      const HttpResult& result, const QString& error)
 {
     m_inFlight.remove(handoffEventId);
     DeliveryAttempt attempt;
     attempt.handoffEventId = handoffEventId;
     attempt.attemptedAtMs = startedAtMs;
-    attempt.httpStatus = result.httpStatus;
-    attempt.error = result.error;
+    attempt.httpStatus = result.status;
+    attempt.error = error;
     attempt.durationMs = result.durationMs;
     attempt.kind = kindName(static_cast<int>(kind));
 
     DeliveryStore::AfterAttempt after;
-    const bool ok = result.error.isEmpty();
+    const bool ok = error.isEmpty();
     if (ok) {
         after.outcome = DeliveryOutcome::Sent;
     } else if (kind == Kind::First) {
@@ -256,7 +247,7 @@ void WebhookDispatcher::finishAttempt(qint64 handoffEventId, Kind kind, qint64 s
             after.outcome = DeliveryOutcome::Failed;
     }
     qCInfo(lcWebhook).noquote() << "Delivery" << handoffEventId << attempt.kind << "->"
-                                << (ok ? QStringLiteral("HTTP %1").arg(result.httpStatus) : result.error);
+                                << (ok ? QStringLiteral("HTTP %1").arg(result.status) : error);
     if (const auto recorded = m_deliveries.recordAttempt(attempt, after); !recorded) {
         qCWarning(lcWebhook) << "Cannot record the attempt of delivery" << handoffEventId << recorded.error();
         return;
@@ -321,12 +312,12 @@ void WebhookDispatcher::sendTestEvent(const QString& endpoint, const QString& se
     const qint64 at = now();
     post(QUrl(endpoint.trimmed(), QUrl::StrictMode), secret.toUtf8(), samplePayload(at),
          QByteArrayLiteral("test-") + QUuid::createUuid().toByteArray(QUuid::WithoutBraces),
-         [this](const HttpResult& http) {
+         [this](const HttpResult& http, const QString& error) {
              TestEventResult result;
-             result.httpStatus = http.httpStatus;
+             result.httpStatus = http.status;
              result.latencyMs = http.durationMs;
-             result.bodyExcerpt = http.bodyExcerpt;
-             result.error = http.error;
+             result.bodyExcerpt = http.body;
+             result.error = error;
              emit testEventFinished(result);
          });
 }
@@ -334,77 +325,46 @@ void WebhookDispatcher::sendTestEvent(const QString& endpoint, const QString& se
 void WebhookDispatcher::post(const QUrl& url, const QByteArray& secret, const QByteArray& body,
                              const QByteArray& deliveryId, HttpDone done)
 {
-    QNetworkRequest request(url);
-    // A 3xx is a failure: following it would send the lead somewhere the user never configured.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setTransferTimeout(static_cast<int>(m_deadline.count()));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
-    request.setRawHeader("X-Zapito-Event", "lead.handoff");
-    request.setRawHeader("X-Zapito-Delivery", deliveryId);
-    request.setRawHeader("X-Zapito-Signature", signatureHeaderValue(secret, body));
-
-    QNetworkReply* reply = m_network->post(request, body);
-    auto clock = std::make_shared<QElapsedTimer>();
-    clock->start();
-    auto excerpt = std::make_shared<QByteArray>();
-    auto timedOut = std::make_shared<bool>(false);
-
-    // setTransferTimeout restarts with every byte, so a server that trickles would never trip
-    // it; this timer ends the whole exchange at the deadline whatever arrives.
-    auto* deadline = new QTimer(reply);
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, this, [reply, timedOut] {
-        *timedOut = true;
-        reply->abort();
+    // The client never follows a 3xx (it would send the lead somewhere the user never
+    // configured) and ends the exchange m_deadline after the request went out, whatever
+    // trickles in; the first 1 KB of the answer is kept for the operator, the rest dropped.
+    HttpRequest request;
+    request.verb = "POST";
+    request.url = url;
+    request.body = body;
+    request.deadline = m_deadline;
+    request.transferTimeout = m_deadline;
+    request.maxBodyBytes = kExcerptBytes;
+    request.header("Content-Type", "application/json")
+        .header("User-Agent", userAgent())
+        .header("X-Zapito-Event", "lead.handoff")
+        .header("X-Zapito-Delivery", deliveryId)
+        .header("X-Zapito-Signature", signatureHeaderValue(secret, body));
+    m_http.send(std::move(request), this, [this, done = std::move(done)](const HttpResult& result) {
+        done(result, attemptError(result));
     });
-    deadline->start(m_deadline);
+}
 
-    connect(reply, &QNetworkReply::readyRead, this, [reply, excerpt] {
-        // Keep the first 1 KB for the operator; the rest is read and dropped.
-        if (excerpt->size() < kExcerptBytes)
-            excerpt->append(reply->read(kExcerptBytes - excerpt->size()));
-        reply->skip(reply->bytesAvailable());
-    });
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, clock, excerpt, timedOut, done = std::move(done)] {
-                reply->deleteLater();
-                HttpResult result;
-                result.durationMs = clock->elapsed();
-                if (excerpt->size() < kExcerptBytes && reply->isOpen())
-                    excerpt->append(reply->read(kExcerptBytes - excerpt->size()));
-                result.bodyExcerpt = *excerpt;
-                const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-                result.httpStatus = status.isValid() ? status.toInt() : 0;
-                const QNetworkReply::NetworkError error = reply->error();
-                if (*timedOut || error == QNetworkReply::OperationCanceledError ||
-                    error == QNetworkReply::TimeoutError) {
-                    result.error = tr("No complete answer within %1.").arg(durationText(m_deadline));
-                } else if (result.httpStatus >= 300 && result.httpStatus < 400) {
-                    const QString location = QString::fromUtf8(reply->rawHeader("Location")).left(200);
-                    result.error = tr("HTTP %1: a redirect (to %2), which is never followed.")
-                                       .arg(result.httpStatus)
-                                       .arg(location.isEmpty() ? tr("nowhere") : location);
-                } else if (result.httpStatus >= 200 && result.httpStatus < 300 &&
-                           error == QNetworkReply::NoError) {
-                    result.error.clear();
-                } else if (result.httpStatus >= 200 && result.httpStatus < 300) {
-                    result.error = tr("HTTP %1, but the answer broke off: %2")
-                                       .arg(result.httpStatus)
-                                       .arg(reply->errorString());
-                } else if (result.httpStatus != 0) {
-                    const QString reason =
-                        reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString().left(100);
-                    result.error = reason.isEmpty() ? tr("HTTP %1").arg(result.httpStatus)
-                                                    : tr("HTTP %1 %2").arg(result.httpStatus).arg(reason);
-                } else {
-                    result.error = reply->errorString();
-                    if (result.error.isEmpty())
-                        result.error = tr("The request failed without an answer.");
-                }
-                done(result);
-            });
+QString WebhookDispatcher::attemptError(const HttpResult& result) const
+{
+    if (result.timedOut())
+        return tr("No complete answer within %1.").arg(durationText(m_deadline));
+    if (result.status >= 300 && result.status < 400) {
+        const QString location = QString::fromUtf8(result.location).left(200);
+        return tr("HTTP %1: a redirect (to %2), which is never followed.")
+            .arg(result.status)
+            .arg(location.isEmpty() ? tr("nowhere") : location);
+    }
+    if (result.isSuccess())
+        return {};
+    if (result.status >= 200 && result.status < 300)
+        return tr("HTTP %1, but the answer broke off.").arg(result.status);
+    if (result.status != 0) {
+        const QString reason = QString::fromUtf8(result.reasonPhrase).left(100);
+        return reason.isEmpty() ? tr("HTTP %1").arg(result.status)
+                                : tr("HTTP %1 %2").arg(result.status).arg(reason);
+    }
+    return result.errorText.isEmpty() ? tr("The request failed without an answer.") : result.errorText;
 }
 
 } // namespace zapito

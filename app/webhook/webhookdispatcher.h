@@ -15,11 +15,10 @@
 #include <functional>
 #include <memory>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-
 namespace zapito {
 
+class HttpClient;
+struct HttpResult;
 class WebhookSettings;
 
 // Delivers each handoff's stored webhook body, signed, to the configured endpoint: one
@@ -76,27 +75,23 @@ private:
         Retry,
         Resend
     };
-    struct HttpResult
-    {
-        int httpStatus = 0;
-        QString error; // empty on a 2xx
-        QByteArray bodyExcerpt;
-        qint64 durationMs = 0;
-    };
-    using HttpDone = std::function<void(const HttpResult&)>;
+    // The exchange, and what the attempt records about it (empty on a 2xx).
+    using HttpDone = std::function<void(const HttpResult& result, const QString& error)>;
 
     void startAttempt(qint64 handoffEventId, Kind kind);
     void sendWithSecret(qint64 handoffEventId, Kind kind, const QString& secret);
-    void finishAttempt(qint64 handoffEventId, Kind kind, qint64 startedAtMs, const HttpResult& result);
+    void finishAttempt(qint64 handoffEventId, Kind kind, qint64 startedAtMs, const HttpResult& result,
+                       const QString& error);
     void fail(qint64 handoffEventId, Kind kind, const QString& error);
     void scheduleAt(qint64 handoffEventId, qint64 dueAtMs);
     void post(const QUrl& url, const QByteArray& secret, const QByteArray& body, const QByteArray& deliveryId,
               HttpDone done);
+    QString attemptError(const HttpResult& result) const;
     qint64 now() const;
 
     DeliveryStore& m_deliveries;
     WebhookSettings& m_settings;
-    QNetworkAccessManager* m_network;
+    HttpClient& m_http;
     Clock m_clock;
     std::chrono::milliseconds m_retryDelay = kDefaultRetryDelay;
     std::chrono::milliseconds m_deadline = kDefaultDeadline;

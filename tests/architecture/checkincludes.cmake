@@ -17,8 +17,9 @@ set(network "^(QtNetwork|QNetwork|QTcp|QUdp|QSsl|QHostAddress|QLocalSocket|QLoca
 set(http "^(QNetworkAccessManager|QNetworkReply|QNetworkRequest|QTcpServer|QTcpSocket)$")
 set(forbidden_models "${widgets}|${network}")
 set(forbidden_ui "^(QSql|QtSql)|${http}")
-foreach(layer net agent settings channels webhook engine core cli)
-    set(forbidden_${layer} "${widgets}")
+set(forbidden_net "${widgets}")
+foreach(layer agent settings channels webhook engine core cli)
+    set(forbidden_${layer} "${widgets}|${http}")
 endforeach()
 
 set(problems)

@@ -225,6 +225,9 @@ private slots:
                     QJsonDocument::fromJson(r.body).object().value(QStringLiteral("text")).toString());
                 return ScriptedResponse::json(200, R"({"ok":true,"result":{"message_id":1}})");
             }
+            if (r.path.contains("/getMe"))
+                return ScriptedResponse::json(
+                    200, R"({"ok":true,"result":{"id":7,"is_bot":true,"first_name":"Luna"}})");
             if (!m_pendingUpdates.isEmpty())
                 return ScriptedResponse::json(200, m_pendingUpdates.takeFirst());
             return ScriptedResponse::json(200, R"({"ok":true,"result":[]})")

@@ -89,11 +89,39 @@ class tst_TelegramChannel : public QObject
         c.pollTimeoutSeconds = 1;
         return c;
     }
-    // Polls after the scripted ones get an empty list, slowly, like a quiet long poll.
-    void quietAfterScript()
+    // The fake Bot API: getMe answers with m_me; each getUpdates takes the next of m_polls, and
+    // once they are used up gets an empty list, slowly, like a quiet long poll.
+    QList<ScriptedResponse> m_polls;
+    ScriptedResponse m_me = ScriptedResponse::json(
+        200,
+        R"({"ok":true,"result":{"id":7,"is_bot":true,"first_name":"Luna Café","username":"luna_cafe_bot"}})");
+    void fakeBotApi()
     {
-        m_server->setDefaultResponse(
-            ScriptedResponse::json(200, "{\"ok\":true,\"result\":[]}").after(std::chrono::milliseconds(200)));
+        m_server->setHandler([this](const test::RecordedRequest& r) {
+            if (r.path.contains("/getMe"))
+                return m_me;
+            if (!m_polls.isEmpty())
+                return m_polls.takeFirst();
+            return ScriptedResponse::json(200, "{\"ok\":true,\"result\":[]}")
+                .after(std::chrono::milliseconds(200));
+        });
+    }
+    QList<test::RecordedRequest> polls() const
+    {
+        QList<test::RecordedRequest> out;
+        for (const auto& r : m_server->requests()) {
+            if (r.path.contains("/getUpdates"))
+                out.append(r);
+        }
+        return out;
+    }
+    int pollCount() const { return int(polls().size()); }
+    int getMeCount() const
+    {
+        int count = 0;
+        for (const auto& r : m_server->requests())
+            count += r.path.contains("/getMe") ? 1 : 0;
+        return count;
     }
 
 private slots:
@@ -106,7 +134,8 @@ private slots:
         m_server = std::make_unique<test::LocalHttpServer>();
         QVERIFY(m_server->listen());
         m_store = std::make_unique<FakeInboundSink>();
-        quietAfterScript();
+        m_polls.clear();
+        fakeBotApi();
     }
     void cleanup()
     {
@@ -119,7 +148,7 @@ private slots:
 
     void receives_namesTextAndPlaceholders()
     {
-        m_server->enqueue(ScriptedResponse::json(
+        m_polls.append(ScriptedResponse::json(
             200, updates({update(100, 42, kMaria, R"("text":"Hello <b>there</b>")", 7),
                           update(101, 43, kOnlyUsername,
                                  R"("photo":[{"file_id":"x"}],"caption":"my receipt")", 8)})));
@@ -140,22 +169,21 @@ private slots:
         QCOMPARE(channel->status().state, ConnectorStatus::State::Connected);
 
         // The first poll asks with the injected timeout and the token in the path.
-        const test::RecordedRequest firstPoll = m_server->requests().at(0);
+        const test::RecordedRequest firstPoll = polls().at(0);
         QVERIFY(firstPoll.path.startsWith(QByteArray("/bot" + kToken.toUtf8() + "/getUpdates")));
         QCOMPARE(queryOf(firstPoll).queryItemValue(QStringLiteral("timeout")), QStringLiteral("1"));
         QVERIFY(!queryOf(firstPoll).hasQueryItem(QStringLiteral("offset")));
         // The next poll confirms what was received.
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 2, 20'000);
-        QCOMPARE(queryOf(m_server->requests().at(1)).queryItemValue(QStringLiteral("offset")),
-                 QStringLiteral("102"));
+        QTRY_VERIFY_WITH_TIMEOUT(pollCount() >= 2, 20'000);
+        QCOMPARE(queryOf(polls().at(1)).queryItemValue(QStringLiteral("offset")), QStringLiteral("102"));
         QCOMPARE(m_state->value(QLatin1String(TelegramChannel::kOffsetKey)), QStringLiteral("102"));
     }
 
     void sinkFails_offsetHeld_sameUpdateRedelivered_thenOffsetMoves()
     {
         const QByteArray batch = updates({update(300, 42, kMaria, R"("text":"are you open?")", 30)});
-        m_server->enqueue(ScriptedResponse::json(200, batch));
-        m_server->enqueue(ScriptedResponse::json(200, batch)); // Telegram sends what was not confirmed
+        m_polls.append(ScriptedResponse::json(200, batch));
+        m_polls.append(ScriptedResponse::json(200, batch)); // Telegram sends what was not confirmed
         m_store->mode = FakeInboundSink::Mode::Fail;
         QVERIFY(m_state->setValue(QLatin1String(TelegramChannel::kOffsetKey), QStringLiteral("300")));
         auto channel = makeChannel();
@@ -171,22 +199,20 @@ private slots:
 
         // After the backoff it asks for the same update again, which is then stored.
         m_store->mode = FakeInboundSink::Mode::Commit;
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 2, 20'000);
-        QCOMPARE(queryOf(m_server->requests().at(1)).queryItemValue(QStringLiteral("offset")),
-                 QStringLiteral("300"));
+        QTRY_VERIFY_WITH_TIMEOUT(pollCount() >= 2, 20'000);
+        QCOMPARE(queryOf(polls().at(1)).queryItemValue(QStringLiteral("offset")), QStringLiteral("300"));
         QTRY_COMPARE_WITH_TIMEOUT(m_store->stored.size(), 1, 20'000);
         QCOMPARE(m_store->stored.at(0).externalMessageId, QStringLiteral("30"));
         QCOMPARE(m_store->offered.size(), 2);
         QCOMPARE(m_state->value(QLatin1String(TelegramChannel::kOffsetKey)), QStringLiteral("301"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 3, 20'000);
-        QCOMPARE(queryOf(m_server->requests().at(2)).queryItemValue(QStringLiteral("offset")),
-                 QStringLiteral("301"));
+        QTRY_VERIFY_WITH_TIMEOUT(pollCount() >= 3, 20'000);
+        QCOMPARE(queryOf(polls().at(2)).queryItemValue(QStringLiteral("offset")), QStringLiteral("301"));
         QTRY_COMPARE_WITH_TIMEOUT(channel->status().state, ConnectorStatus::State::Connected, 20'000);
     }
 
     void failureInsideBatch_stopsThere_earlierUpdatesConfirmed()
     {
-        m_server->enqueue(
+        m_polls.append(
             ScriptedResponse::json(200, updates({update(400, 42, kMaria, R"("text":"one")", 1),
                                                  update(401, 42, kMaria, R"("text":"two")", 2),
                                                  update(402, 42, kMaria, R"("text":"three")", 3)})));
@@ -207,36 +233,31 @@ private slots:
         QCOMPARE(m_state->value(QLatin1String(TelegramChannel::kOffsetKey)), QStringLiteral("401"));
 
         m_store->mode = FakeInboundSink::Mode::Commit;
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 2, 20'000);
-        QCOMPARE(queryOf(m_server->requests().at(1)).queryItemValue(QStringLiteral("offset")),
-                 QStringLiteral("401"));
+        QTRY_VERIFY_WITH_TIMEOUT(pollCount() >= 2, 20'000);
+        QCOMPARE(queryOf(polls().at(1)).queryItemValue(QStringLiteral("offset")), QStringLiteral("401"));
     }
 
     void asynchronousCommit_nextPollOnlyAfterIt()
     {
-        m_server->enqueue(
+        m_polls.append(
             ScriptedResponse::json(200, updates({update(500, 42, kMaria, R"("text":"slow store")", 5)})));
         m_store->mode = FakeInboundSink::Mode::Hold;
         auto channel = makeChannel();
-        QSignalSpy polled(m_server.get(), &test::LocalHttpServer::requestReceived);
         channel->configure(config());
         QTRY_COMPARE_WITH_TIMEOUT(m_store->held.size(), 1, 20'000);
         // While the message is not committed, nothing is confirmed and nothing more is polled.
-        QVERIFY(!polled.wait(300));
-        QCOMPARE(m_server->requestCount(), 1);
+        QVERIFY(!QTest::qWaitFor([&] { return pollCount() > 1; }, 300));
         QVERIFY(m_state->value(QLatin1String(TelegramChannel::kOffsetKey)).isEmpty());
 
         m_store->release(true);
         QCOMPARE(m_state->value(QLatin1String(TelegramChannel::kOffsetKey)), QStringLiteral("501"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 2, 20'000);
-        QCOMPARE(queryOf(m_server->requests().at(1)).queryItemValue(QStringLiteral("offset")),
-                 QStringLiteral("501"));
+        QTRY_VERIFY_WITH_TIMEOUT(pollCount() >= 2, 20'000);
+        QCOMPARE(queryOf(polls().at(1)).queryItemValue(QStringLiteral("offset")), QStringLiteral("501"));
     }
 
     void stoppedWhileCommitting_lateCommitIsHarmless()
     {
-        m_server->enqueue(
-            ScriptedResponse::json(200, updates({update(600, 42, kMaria, R"("text":"bye")", 6)})));
+        m_polls.append(ScriptedResponse::json(200, updates({update(600, 42, kMaria, R"("text":"bye")", 6)})));
         m_store->mode = FakeInboundSink::Mode::Hold;
         auto channel = makeChannel();
         channel->configure(config());
@@ -281,14 +302,60 @@ private slots:
         QCOMPARE(message->externalMessageId, QStringLiteral("9"));
     }
 
+    void getMe_emitsTheBotsName_data()
+    {
+        QTest::addColumn<QByteArray>("me");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("first-name")
+            << QByteArray(
+                   R"({"ok":true,"result":{"id":7,"is_bot":true,"first_name":"Luna Café","username":"luna_cafe_bot"}})")
+            << "Luna Café";
+        QTest::newRow("username-only")
+            << QByteArray(
+                   R"({"ok":true,"result":{"id":7,"is_bot":true,"first_name":"","username":"luna_cafe_bot"}})")
+            << "luna_cafe_bot";
+    }
+    void getMe_emitsTheBotsName()
+    {
+        QFETCH(QByteArray, me);
+        QFETCH(QString, name);
+        m_me = ScriptedResponse::json(200, me);
+        auto channel = makeChannel();
+        QSignalSpy identified(channel.get(), &TelegramChannel::botIdentified);
+        channel->configure(config());
+        QVERIFY(identified.wait(20'000));
+        QCOMPARE(identified.at(0).at(0).toString(), name);
+        QTRY_VERIFY_WITH_TIMEOUT(pollCount() >= 3, 20'000);
+        QCOMPARE(identified.size(), 1); // once per configuration, not per poll
+
+        // A new configuration (another token, say) asks again.
+        channel->configure(config());
+        QVERIFY(identified.wait(20'000));
+        QCOMPARE(identified.size(), 2);
+        QCOMPARE(getMeCount(), 2);
+        QVERIFY(m_server->requests().constLast().path.startsWith(QByteArray("/bot" + kToken.toUtf8() + "/")));
+    }
+
+    void getMe_failing_isAskedAgainAfterTheNextPoll()
+    {
+        m_me = ScriptedResponse::json(502, R"({"ok":false,"description":"Bad Gateway"})");
+        auto channel = makeChannel();
+        QSignalSpy identified(channel.get(), &TelegramChannel::botIdentified);
+        channel->configure(config());
+        QTRY_COMPARE_WITH_TIMEOUT(getMeCount(), 1, 20'000);
+        m_me =
+            ScriptedResponse::json(200, R"({"ok":true,"result":{"id":7,"is_bot":true,"first_name":"Luna"}})");
+        QVERIFY(identified.wait(20'000));
+        QCOMPARE(identified.at(0).at(0).toString(), QStringLiteral("Luna"));
+    }
+
     void restart_continuesFromStoredOffset()
     {
         QVERIFY(m_state->setValue(QLatin1String(TelegramChannel::kOffsetKey), QStringLiteral("555")));
         auto channel = makeChannel();
         channel->configure(config());
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 1, 20'000);
-        QCOMPARE(queryOf(m_server->requests().at(0)).queryItemValue(QStringLiteral("offset")),
-                 QStringLiteral("555"));
+        QTRY_VERIFY_WITH_TIMEOUT(pollCount() >= 1, 20'000);
+        QCOMPARE(queryOf(polls().at(0)).queryItemValue(QStringLiteral("offset")), QStringLiteral("555"));
     }
 
     void errors_becomeStatusesAndPollingResumes_data()
@@ -326,9 +393,8 @@ private slots:
         QFETCH(QString, mentions);
         QFETCH(int, times);
         for (int i = 0; i < times; ++i)
-            m_server->enqueue(failure);
-        m_server->enqueue(
-            ScriptedResponse::json(200, updates({update(7, 42, kMaria, R"("text":"back")", 1)})));
+            m_polls.append(failure);
+        m_polls.append(ScriptedResponse::json(200, updates({update(7, 42, kMaria, R"("text":"back")", 1)})));
         auto channel = makeChannel();
         QSignalSpy statuses(channel.get(), &TelegramChannel::statusChanged);
         channel->configure(config());
@@ -344,7 +410,7 @@ private slots:
 
     void retryAfter_isHonoured()
     {
-        m_server->enqueue(ScriptedResponse::json(
+        m_polls.append(ScriptedResponse::json(
             429,
             R"({"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":7}})"));
         auto channel = makeChannel(); // a "second" is 5 ms here
@@ -352,7 +418,7 @@ private slots:
         channel->configure(config());
         QTRY_VERIFY_WITH_TIMEOUT(!firstProblem(statuses).isEmpty(), 20'000);
         QVERIFY2(firstProblem(statuses).contains(QStringLiteral("7 s")), qPrintable(firstProblem(statuses)));
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 2, 20'000); // and it polls again
+        QTRY_VERIFY_WITH_TIMEOUT(pollCount() >= 2, 20'000); // and it polls again
     }
 
     void unreachable_reportsAndKeepsTrying()

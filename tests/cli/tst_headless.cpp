@@ -86,6 +86,9 @@ private slots:
                     QJsonDocument::fromJson(r.body).object().value(QStringLiteral("text")).toString());
                 return ScriptedResponse::json(200, "{\"ok\":true,\"result\":{\"message_id\":2}}");
             }
+            if (r.path.contains("/getMe"))
+                return ScriptedResponse::json(200, "{\"ok\":true,\"result\":{\"id\":7,\"is_bot\":true,"
+                                                   "\"first_name\":\"Luna Caf\u00e9\"}}");
             if (!m_served) {
                 m_served = true;
                 return ScriptedResponse::json(
@@ -134,7 +137,7 @@ private slots:
                  QStringList({QStringLiteral("telegram:Connecting you with a team member right away."),
                               QStringLiteral("webhook:handoff")}));
         // The token is in the request path only, never in what the app prints.
-        QVERIFY(m_telegram.requests().at(0).path.startsWith(QByteArray("/bot" + kToken + "/getUpdates")));
+        QVERIFY(m_telegram.requests().at(0).path.startsWith(QByteArray("/bot" + kToken + '/')));
 
         app.terminate(); // SIGTERM
         QTRY_VERIFY_WITH_TIMEOUT(app.state() == QProcess::NotRunning, 30'000);
