@@ -27,6 +27,9 @@ public:
     const BotConfig& config() const { return m_config; }
     // The model's API key comes from the keychain, separately from the settings.
     void setModelApiKey(QString key) { m_apiKey = std::move(key); }
+    // How many model calls may be at the provider at once (the setting
+    // agent.maxConcurrentModelCalls); the others wait in order.
+    void setMaxConcurrentModelCalls(int count) { m_model.setMaxConcurrentCalls(count); }
 
     void decide(const AgentRequest& request, Done done) override;
 

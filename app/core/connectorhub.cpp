@@ -4,6 +4,7 @@
 #include "channelregistry.h"
 #include "conversationengine.h"
 #include "secretstore.h"
+#include "settingscatalog.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -38,6 +39,7 @@ ConnectorHub::ConnectorHub(Database& database, ConversationEngine& engine, Chann
             });
     }
     m_agent.setConfig(m_botSettings.config());
+    applyModelCallLimit();
 }
 
 ConnectorHub::~ConnectorHub()
@@ -59,6 +61,14 @@ Status ConnectorHub::receive(const CustomerMessage& message)
         return Status::failure(stored.error());
     }
     return Status::ok();
+}
+
+void ConnectorHub::applyModelCallLimit()
+{
+    // One limit for every conversation's model calls, from the settings file like the bot's.
+    const SettingInfo* setting = findSetting(QStringLiteral("agent.maxConcurrentModelCalls"));
+    const int limit = m_botSettings.value(QLatin1String(setting->storageKey), setting->defaultValue).toInt();
+    m_agent.setMaxConcurrentModelCalls(qBound(setting->minimum, limit, setting->maximum));
 }
 
 void ConnectorHub::reload()
@@ -83,6 +93,7 @@ void ConnectorHub::reload()
             return;
         self->m_agent.setConfig(pending->bot);
         self->m_agent.setModelApiKey(pending->apiKey);
+        self->applyModelCallLimit();
         self->m_telegram.configure(pending->telegram);
         self->m_whatsapp.configure(pending->whatsapp);
         emit self->ready();

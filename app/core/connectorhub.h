@@ -54,6 +54,7 @@ signals:
 private:
     // The connectors' inbound sink: ok once the message is stored.
     Status receive(const CustomerMessage& message);
+    void applyModelCallLimit();
 
     ConversationEngine& m_engine;
     ChannelRegistry& m_registry;

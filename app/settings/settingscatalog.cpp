@@ -135,6 +135,14 @@ const QList<SettingInfo>& settingsCatalog()
          0,
          100'000'000,
          0},
+        {"agent.maxConcurrentModelCalls",
+         "agent/maxConcurrentModelCalls",
+         T::Integer,
+         "Model calls at the provider at once; the others wait in order",
+         {},
+         1,
+         64,
+         4},
     };
     return all;
 }
