@@ -87,7 +87,9 @@ private slots:
         t->dispatcher->setClock([&clock] { return clock; });
         t->dispatcher->resumePending();
         QVERIFY(t->dispatcher->isBusy()); // a timer is waiting
-        QTest::qWait(200);
+        // Due 60 s ahead on the injected clock: a dispatcher that ignored that would connect at once.
+        QSignalSpy connected(&t->server, &LocalHttpServer::requestReceived);
+        QVERIFY(!connected.wait(300));
         QCOMPARE(t->server.connectionCount(), 0);
         QCOMPARE(t->outcomeOf(id), DeliveryOutcome::Pending);
     }

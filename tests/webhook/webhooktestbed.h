@@ -63,17 +63,18 @@ struct WebhookTestbed
     // Endpoint and secret as the settings dialog would save them.
     bool configure(const QUrl& endpoint, bool enabled = true, const QString& withSecret = QStringLiteral("*"))
     {
-        bool answered = false;
+        // The save answers through a callback; a QObject's signal turns it into something to wait on.
+        QObject answer;
+        QSignalSpy answered(&answer, &QObject::objectNameChanged);
         QString error;
         settings->save(endpoint.toString(), enabled, withSecret == u"*" ? secret : withSecret,
                        [&](const QString& e) {
-                           answered = true;
                            error = e;
+                           answer.setObjectName(QStringLiteral("answered"));
                        });
-        QDeadlineTimer deadline(kWaitMs);
-        while (!answered && !deadline.hasExpired())
-            QTest::qWait(10);
-        return answered && error.isEmpty();
+        if (answered.isEmpty() && !answered.wait(kWaitMs))
+            return false;
+        return error.isEmpty();
     }
 
     // A conversation with `messages` customer messages, then a handoff; returns the event id.
