@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSaveFile>
@@ -156,8 +157,16 @@ void SecretStore::runKeychain(Op op, const QString& key, const QString& value, R
             return;
         const Pending p = m_pending.take(id);
         p.timer->deleteLater();
-        switchToFile(tr("no answer within %1 ms").arg(m_keychainTimeout.count()));
-        runFile(p.op, p.key, p.value, p.readDone, p.writeDone);
+        // A slow answer is not an absent keychain (KWallet's unlock prompt routinely takes
+        // longer): the caller hears "not now" and asks again; the backend stays the keychain, so
+        // no secret ever seems to vanish because the file does not have it.
+        const QString error = tr("The system keychain did not answer within %1 s (it may be waiting to be "
+                                 "unlocked); trying again later.")
+                                  .arg(qMax<qint64>(1, m_keychainTimeout.count() / 1000));
+        if (p.op == Op::Read)
+            p.readDone(std::nullopt, error);
+        else
+            p.writeDone(error);
     });
     timer->start(m_keychainTimeout);
 
@@ -214,8 +223,9 @@ void SecretStore::keychainAnswered(quint64 id, int errorCode, const QString& err
     p.timer->stop();
     p.timer->deleteLater();
     const auto error = static_cast<QKeychain::Error>(errorCode);
-    // A keychain that is there but refuses (AccessDenied…) is reported; one that cannot be
-    // reached at all (no backend, a dead DBus answering "OtherError") means the file.
+    // A keychain that answers it is not there (no backend, or a bus that is not running, which
+    // says so at once with OtherError) means the file. One that is there but refuses
+    // (AccessDenied…) is reported; one that is slow was answered by the timeout above.
     if (error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented ||
         error == QKeychain::OtherError) {
         switchToFile(errorString);
@@ -257,8 +267,24 @@ void SecretStore::runFile(Op op, const QString& key, const QString& value, const
                 answer([writeDone, error] { writeDone(error); });
             return;
         }
-        secrets = QJsonDocument::fromJson(in.readAll()).object();
+        QJsonParseError parse;
+        const QJsonDocument document = QJsonDocument::fromJson(in.readAll(), &parse);
         in.close();
+        if (parse.error != QJsonParseError::NoError || !document.isObject()) {
+            // Reading it as empty would let the next write erase every other secret in it.
+            const QString error = tr("The secrets file %1 is damaged (%2), so it is neither read nor "
+                                     "written. Restore it from a "
+                                     "backup, or remove it and enter the secrets again.")
+                                      .arg(QDir::toNativeSeparators(m_filePath),
+                                           parse.error != QJsonParseError::NoError ? parse.errorString()
+                                                                                   : tr("not a JSON object"));
+            if (op == Op::Read)
+                answer([readDone, error] { readDone(std::nullopt, error); });
+            else
+                answer([writeDone, error] { writeDone(error); });
+            return;
+        }
+        secrets = document.object();
     }
 
     if (op == Op::Read) {

@@ -39,7 +39,9 @@ public:
     ~SecretStore() override;
     Q_DISABLE_COPY_MOVE(SecretStore)
 
-    // `value` is std::nullopt (and `error` empty) when no secret is stored under `key`.
+    // `value` is std::nullopt (and `error` empty) when no secret is stored under `key`. A
+    // non-empty `error` means the secret cannot be read right now (a keychain that is slow or
+    // refuses, a damaged file): a condition to retry, never "no secret".
     void read(const QString& key, ReadDone done);
     void write(const QString& key, const QString& value, WriteDone done);
     void remove(const QString& key, WriteDone done);
@@ -50,14 +52,15 @@ public:
     QString storageDescription() const;
     QString fallbackFilePath() const { return m_filePath; }
 
-    // How long the keychain may take to answer before the file is used instead.
+    // How long the keychain may take to answer before the caller is told to try again later.
     void setKeychainTimeout(std::chrono::milliseconds timeout) { m_keychainTimeout = timeout; }
 
     // 32 random bytes from OpenSSL RAND_bytes as 64 lowercase hex characters.
     static QString generateSecret();
 
 signals:
-    // The keychain did not answer and secrets now go to the file; storageDescription() changed.
+    // The keychain said it does not exist here, so secrets now go to the file;
+    // storageDescription() changed.
     void storageChanged();
 
 private:
