@@ -46,7 +46,8 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
     };
     applyBotName(services->m_botName->name());
     connect(services->m_botName.get(), &BotName::changed, services.get(), applyBotName);
-    // BOTIDENTIFIED-WIRING
+    connect(&hub.telegram(), &TelegramChannel::botIdentified, services->m_botName.get(),
+            [botName = services->m_botName.get()](const QString& name) { botName->setFromChannel(name); });
 
     // What a previous run left undecided or unsent is picked up once the channels and the agent
     // have their configuration; a channel that connects sends what waited for it at once.
