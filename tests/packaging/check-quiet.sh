@@ -44,6 +44,12 @@ printf '%s\n' "$secret" >"$scratch/secret.txt"
 printf '{"event":"lead.handoff"}' >"$scratch/body.json"
 signature="sha256=$(printf '{"event":"lead.handoff"}' | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)"
 db="$scratch/inbox.sqlite"
+# Reading commands never create an inbox; a writing one does (this one then finds nothing to
+# resolve, which is not what is checked here).
+env -i PATH=/usr/bin:/bin HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/config" \
+    XDG_DATA_HOME="$scratch/home/data" QT_QPA_PLATFORM=offscreen \
+    "$binary" resolve conv_none --database "$db" >/dev/null 2>&1 || true
+[ -f "$db" ] || fail "a writing command did not create the inbox $db"
 
 for locale in C C.UTF-8 ""; do
     quiet "$locale" "" --version
