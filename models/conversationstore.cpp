@@ -252,12 +252,25 @@ ConversationStore::conversationsPage(const ConversationFilter& filter, int limit
 
 Expected<ConversationStore::Counts> ConversationStore::counts() const
 {
+    // Kept by triggers (migration 0004) in every transaction that changes a conversation: a
+    // read of four rows, whatever the size of the inbox.
     QSqlQuery q(connection());
-    if (!q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM conversations), "
-                               "(SELECT COUNT(*) FROM conversations WHERE status = 'handoff')")) ||
-        !q.next())
+    if (!q.exec(QStringLiteral("SELECT view, count FROM inbox_counts")))
         return Expected<Counts>::failure(sqlError(q));
-    return Counts{q.value(0).toInt(), q.value(1).toInt()};
+    Counts counts;
+    while (q.next()) {
+        const QString view = q.value(0).toString();
+        const int count = q.value(1).toInt();
+        if (view == QLatin1String("all"))
+            counts.all = count;
+        else if (view == QLatin1String("handoff"))
+            counts.needsHuman = count;
+        else if (view == QLatin1String("operator"))
+            counts.operatorHas = count;
+        else if (view == QLatin1String("bot"))
+            counts.botHas = count;
+    }
+    return counts;
 }
 
 Expected<QList<Message>> ConversationStore::messages(const QString& conversationId, qint64 afterSeq,

@@ -94,7 +94,10 @@ public:
     struct Counts
     {
         int all = 0;
-        int needsHuman = 0;
+        int needsHuman = 0;  // status handoff: the agent's escalations
+        int operatorHas = 0; // status operator: an operator took over
+        int botHas = 0;      // status bot
+        bool operator==(const Counts&) const = default;
     };
     Expected<Counts> counts() const;
 

@@ -300,6 +300,8 @@ private slots:
         QTest::newRow("undecided-at-start")
             << QStringLiteral("SELECT MAX(seq) FROM messages WHERE conversation_id = ? AND decided = 0")
             << QVariantList{QStringLiteral("conv_x")} << QStringLiteral("messages_undecided");
+        QTest::newRow("kept-counts") << QStringLiteral("SELECT view, count FROM inbox_counts")
+                                     << QVariantList{} << QStringLiteral("inbox_counts");
         QTest::newRow("outbox-head")
             << QStringLiteral(
                    "SELECT message_id FROM channel_outbox WHERE conversation_id = ? ORDER BY seq LIMIT 1")

@@ -276,6 +276,62 @@ private slots:
         QCOMPARE(m_outbox->conversationsWithOutbound().value(), QStringList{in.conversation.id});
     }
 
+    // The kept counts agree with a real count after every kind of write: new and returning
+    // customers, a handoff, a takeover, resolving, giving back, a deleted conversation.
+    void keptCounts_matchARealCount_throughEveryWritePath()
+    {
+        const auto realCounts = [this] {
+            ConversationStore::Counts c;
+            c.all = count(QStringLiteral("SELECT COUNT(*) FROM conversations"));
+            c.needsHuman =
+                count(QStringLiteral("SELECT COUNT(*) FROM conversations WHERE status = 'handoff'"));
+            c.operatorHas =
+                count(QStringLiteral("SELECT COUNT(*) FROM conversations WHERE status = 'operator'"));
+            c.botHas = count(QStringLiteral("SELECT COUNT(*) FROM conversations WHERE status = 'bot'"));
+            return c;
+        };
+        const auto check = [&](const char* step) {
+            const ConversationStore::Counts kept = m_store->counts().value();
+            const ConversationStore::Counts real = realCounts();
+            QVERIFY2(kept == real, qPrintable(QStringLiteral("%1: kept %2/%3/%4/%5, real %6/%7/%8/%9")
+                                                  .arg(QLatin1String(step))
+                                                  .arg(kept.all)
+                                                  .arg(kept.needsHuman)
+                                                  .arg(kept.operatorHas)
+                                                  .arg(kept.botHas)
+                                                  .arg(real.all)
+                                                  .arg(real.needsHuman)
+                                                  .arg(real.operatorHas)
+                                                  .arg(real.botHas)));
+        };
+        check("empty");
+        const auto a = receive(QStringLiteral("hi"), 1000);
+        auto b = m_pipeline->storeInbound(
+            m_bot.id, fromCustomer(QStringLiteral("hello"), {}, QStringLiteral("2")), 1001);
+        QVERIFY(b);
+        check("two new customers");
+        receive(QStringLiteral("again"), 1002);
+        check("a returning customer");
+        QVERIFY(m_pipeline->decideHandoff(a.conversation.id, 2, QStringLiteral("Wait"),
+                                          HandoffReason::Handoff, 1003, timesOf));
+        check("handoff");
+        QVERIFY(m_pipeline->recordOperatorReply(b->conversation.id, QStringLiteral("Hi"),
+                                                QStringLiteral("Ana"), 1004));
+        check("takeover");
+        QVERIFY(m_store->resolve(a.conversation.id, QStringLiteral("Ana"), 1005));
+        check("resolved");
+        QVERIFY(m_store->resolve(b->conversation.id, QStringLiteral("Ana"), 1006));
+        check("given back");
+        QVERIFY(m_store->upsertConversation(m_bot.id, QStringLiteral("telegram"), QStringLiteral("9"),
+                                            QStringLiteral("Cid"), 1007));
+        check("upsert");
+        QVERIFY(
+            QSqlQuery(m_db->connection())
+                .exec(QStringLiteral("DELETE FROM conversations WHERE id = '%1'").arg(a.conversation.id)));
+        check("deleted");
+        QCOMPARE(m_store->counts()->all, 2);
+    }
+
     void webhookTranscript_isOrderedBySequence_withTimesThatNeverGoBack()
     {
         QString conversationId;
