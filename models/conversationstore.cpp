@@ -87,27 +87,11 @@ Expected<Conversation> ConversationStore::upsertConversation(const QString& botI
                                                              const QString& externalId,
                                                              const QString& contactName, qint64 atMs)
 {
-    QSqlQuery q(connection());
-    // The id is only used when the row is new; an existing row keeps its own.
-    q.prepare(
-        QStringLiteral(
-            "INSERT INTO conversations (id, bot_id, channel, external_id, contact_name, status, "
-            "last_activity_ms, created_at_ms) VALUES (?, ?, ?, ?, ?, 'bot', ?, ?) "
-            "ON CONFLICT (bot_id, channel, external_id) DO UPDATE SET contact_name = CASE WHEN "
-            "excluded.contact_name <> '' THEN excluded.contact_name ELSE conversations.contact_name END "
-            "RETURNING ") +
-        QLatin1String(kConversationColumns));
-    q.addBindValue(MessageWriter::newId(u"conv_"));
-    q.addBindValue(botId);
-    q.addBindValue(channel);
-    q.addBindValue(externalId);
-    q.addBindValue(text(contactName.trimmed()));
-    q.addBindValue(atMs);
-    q.addBindValue(atMs);
-    if (!q.exec() || !q.next())
-        return Expected<Conversation>::failure(sqlError(q));
-    Conversation c = conversationFromRecord(q.record());
-    q.finish();
+    auto upserted =
+        MessageWriter(connection()).upsertConversation(botId, channel, externalId, contactName, atMs);
+    if (!upserted)
+        return upserted;
+    const Conversation c = std::move(upserted).value();
     emit conversationChanged(c.id);
     return c;
 }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "messagewriter.h"
 
+#include "storerows.h"
+
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace zapito {
 
@@ -38,6 +41,32 @@ QString MessageWriter::previewOf(const QString& content)
     if (line.size() > kPreviewLength)
         line = line.left(kPreviewLength - 1) + QChar(0x2026);
     return line;
+}
+
+Expected<Conversation> MessageWriter::upsertConversation(const QString& botId, const QString& channel,
+                                                         const QString& externalId,
+                                                         const QString& contactName, qint64 atMs)
+{
+    QSqlQuery q(m_db);
+    // The id is only used when the row is new; an existing row keeps its own.
+    q.prepare(
+        QStringLiteral(
+            "INSERT INTO conversations (id, bot_id, channel, external_id, contact_name, status, "
+            "last_activity_ms, created_at_ms) VALUES (?, ?, ?, ?, ?, 'bot', ?, ?) "
+            "ON CONFLICT (bot_id, channel, external_id) DO UPDATE SET contact_name = CASE WHEN "
+            "excluded.contact_name <> '' THEN excluded.contact_name ELSE conversations.contact_name END "
+            "RETURNING ") +
+        QLatin1String(kConversationColumns));
+    q.addBindValue(newId(u"conv_"));
+    q.addBindValue(botId);
+    q.addBindValue(channel);
+    q.addBindValue(externalId);
+    q.addBindValue(text(contactName.trimmed()));
+    q.addBindValue(atMs);
+    q.addBindValue(atMs);
+    if (!q.exec() || !q.next())
+        return Expected<Conversation>::failure(q.lastError().text());
+    return conversationFromRecord(q.record());
 }
 
 Expected<Message> MessageWriter::append(const NewMessage& n)

@@ -22,8 +22,9 @@ struct NewMessage
     QString author;
 };
 
-// Writes inside the caller's open write transaction, so that the message, its sequence number
-// and the conversation's activity, preview and unread count change together or not at all.
+// Writes inside the caller's open write transaction (or as a statement of its own), so that the
+// message, its sequence number and the conversation's activity, preview and unread count change
+// together or not at all.
 class MessageWriter final
 {
 public:
@@ -34,6 +35,12 @@ public:
     // Appends with the conversation's next sequence number, at max(nowMs, previous message's time),
     // so transcript and webhook times never go backwards even when the clock does.
     Expected<Message> append(const NewMessage& message);
+
+    // Finds or creates the conversation of (bot, channel, externalId); a non-empty contact name
+    // replaces the stored one, since channels report the customer's current name.
+    Expected<Conversation> upsertConversation(const QString& botId, const QString& channel,
+                                              const QString& externalId, const QString& contactName,
+                                              qint64 atMs);
 
     // A random id with a readable prefix (conv_…, bot_…).
     static QString newId(QStringView prefix);

@@ -47,30 +47,14 @@ Expected<PipelineStore::Inbound> PipelineStore::storeInbound(const QString& botI
     if (!tx.isActive())
         return Result::failure(tx.error());
 
-    QSqlQuery q(db);
-    // The id is only used when the row is new; an existing row keeps its own. Channels report the
-    // customer's current name, so a non-empty one replaces the stored one.
-    q.prepare(
-        QStringLiteral(
-            "INSERT INTO conversations (id, bot_id, channel, external_id, contact_name, status, "
-            "last_activity_ms, created_at_ms) VALUES (?, ?, ?, ?, ?, 'bot', ?, ?) "
-            "ON CONFLICT (bot_id, channel, external_id) DO UPDATE SET contact_name = CASE WHEN "
-            "excluded.contact_name <> '' THEN excluded.contact_name ELSE conversations.contact_name END "
-            "RETURNING ") +
-        QLatin1String(kConversationColumns));
-    q.addBindValue(MessageWriter::newId(u"conv_"));
-    q.addBindValue(botId);
-    q.addBindValue(in.channel);
-    q.addBindValue(in.externalId);
-    q.addBindValue(in.contactName.trimmed().isNull() ? QStringLiteral("") : in.contactName.trimmed());
-    q.addBindValue(nowMs);
-    q.addBindValue(nowMs);
-    if (!q.exec() || !q.next())
-        return Result::failure(sqlError(q));
+    auto conversation =
+        MessageWriter(db).upsertConversation(botId, in.channel, in.externalId, in.contactName, nowMs);
+    if (!conversation)
+        return Result::failure(conversation.error());
     Inbound result;
-    result.conversation = conversationFromRecord(q.record());
-    q.finish();
+    result.conversation = std::move(conversation).value();
 
+    QSqlQuery q(db);
     if (!in.externalMessageId.isEmpty()) {
         q.prepare(QStringLiteral("SELECT ") + QLatin1String(kMessageColumns) +
                   QLatin1String(" FROM messages WHERE conversation_id = ? AND external_message_id = ?"));
