@@ -10,11 +10,15 @@ namespace zapito::test {
 // Hands a customer message to the engine and waits, bounded, until the bot has decided it (its
 // answer is recorded; sending goes on in the background). A message stored while a human has the
 // conversation is decided in the same commit, so there is nothing to wait for.
+// `afterStored` runs between storing and deciding (to move an injected clock, say).
 inline Expected<QString> receiveAndDecide(ConversationEngine& engine, ConversationStore& store,
-                                          const CustomerMessage& message, int timeoutMs = 5000)
+                                          const CustomerMessage& message, int timeoutMs = 5000,
+                                          const std::function<void()>& afterStored = {})
 {
     QSignalSpy settled(&engine, &ConversationEngine::decisionsSettled);
     auto id = engine.receiveCustomerMessage(message);
+    if (afterStored)
+        afterStored();
     if (!id)
         return id;
     auto conversation = store.conversation(*id);

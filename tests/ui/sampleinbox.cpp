@@ -2,6 +2,7 @@
 #include "sampleinbox.h"
 
 #include "inboxservices.h"
+#include "pipelinewait.h"
 #include "scriptedagent.h"
 
 #include <QDateTime>
@@ -171,6 +172,9 @@ void fillVariedInbox(InboxServices& services, ScriptedAgent& agent, qint64 nowMs
     }
 
     ConversationEngine& engine = services.engine();
+    // The customer's line is stored at its own time and the bot answers 20 s later.
+    qint64 clockNow = 0;
+    engine.setClock([&clockNow] { return clockNow; });
     for (const Script& s : std::as_const(all)) {
         qint64 at = nowMs - qint64(s.minutesAgo) * 60'000 - qint64(s.lines.size()) * 40'000;
         for (int i = 0; i < s.lines.size(); ++i) {
@@ -178,9 +182,12 @@ void fillVariedInbox(InboxServices& services, ScriptedAgent& agent, qint64 nowMs
             if (i == s.lines.size() - 1 && s.handoffOnLast)
                 agent.handOffOn(text, *s.handoffOnLast);
             const qint64 replyAt = at + 20'000;
-            engine.setClock([replyAt] { return replyAt; });
-            auto id = engine.receiveCustomerMessage(s.channel, s.externalId, s.name, text,
-                                                    QDateTime::fromMSecsSinceEpoch(at, Qt::UTC));
+            clockNow = at;
+            auto id = test::receiveAndDecide(
+                engine, services.store(),
+                CustomerMessage{
+                    s.channel, s.externalId, s.name, text, QDateTime::fromMSecsSinceEpoch(at, Qt::UTC), {}},
+                5000, [&clockNow, replyAt] { clockNow = replyAt; });
             if (!id)
                 qWarning("sample conversation not stored: %s", qPrintable(id.error()));
             if (id && i == s.lines.size() - 1 && s.handoffOnLast && s.outcome) {

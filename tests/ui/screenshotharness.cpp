@@ -23,8 +23,10 @@
 #include "settingsdialog.h"
 #include "transcriptpane.h"
 
+#include "inboxroles.h"
 #include <QAction>
 #include <QApplication>
+
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDialog>
@@ -85,11 +87,14 @@ int main(int argc, char* argv[])
                                     QStringLiteral("row"));
     const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("Type this search"),
                                     QStringLiteral("text"));
+    const QCommandLineOption takeOver(QStringLiteral("take-over"),
+                                      QStringLiteral("Reply as an operator in the selected conversation"));
     const QCommandLineOption shot(QStringLiteral("shot"), QStringLiteral("Save a PNG of the window and quit"),
                                   QStringLiteral("file"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH"),
                                   QStringLiteral("size"), QStringLiteral("1280x800"));
-    parser.addOptions({dark, shortcuts, samples, empty, settings, needsHuman, select, search, shot, size});
+    parser.addOptions(
+        {dark, shortcuts, samples, empty, settings, needsHuman, select, search, takeOver, shot, size});
     parser.process(app);
 
     if (parser.isSet(dark)) {
@@ -128,9 +133,18 @@ int main(int argc, char* argv[])
         window.listPanel()->searchField()->setText(parser.value(search));
     if (parser.isSet(select)) {
         const int row = parser.value(select).toInt();
-        QTimer::singleShot(300, &window, [&window, row] {
-            if (row < window.listModel().rowCount())
-                window.listPanel()->view()->setCurrentIndex(window.listModel().index(row));
+        const bool reply = parser.isSet(takeOver);
+        QTimer::singleShot(300, &window, [&window, &services, row, reply] {
+            if (row >= window.listModel().rowCount())
+                return;
+            const QModelIndex index = window.listModel().index(row);
+            window.listPanel()->view()->setCurrentIndex(index);
+            if (reply)
+                (void)services->engine().replyAsOperator(
+                    index.data(ConversationRoles::IdRole).toString(),
+                    QStringLiteral("Hi, this is Carla from the café. I'll "
+                                   "check your order right now."),
+                    QStringLiteral("Carla Mendes"));
         });
     }
     if (parser.isSet(settings))
