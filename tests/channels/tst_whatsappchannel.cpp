@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -197,6 +198,50 @@ private slots:
             QCOMPARE(m.externalMessageId, QStringLiteral("wamid.1"));
             QCOMPARE(m.at.toSecsSinceEpoch(), 1751371181);
         }
+    }
+
+    // A raw request, as a proxy in front could pass it on: a correctly signed event with its
+    // length given twice. Whichever length a reader picks, the two disagree on where the request
+    // ends, so it is refused and nothing is stored (the last one used to win).
+    void signedEvent_withTwoContentLengths_is400_andNothingStored_data()
+    {
+        const QByteArray body = whatsappEvent("wamid.CL", "Hello");
+        const QByteArray length = QByteArray::number(body.size());
+        QTest::addColumn<QByteArray>("lengthHeaders");
+        QTest::addColumn<QByteArray>("statusLine");
+        QTest::addColumn<int>("stored");
+        QTest::newRow("one-length-is-stored") << "Content-Length: " + length + "\r\n"
+                                              << QByteArray("HTTP/1.1 200 OK") << 1;
+        QTest::newRow("the-last-is-the-event") << "Content-Length: 2\r\nContent-Length: " + length + "\r\n"
+                                               << QByteArray("HTTP/1.1 400") << 0;
+        QTest::newRow("the-first-is-the-event") << "Content-Length: " + length + "\r\nContent-Length: 2\r\n"
+                                                << QByteArray("HTTP/1.1 400") << 0;
+        QTest::newRow("the-same-twice")
+            << "Content-Length: " + length + "\r\nContent-Length: " + length + "\r\n"
+            << QByteArray("HTTP/1.1 400") << 0;
+        QTest::newRow("with-transfer-encoding")
+            << "Transfer-Encoding: identity\r\nContent-Length: " + length + "\r\n"
+            << QByteArray("HTTP/1.1 400") << 0;
+    }
+    void signedEvent_withTwoContentLengths_is400_andNothingStored()
+    {
+        QFETCH(QByteArray, lengthHeaders);
+        QFETCH(QByteArray, statusLine);
+        QFETCH(int, stored);
+        const QByteArray body = whatsappEvent("wamid.CL", "Hello");
+        QTcpSocket socket;
+        QByteArray answer;
+        connect(&socket, &QTcpSocket::readyRead, &socket, [&] { answer += socket.readAll(); });
+        socket.connectToHost(QHostAddress::LocalHost, m_channel->listeningPort());
+        QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10'000));
+        socket.write("POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     "X-Hub-Signature-256: " +
+                     sign(body) + "\r\n" + lengthHeaders + "\r\n" + body);
+        QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, 20'000));
+        answer += socket.readAll();
+        QVERIFY2(answer.startsWith(statusLine), answer.constData());
+        QCOMPARE(m_store->offered.size(), stored);
+        QCOMPARE(m_store->stored.size(), stored);
     }
 
     void post_nonTextAndStatuses()
