@@ -214,7 +214,8 @@ QHash<qint64, TranscriptModel::HandoffInfo> TranscriptModel::readHandoffs() cons
     }
     while (q.next()) {
         const QSqlRecord record = q.record();
-        HandoffInfo info{handoffEventFromRecord(record), record.value(8).toInt()};
+        HandoffInfo info{handoffEventFromRecord(record),
+                         record.value(record.count() - 1).toInt()}; // the count follows the event's columns
         if (info.event.messageId != 0)
             byMessage.insert(info.event.messageId, info);
     }

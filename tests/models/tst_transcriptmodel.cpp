@@ -147,6 +147,11 @@ private slots:
         QCOMPARE(attempts.at(0).kind, QStringLiteral("first"));
         QCOMPARE(attempts.at(1).attemptedAtMs, 31000);
         QCOMPARE(attempts.at(1).kind, QStringLiteral("retry"));
+        // The card's "after N attempts" counts the same rows.
+        model.refreshHandoffs();
+        QCOMPARE(model.index(3).data(TranscriptRoles::DeliveryAttemptCountRole).toInt(), 2);
+        QCOMPARE(model.index(3).data(TranscriptRoles::DeliveryOutcomeRole).value<DeliveryOutcome>(),
+                 DeliveryOutcome::Sent);
     }
 
     void otherConversation_isIgnored()
