@@ -2,9 +2,9 @@
 #include "telegramchannel.h"
 
 #include "channelstate.h"
-#include "inboundplaceholder.h"
 #include "inboundsequence.h"
 #include "messageparts.h"
+#include "telegramupdate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,25 +24,6 @@ constexpr int kSendDeadlineMs = 20'000;
 constexpr qsizetype kMaxTextLength = 4096;
 // Beyond the long-poll timeout itself, how long an answer may take to arrive.
 constexpr int kPollGraceMs = 15'000;
-
-QString placeholderFor(const QJsonObject& message)
-{
-    using Kind = InboundPlaceholder::Kind;
-    static const QList<QPair<const char*, Kind>> kinds = {
-        {"photo", Kind::Photo},    {"sticker", Kind::Sticker},   {"voice", Kind::VoiceMessage},
-        {"audio", Kind::Audio},    {"video", Kind::Video},       {"video_note", Kind::VideoMessage},
-        {"animation", Kind::Gif},  {"document", Kind::Document}, {"location", Kind::Location},
-        {"venue", Kind::Location}, {"contact", Kind::Contact},   {"poll", Kind::Poll},
-    };
-    const QString caption = message.value(QStringLiteral("caption")).toString();
-    for (const auto& [key, kind] : kinds) {
-        if (message.contains(QLatin1String(key)))
-            return InboundPlaceholder::text(kind, caption);
-    }
-    // "text": null or "" is a text message that says nothing; anything else is a type to come.
-    return InboundPlaceholder::text(
-        message.contains(QStringLiteral("text")) ? Kind::EmptyText : Kind::Unsupported, caption);
-}
 
 QString describeTelegramError(const HttpResult& result)
 {
@@ -222,9 +203,8 @@ void TelegramChannel::onPolled(const HttpResult& result)
                    tr("Cannot reach Telegram (%1); %2.").arg(why, again));
         return;
     }
-    const QJsonDocument document = QJsonDocument::fromJson(result.body);
-    const QJsonObject root = document.object();
-    if (!root.value(QStringLiteral("ok")).toBool()) {
+    const std::optional<QList<TelegramUpdate>> updates = parseTelegramUpdates(result.body);
+    if (!updates) {
         ++m_failures;
         retryLater(backoff, ConnectorStatus::State::Problem,
                    tr("Telegram sent an answer that could not be read; %1.").arg(again));
@@ -235,13 +215,9 @@ void TelegramChannel::onPolled(const HttpResult& result)
     setStatus(ConnectorStatus::State::Connected, tr("Connected; receiving messages."));
     identify(); // when the first getMe did not get through
     QList<Update> batch;
-    const QJsonArray updates = root.value(QStringLiteral("result")).toArray();
-    for (const QJsonValue& value : updates) {
-        const QJsonObject update = value.toObject();
-        const qint64 updateId = update.value(QStringLiteral("update_id")).toInteger(-1);
-        if (updateId < 0 || updateId < m_offset)
-            continue; // unreadable, or one we already have
-        batch.append({updateId, customerMessageFrom(update.value(QStringLiteral("message")).toObject())});
+    for (const TelegramUpdate& update : *updates) {
+        if (update.id >= m_offset) // else one we already have
+            batch.append(update);
     }
     commitInOrder(batch);
 }
@@ -312,32 +288,7 @@ int TelegramChannel::nextBackoffMs() const
 
 std::optional<CustomerMessage> TelegramChannel::customerMessageFrom(const QJsonObject& message)
 {
-    const QJsonObject chat = message.value(QStringLiteral("chat")).toObject();
-    if (chat.isEmpty() || !chat.contains(QStringLiteral("id")))
-        return std::nullopt;
-    const QJsonObject from = message.value(QStringLiteral("from")).toObject();
-    const QJsonObject who = from.isEmpty() ? chat : from;
-    QString name = QStringList{who.value(QStringLiteral("first_name")).toString(),
-                               who.value(QStringLiteral("last_name")).toString()}
-                       .join(u' ')
-                       .simplified();
-    if (name.isEmpty() && !who.value(QStringLiteral("username")).toString().isEmpty())
-        name = u'@' + who.value(QStringLiteral("username")).toString();
-
-    CustomerMessage m;
-    m.channel = QStringLiteral("telegram");
-    m.externalId = QString::number(chat.value(QStringLiteral("id")).toInteger());
-    m.contactName = name;
-    // "text" can be null, or missing (media, a sticker …): such a message is stored with a
-    // placeholder, never dropped (the store refuses a message without text).
-    m.text = message.value(QStringLiteral("text")).toString();
-    if (m.text.isEmpty())
-        m.text = placeholderFor(message);
-    const qint64 date = message.value(QStringLiteral("date")).toInteger(0);
-    if (date > 0)
-        m.at = QDateTime::fromSecsSinceEpoch(date, Qt::UTC);
-    m.externalMessageId = QString::number(message.value(QStringLiteral("message_id")).toInteger());
-    return m;
+    return telegramCustomerMessage(message);
 }
 
 void TelegramChannel::send(const QString& externalId, const QString& text, Done done)

@@ -4,6 +4,7 @@
 #include "channelconnector.h"
 #include "httpclient.h"
 #include "telegramconfig.h"
+#include "telegramupdate.h"
 
 #include <QTimer>
 
@@ -51,11 +52,7 @@ public:
     static std::optional<CustomerMessage> customerMessageFrom(const QJsonObject& message);
 
 private:
-    struct Update
-    {
-        qint64 id = 0;
-        std::optional<CustomerMessage> message;
-    };
+    using Update = TelegramUpdate;
 
     void sendPart(const QString& externalId, const QString& text, Done done);
     void poll();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "secretstore.h"
 
+#include "secretsfile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -267,24 +269,23 @@ void SecretStore::runFile(Op op, const QString& key, const QString& value, const
                 answer([writeDone, error] { writeDone(error); });
             return;
         }
-        QJsonParseError parse;
-        const QJsonDocument document = QJsonDocument::fromJson(in.readAll(), &parse);
+        QString jsonError;
+        const std::optional<QJsonObject> stored = parseSecretsFile(in.readAll(), &jsonError);
         in.close();
-        if (parse.error != QJsonParseError::NoError || !document.isObject()) {
+        if (!stored) {
             // Reading it as empty would let the next write erase every other secret in it.
             const QString error = tr("The secrets file %1 is damaged (%2), so it is neither read nor "
                                      "written. Restore it from a "
                                      "backup, or remove it and enter the secrets again.")
                                       .arg(QDir::toNativeSeparators(m_filePath),
-                                           parse.error != QJsonParseError::NoError ? parse.errorString()
-                                                                                   : tr("not a JSON object"));
+                                           !jsonError.isEmpty() ? jsonError : tr("not a JSON object"));
             if (op == Op::Read)
                 answer([readDone, error] { readDone(std::nullopt, error); });
             else
                 answer([writeDone, error] { writeDone(error); });
             return;
         }
-        secrets = document.object();
+        secrets = *stored;
     }
 
     if (op == Op::Read) {
