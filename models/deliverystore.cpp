@@ -21,10 +21,12 @@ QString sqlError(const QSqlQuery& q)
 
 OutboxRow outboxRowFrom(const QSqlQuery& q)
 {
-    return OutboxRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt()};
+    return OutboxRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt(),
+                     q.value(3).toBool()};
 }
 
-const QString kOutboxColumns = QStringLiteral("handoff_event_id, due_at_ms, attempts_made");
+const QString kOutboxColumns =
+    QStringLiteral("handoff_event_id, due_at_ms, attempts_made, after_message_id IS NOT NULL");
 
 } // namespace
 

@@ -21,7 +21,8 @@ struct OutboxRow
 {
     qint64 handoffEventId = 0;
     qint64 dueAtMs = 0;
-    int attemptsMade = 0; // attempts recorded so far (0 or 1; the retry is the last)
+    int attemptsMade = 0;         // attempts recorded so far (0 or 1; the retry is the last)
+    bool waitsForMessage = false; // its handoff message's send has not finished yet: never due
 };
 
 // One handoff's delivery at a glance, for `zapito-inbox deliveries`.

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QUuid>
 
+#include <algorithm>
 #include <memory>
 
 namespace zapito {
@@ -18,6 +19,12 @@ namespace zapito {
 Q_LOGGING_CATEGORY(lcWebhook, "zapito.webhook")
 
 namespace {
+
+// The int of milliseconds a QTimer gets: at least `floor`, never more than `ceiling`.
+int timerMs(qint64 ms, qint64 floor, std::chrono::milliseconds ceiling)
+{
+    return int(std::clamp<qint64>(ms, floor, std::max<qint64>(floor, ceiling.count())));
+}
 
 QString kindName(int kind)
 {
@@ -70,6 +77,11 @@ WebhookDispatcher::WebhookDispatcher(DeliveryStore& deliveries, WebhookSettings&
     qRegisterMetaType<zapito::TestEventResult>();
     // Every recorded attempt and outcome, whoever wrote it, reaches the transcript through here.
     connect(&m_deliveries, &DeliveryStore::deliveryChanged, this, &WebhookDispatcher::deliveryChanged);
+    connect(&m_sweep, &QTimer::timeout, this, &WebhookDispatcher::sweep);
+    connect(&m_leaseRenewal, &QTimer::timeout, this, &WebhookDispatcher::renewLeases);
+    m_resumeAgain.setSingleShot(true);
+    connect(&m_resumeAgain, &QTimer::timeout, this, &WebhookDispatcher::resumePending);
+    setDeadline(m_deadline);
 }
 
 // Requests still in flight are dropped (this object is their context in the HttpClient);
@@ -86,96 +98,267 @@ qint64 WebhookDispatcher::now() const
     return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
 }
 
+void WebhookDispatcher::setDeadline(std::chrono::milliseconds deadline)
+{
+    m_deadline = deadline;
+    // Renewed twice per deadline, a lease of two deadlines is always at least 1.5 ahead.
+    m_leaseRenewal.setInterval(timerMs(deadline.count() / 2, 1, m_maxTimerDelay));
+}
+
+void WebhookDispatcher::startClamped(QTimer& timer, qint64 delayMs) const
+{
+    // Never hand QTimer more than an int can hold: the timeout re-reads the due time and waits again.
+    timer.start(timerMs(delayMs, 0, m_maxTimerDelay));
+}
+
+QString WebhookDispatcher::timeText(qint64 atMs) const
+{
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(atMs).toLocalTime();
+    const QDateTime today = QDateTime::fromMSecsSinceEpoch(now()).toLocalTime();
+    return at.toString(at.date() == today.date() ? QStringLiteral("HH:mm:ss")
+                                                 : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
 void WebhookDispatcher::deliver(qint64 handoffEventId)
 {
     if (m_inFlight.contains(handoffEventId) || m_timers.contains(handoffEventId))
         return;
     const auto row = m_deliveries.outboxRow(handoffEventId);
     if (!row) {
-        qCWarning(lcWebhook) << "Cannot read the outbox:" << row.error();
+        storeFailed(handoffEventId, tr("The webhook outbox could not be read"), row.error());
         return;
     }
-    if (!row->has_value())
+    if (!row->has_value()) {
+        m_waiting.remove(handoffEventId);
         return; // nothing owed: already sent, failed or skipped
+    }
+    if (refusedAsSample(handoffEventId))
+        return;
     const OutboxRow& owed = **row;
+    if (owed.waitsForMessage)
+        return; // due once its handoff message's send settles (ConversationEngine::webhookDue)
     if (owed.dueAtMs > now()) {
         scheduleAt(handoffEventId, owed.dueAtMs);
         return;
     }
-    startAttempt(handoffEventId, owed.attemptsMade == 0 ? Kind::First : Kind::Retry);
+    (void)startAttempt(handoffEventId, owed.attemptsMade == 0 ? Kind::First : Kind::Retry);
+}
+
+bool WebhookDispatcher::refusedAsSample(qint64 handoffEventId)
+{
+    // A sample's lead is made up: it must never reach the endpoint the user configured, whatever
+    // left an outbox row for it.
+    const auto sample = m_deliveries.isSample(handoffEventId);
+    if (!sample) {
+        storeFailed(handoffEventId, tr("The handoff's conversation could not be read"), sample.error());
+        return true;
+    }
+    if (!*sample)
+        return false;
+    qCInfo(lcWebhook) << "Not delivering" << handoffEventId
+                      << "of a sample conversation; its outbox row is dropped";
+    if (const Status removed = m_deliveries.remove(handoffEventId); !removed)
+        qCWarning(lcWebhook) << "Cannot drop the outbox row of sample delivery" << handoffEventId
+                             << removed.error();
+    return true;
 }
 
 void WebhookDispatcher::resumePending()
 {
+    if (m_sweepInterval.count() > 0 && !m_sweep.isActive()) {
+        m_sweep.setInterval(timerMs(m_sweepInterval.count(), 1, m_maxTimerDelay));
+        m_sweep.start();
+    }
     const auto rows = m_deliveries.outbox();
     if (!rows) {
-        qCWarning(lcWebhook) << "Cannot read the outbox:" << rows.error();
+        qCWarning(lcWebhook) << "Cannot read the outbox, trying again in" << m_storeRetryDelay.count()
+                             << "ms:" << rows.error();
+        startClamped(m_resumeAgain, m_storeRetryDelay.count());
         return;
     }
     for (const OutboxRow& row : *rows)
         deliver(row.handoffEventId);
 }
 
-void WebhookDispatcher::resend(qint64 handoffEventId)
+void WebhookDispatcher::sweep()
 {
-    if (m_inFlight.contains(handoffEventId) || m_timers.contains(handoffEventId))
-        return;
-    // A sample's lead is made up: it must never reach the endpoint the user configured.
-    if (const auto sample = m_deliveries.isSample(handoffEventId); !sample || *sample) {
-        qCInfo(lcWebhook) << "Not resending delivery" << handoffEventId << "of a sample conversation";
+    const auto rows = m_deliveries.dueRows(now());
+    if (!rows) {
+        qCWarning(lcWebhook) << "Cannot read the due outbox rows (the next sweep tries again):"
+                             << rows.error();
         return;
     }
+    // deliver() passes over anything with a timer or a request in flight here.
+    for (const OutboxRow& row : *rows)
+        deliver(row.handoffEventId);
+}
+
+QString WebhookDispatcher::resend(qint64 handoffEventId)
+{
+    const auto answer = [this, handoffEventId](const QString& text) {
+        qCInfo(lcWebhook).noquote() << "Resend of delivery" << handoffEventId << "->" << text;
+        emit notice(handoffEventId, text);
+        return text;
+    };
+    if (const auto sample = m_deliveries.isSample(handoffEventId); !sample) {
+        return answer(
+            tr("Nothing was sent: whether this handoff belongs to a sample conversation could not be "
+               "read (%1). Try again in a moment.")
+                .arg(sample.error()));
+    } else if (*sample) {
+        (void)m_deliveries.remove(handoffEventId);
+        return answer(tr("This handoff belongs to a sample conversation, so its webhook is never sent."));
+    }
+    if (m_inFlight.contains(handoffEventId))
+        return answer(tr("An attempt is already under way; its result will show on the handoff."));
     const auto row = m_deliveries.outboxRow(handoffEventId);
-    if (row && row->has_value()) {
-        deliver(handoffEventId); // still owed: the regular attempt is the resend
-        return;
+    if (!row) {
+        return answer(
+            tr("Nothing was sent: the webhook outbox could not be read (%1). Try again in a moment.")
+                .arg(row.error()));
     }
-    startAttempt(handoffEventId, Kind::Resend);
+    if (!row->has_value()) {
+        const QString problem = startAttempt(handoffEventId, Kind::Resend);
+        return answer(problem.isEmpty()
+                          ? tr("Sending again now, as one more attempt; its result will show on the "
+                               "handoff.")
+                          : problem);
+    }
+    // Still owed: the operator wants it now, not at its retry time. The regular attempt (first or
+    // retry) goes out at once, and the timer that waited for it is dropped.
+    const OutboxRow& owed = **row;
+    if (owed.waitsForMessage)
+        return answer(
+            tr("The webhook goes out as soon as the handoff message has been sent to the customer, which "
+               "has not happened yet."));
+    const qint64 at = now();
+    const std::optional<qint64> wasDue = m_timers.contains(handoffEventId)
+                                             ? std::optional(m_dueAt.value(handoffEventId))
+                                         : owed.dueAtMs > at ? std::optional(owed.dueAtMs)
+                                                             : std::nullopt;
+    if (owed.dueAtMs > at) {
+        if (const Status moved = m_deliveries.reschedule(handoffEventId, at); !moved) {
+            return answer(
+                tr("Nothing was sent: the delivery could not be moved forward (%1); it still goes out at "
+                   "%2.")
+                    .arg(moved.error(), timeText(wasDue.value_or(owed.dueAtMs))));
+        }
+    }
+    cancelTimer(handoffEventId);
+    const QString problem = startAttempt(handoffEventId, owed.attemptsMade == 0 ? Kind::First : Kind::Retry);
+    if (!problem.isEmpty())
+        return answer(problem);
+    return answer(wasDue ? tr("Sending now instead of at %1.").arg(timeText(*wasDue)) : tr("Sending now."));
 }
 
 void WebhookDispatcher::scheduleAt(qint64 handoffEventId, qint64 dueAtMs)
 {
-    if (m_timers.contains(handoffEventId))
-        return;
-    auto* timer = new QTimer(this);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, handoffEventId, timer] {
-        m_timers.remove(handoffEventId);
-        timer->deleteLater();
-        deliver(handoffEventId);
-    });
-    m_timers.insert(handoffEventId, timer);
-    timer->start(std::chrono::milliseconds(qMax<qint64>(0, dueAtMs - now())));
+    QTimer* timer = m_timers.value(handoffEventId);
+    if (timer && m_dueAt.value(handoffEventId) <= dueAtMs)
+        return; // an earlier wake-up is set already
+    if (!timer) {
+        timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, [this, handoffEventId, timer] {
+            m_timers.remove(handoffEventId);
+            m_dueAt.remove(handoffEventId);
+            timer->deleteLater();
+            // Re-reads the due time: a wait cut to the timer's limit just waits again.
+            deliver(handoffEventId);
+        });
+        m_timers.insert(handoffEventId, timer);
+    }
+    m_dueAt.insert(handoffEventId, dueAtMs);
+    startClamped(*timer, dueAtMs - now());
 }
 
-void WebhookDispatcher::startAttempt(qint64 handoffEventId, Kind kind)
+bool WebhookDispatcher::cancelTimer(qint64 handoffEventId)
+{
+    QTimer* timer = m_timers.take(handoffEventId);
+    m_dueAt.remove(handoffEventId);
+    if (!timer)
+        return false;
+    timer->stop();
+    timer->deleteLater();
+    return true;
+}
+
+void WebhookDispatcher::storeFailed(qint64 handoffEventId, const QString& what, const QString& error)
+{
+    // Never left for the next start: the same step runs again after the store retry delay (and
+    // the sweep would find a due row anyway).
+    const qint64 at = now() + m_storeRetryDelay.count();
+    qCWarning(lcWebhook).noquote() << what << "for delivery" << handoffEventId << "(" << error
+                                   << "); again in" << m_storeRetryDelay.count() << "ms";
+    emit notice(handoffEventId, tr("%1 (%2); trying again at %3.").arg(what, error, timeText(at)));
+    scheduleAt(handoffEventId, at);
+}
+
+void WebhookDispatcher::release(qint64 handoffEventId)
+{
+    m_inFlight.remove(handoffEventId);
+    m_leased.remove(handoffEventId);
+    if (m_leased.isEmpty())
+        m_leaseRenewal.stop();
+}
+
+void WebhookDispatcher::renewLeases()
+{
+    // A claimed delivery may wait behind other requests to the same host (HttpClient queues
+    // beyond its per-host limit) or for a slow keychain; its lease must outlast that, or a
+    // sweep would take the row as abandoned. Renewed here for as long as this process holds it.
+    const qint64 until = now() + leaseDuration().count();
+    for (const qint64 id : std::as_const(m_leased)) {
+        if (const Status renewed = m_deliveries.reschedule(id, until); !renewed)
+            qCWarning(lcWebhook) << "Cannot renew the lease of delivery" << id << renewed.error();
+    }
+}
+
+QString WebhookDispatcher::startAttempt(qint64 handoffEventId, Kind kind)
 {
     const bool switchedOn = m_settings.isEnabled() && !m_settings.endpoint().isEmpty();
     if (!switchedOn) {
         if (kind == Kind::First) {
-            if (const Status s = m_deliveries.setOutcome(handoffEventId, DeliveryOutcome::Skipped); !s)
-                qCWarning(lcWebhook) << "Cannot record the skipped delivery" << handoffEventId << s.error();
-            return;
+            if (const Status s = m_deliveries.setOutcome(handoffEventId, DeliveryOutcome::Skipped); !s) {
+                storeFailed(handoffEventId, tr("The skipped delivery could not be recorded"), s.error());
+                return tr("Nothing was sent: the skipped delivery could not be recorded (%1).")
+                    .arg(s.error());
+            }
+            return tr("Nothing was sent: the webhook has no endpoint or is switched off, so the delivery is "
+                      "skipped.");
         }
-        fail(handoffEventId, kind,
-             tr("The webhook has no endpoint or is switched off, so nothing was sent."));
-        return;
+        const QString why = tr("The webhook has no endpoint or is switched off, so nothing was sent.");
+        fail(handoffEventId, kind, why);
+        return why;
     }
     if (const QString problem = WebhookSettings::endpointProblem(m_settings.endpoint()); !problem.isEmpty()) {
         fail(handoffEventId, kind, problem);
-        return;
+        return problem;
     }
     if (kind != Kind::Resend) {
-        // The lease keeps the row from being taken twice; should the app die mid-request, the
-        // next start sends it again once the lease ends.
+        // Never two claims of one row in this process: deliver() and resend() check m_inFlight,
+        // and this is the last line.
+        if (m_leased.contains(handoffEventId) || m_inFlight.contains(handoffEventId))
+            return tr("An attempt is already under way; its result will show on the handoff.");
+        // The lease keeps the row from being taken as abandoned; renewed while the request waits
+        // or is in flight here (renewLeases), so it only runs out when this process is gone, and
+        // the next start sends the row again once it has.
         const qint64 at = now();
-        const auto claimed = m_deliveries.claim(handoffEventId, at, at + 2 * m_deadline.count());
+        const auto claimed = m_deliveries.claim(handoffEventId, at, at + leaseDuration().count());
         if (!claimed) {
-            qCWarning(lcWebhook) << "Cannot claim delivery" << handoffEventId << claimed.error();
-            return;
+            storeFailed(handoffEventId, tr("The delivery could not be claimed"), claimed.error());
+            return tr("Nothing was sent yet: the delivery could not be claimed (%1); it is tried again "
+                      "shortly.")
+                .arg(claimed.error());
         }
-        if (!claimed->has_value())
-            return;
+        if (!claimed->has_value()) {
+            // Gone, or not due after all (a lease of a previous run that has not run out): the
+            // sweep takes it once it is due.
+            return tr("Nothing was sent: the delivery is not due yet; it goes out by itself.");
+        }
+        m_leased.insert(handoffEventId);
+        if (!m_leaseRenewal.isActive())
+            m_leaseRenewal.start();
     }
     m_inFlight.insert(handoffEventId);
     m_settings.readSecret([self = QPointer<WebhookDispatcher>(this), handoffEventId,
@@ -183,8 +366,7 @@ void WebhookDispatcher::startAttempt(qint64 handoffEventId, Kind kind)
         if (!self)
             return;
         if (!error.isEmpty()) {
-            self->fail(handoffEventId, kind,
-                       tr("The signing secret could not be read, so nothing was sent: %1").arg(error));
+            self->secretUnavailable(handoffEventId, kind, error);
             return;
         }
         if (!secret || secret->isEmpty()) {
@@ -195,22 +377,62 @@ void WebhookDispatcher::startAttempt(qint64 handoffEventId, Kind kind)
         }
         self->sendWithSecret(handoffEventId, kind, *secret);
     });
+    return {};
+}
+
+void WebhookDispatcher::secretUnavailable(qint64 handoffEventId, Kind kind, const QString& error)
+{
+    // Not "no secret": the keychain is slow or locked, or the secrets file is damaged. Nothing
+    // went out, so nothing is recorded and no attempt is used up; the outbox row stays.
+    if (kind == Kind::Resend) {
+        release(handoffEventId);
+        emit notice(handoffEventId,
+                    tr("Nothing was sent: the signing secret cannot be read right now. %1 Resend "
+                       "again once it can be read.")
+                        .arg(error));
+        return;
+    }
+    const qint64 at = now() + m_secretRetryDelay.count();
+    release(handoffEventId);
+    // Hands the lease back early: due at the next try, so a restart meanwhile tries then too.
+    if (const Status kept = m_deliveries.reschedule(handoffEventId, at); !kept)
+        qCWarning(lcWebhook) << "Cannot move delivery" << handoffEventId
+                             << "to its next try:" << kept.error();
+    if (m_waiting.value(handoffEventId) != error) // once per cause, not every few seconds
+        qCWarning(lcWebhook).noquote()
+            << "Delivery" << handoffEventId << "waits for the signing secret:" << error;
+    m_waiting.insert(handoffEventId, error);
+    emit notice(handoffEventId,
+                tr("The signing secret cannot be read right now, so the webhook waits (this is no "
+                   "attempt): %1 It is tried again at %2.")
+                    .arg(error, timeText(at)));
+    scheduleAt(handoffEventId, at);
 }
 
 void WebhookDispatcher::sendWithSecret(qint64 handoffEventId, Kind kind, const QString& secret)
 {
     const auto body = m_deliveries.payload(handoffEventId);
-    if (!body) {
-        fail(handoffEventId, kind, tr("The stored webhook body could not be read: %1").arg(body.error()));
-        return;
-    }
     // Random and stored with the event: receivers de-duplicate on it, so it must never repeat
     // across installs or a moved database, and must stay the same on the retry and a resend.
-    const auto deliveryId = m_deliveries.deliveryId(handoffEventId);
-    if (!deliveryId || deliveryId->isEmpty()) {
-        fail(handoffEventId, kind,
-             tr("The delivery id could not be read: %1")
-                 .arg(deliveryId ? tr("none stored") : deliveryId.error()));
+    const auto deliveryId = body ? m_deliveries.deliveryId(handoffEventId) : Expected<QString>(QString());
+    if (!body || !deliveryId) {
+        // The store failed, not the delivery: nothing went out, so it is tried again.
+        const QString error = !body ? body.error() : deliveryId.error();
+        release(handoffEventId);
+        if (kind == Kind::Resend) {
+            emit notice(
+                handoffEventId,
+                tr("Nothing was sent: the stored webhook could not be read (%1). Try again in a moment.")
+                    .arg(error));
+            return;
+        }
+        const qint64 at = now() + m_storeRetryDelay.count();
+        (void)m_deliveries.reschedule(handoffEventId, at);
+        storeFailed(handoffEventId, tr("The stored webhook could not be read"), error);
+        return;
+    }
+    if (deliveryId->isEmpty()) {
+        fail(handoffEventId, kind, tr("The delivery id could not be read: %1").arg(tr("none stored")));
         return;
     }
     const qint64 startedAtMs = now();
@@ -223,7 +445,6 @@ void WebhookDispatcher::sendWithSecret(qint64 handoffEventId, Kind kind, const Q
 void WebhookDispatcher::finishAttempt(qint64 handoffEventId, Kind kind, qint64 startedAtMs,
                                       const HttpResult& result, const QString& error)
 {
-    m_inFlight.remove(handoffEventId);
     DeliveryAttempt attempt;
     attempt.handoffEventId = handoffEventId;
     attempt.attemptedAtMs = startedAtMs;
@@ -248,17 +469,11 @@ void WebhookDispatcher::finishAttempt(qint64 handoffEventId, Kind kind, qint64 s
     }
     qCInfo(lcWebhook).noquote() << "Delivery" << handoffEventId << attempt.kind << "->"
                                 << (ok ? QStringLiteral("HTTP %1").arg(result.status) : error);
-    if (const auto recorded = m_deliveries.recordAttempt(attempt, after); !recorded) {
-        qCWarning(lcWebhook) << "Cannot record the attempt of delivery" << handoffEventId << recorded.error();
-        return;
-    }
-    if (after.retryAtMs)
-        scheduleAt(handoffEventId, *after.retryAtMs);
+    record(attempt, after);
 }
 
 void WebhookDispatcher::fail(qint64 handoffEventId, Kind kind, const QString& error)
 {
-    m_inFlight.remove(handoffEventId);
     // No request went out, so a retry would meet the same problem: the delivery ends here.
     DeliveryAttempt attempt;
     attempt.handoffEventId = handoffEventId;
@@ -270,8 +485,29 @@ void WebhookDispatcher::fail(qint64 handoffEventId, Kind kind, const QString& er
     if (kind != Kind::Resend || !previous || *previous != DeliveryOutcome::Sent)
         after.outcome = DeliveryOutcome::Failed;
     qCWarning(lcWebhook).noquote() << "Delivery" << handoffEventId << attempt.kind << "not sent:" << error;
-    if (const auto recorded = m_deliveries.recordAttempt(attempt, after); !recorded)
-        qCWarning(lcWebhook) << "Cannot record the attempt of delivery" << handoffEventId << recorded.error();
+    m_inFlight.insert(handoffEventId); // until recorded, whatever happens meanwhile
+    record(attempt, after);
+}
+
+void WebhookDispatcher::record(const DeliveryAttempt& attempt, const DeliveryStore::AfterAttempt& after)
+{
+    const qint64 id = attempt.handoffEventId;
+    if (const auto recorded = m_deliveries.recordAttempt(attempt, after); !recorded) {
+        // The request went out (or the delivery ended), so it is not sent again: the same record
+        // is written again later. The delivery stays in flight here until it is, and its lease
+        // keeps being renewed.
+        const qint64 at = now() + m_storeRetryDelay.count();
+        qCWarning(lcWebhook) << "Cannot record the attempt of delivery" << id << recorded.error();
+        emit notice(id, tr("The attempt could not be recorded (%1); recording it again at %2.")
+                            .arg(recorded.error(), timeText(at)));
+        QTimer::singleShot(timerMs(m_storeRetryDelay.count(), 0, m_maxTimerDelay), this,
+                           [this, attempt, after] { record(attempt, after); });
+        return;
+    }
+    m_waiting.remove(id);
+    release(id);
+    if (after.retryAtMs)
+        scheduleAt(id, *after.retryAtMs);
 }
 
 void WebhookDispatcher::sendTestEvent()

@@ -25,7 +25,12 @@ class WebhookSettings;
 // attempt, exactly one retry after retryDelay() on anything but a 2xx (redirects are never
 // followed; a request without a complete answer within deadline() fails), every attempt and
 // the outcome recorded through the DeliveryStore. Pending deliveries live in the outbox, so
-// resumePending() at start-up finishes what a quit or crash interrupted. Never blocks.
+// resumePending() at start-up finishes what a quit or crash interrupted, and a periodic sweep
+// (sweepInterval()) delivers any due row that nothing in this process is working on. Never
+// blocks, and a delivery never waits for a restart: a signing secret that cannot be read right
+// now (a slow or locked keychain, a damaged secrets file) is asked for again after
+// secretRetryDelay() without counting as an attempt, and a store that fails is tried again
+// after storeRetryDelay(). Sample conversations are refused at every entry point.
 class WebhookDispatcher : public QObject
 {
     Q_OBJECT
@@ -34,6 +39,13 @@ public:
 
     static constexpr std::chrono::milliseconds kDefaultRetryDelay{30'000};
     static constexpr std::chrono::milliseconds kDefaultDeadline{10'000};
+    static constexpr std::chrono::milliseconds kDefaultSecretRetryDelay{10'000};
+    static constexpr std::chrono::milliseconds kDefaultStoreRetryDelay{5'000};
+    static constexpr std::chrono::milliseconds kDefaultSweepInterval{30'000};
+    // QTimer takes an int of milliseconds (Qt 6.4 truncates a longer std::chrono value, which can
+    // wrap negative and never fire), and even INT_MAX overflows its remainingTime() once coarse
+    // timer slack is added: a longer wait is cut to one day and checked again on wake-up.
+    static constexpr std::chrono::milliseconds kMaxTimerDelay{std::chrono::hours(24)};
     static constexpr int kMaxAttempts = 2; // the first attempt and one retry
     static constexpr qsizetype kExcerptBytes = 1024;
 
@@ -42,23 +54,41 @@ public:
     Q_DISABLE_COPY_MOVE(WebhookDispatcher)
 
     void setRetryDelay(std::chrono::milliseconds delay) { m_retryDelay = delay; }
-    void setDeadline(std::chrono::milliseconds deadline) { m_deadline = deadline; }
+    // Also sets the claim lease: 2 × deadline, renewed every deadline / 2 while the delivery is
+    // queued or in flight in this process.
+    void setDeadline(std::chrono::milliseconds deadline);
+    void setSecretRetryDelay(std::chrono::milliseconds delay) { m_secretRetryDelay = delay; }
+    void setStoreRetryDelay(std::chrono::milliseconds delay) { m_storeRetryDelay = delay; }
+    // Takes effect at the next resumePending(); zero or less switches the sweep off.
+    void setSweepInterval(std::chrono::milliseconds interval) { m_sweepInterval = interval; }
+    // Tests only: a lower ceiling for every timer, to show a clamped wait checks again on wake-up.
+    void setMaxTimerDelay(std::chrono::milliseconds ceiling) { m_maxTimerDelay = ceiling; }
     void setClock(Clock clock) { m_clock = std::move(clock); }
     std::chrono::milliseconds retryDelay() const { return m_retryDelay; }
     std::chrono::milliseconds deadline() const { return m_deadline; }
+    std::chrono::milliseconds secretRetryDelay() const { return m_secretRetryDelay; }
+    std::chrono::milliseconds storeRetryDelay() const { return m_storeRetryDelay; }
+    std::chrono::milliseconds sweepInterval() const { return m_sweepInterval; }
+    std::chrono::milliseconds leaseDuration() const { return 2 * m_deadline; }
 
-    // Deliveries with a request in flight or a retry waiting for its timer.
+    // Deliveries with a request in flight (or an attempt being recorded) or waiting for a timer.
     bool isBusy() const { return !m_inFlight.isEmpty() || !m_timers.isEmpty(); }
+    bool isSweeping() const { return m_sweep.isActive(); }
 
     static QByteArray userAgent(); // "ZapitoInbox/<version>"
 
 public slots:
     // Starts the delivery owed for this handoff event (its outbox row), if not already under way.
     void deliver(qint64 handoffEventId);
-    // Schedules every outbox row: due ones now, the others when they fall due.
+    // Schedules every outbox row: due ones now, the others when they fall due; then starts the
+    // periodic sweep.
     void resumePending();
-    // Sends a sent, failed or skipped delivery again (one attempt, kind "resend").
-    void resend(qint64 handoffEventId);
+    // Delivers every due outbox row that has no timer and no request in this process.
+    void sweep();
+    // The operator's Resend (or Send now): a delivery still owed goes out now, instead of at its
+    // retry time; one that ended (sent, failed, skipped) is sent again as one more attempt, kind
+    // "resend". Returns what happens, in a sentence for the operator (also emitted as notice()).
+    QString resend(qint64 handoffEventId);
     // Posts a sample payload (reason "test") to the saved endpoint with the saved secret.
     void sendTestEvent();
     // The same, to an endpoint and secret not saved yet (the dialog's unsaved form).
@@ -67,6 +97,10 @@ public slots:
 signals:
     void deliveryChanged(qint64 handoffEventId, const QString& conversationId);
     void testEventFinished(const zapito::TestEventResult& result);
+    // What an operator should hear about a delivery that its recorded attempts do not show: the
+    // answer to a resend, a secret that cannot be read right now, a store that failed. The
+    // delivery carries on by itself; nothing needs doing unless the text says so.
+    void notice(qint64 handoffEventId, const QString& text);
 
 private:
     enum class Kind
@@ -78,15 +112,25 @@ private:
     // The exchange, and what the attempt records about it (empty on a 2xx).
     using HttpDone = std::function<void(const HttpResult& result, const QString& error)>;
 
-    void startAttempt(qint64 handoffEventId, Kind kind);
+    bool refusedAsSample(qint64 handoffEventId);
+    // Empty when the attempt started (its secret is being read); else why it did not.
+    QString startAttempt(qint64 handoffEventId, Kind kind);
     void sendWithSecret(qint64 handoffEventId, Kind kind, const QString& secret);
+    void secretUnavailable(qint64 handoffEventId, Kind kind, const QString& error);
     void finishAttempt(qint64 handoffEventId, Kind kind, qint64 startedAtMs, const HttpResult& result,
                        const QString& error);
     void fail(qint64 handoffEventId, Kind kind, const QString& error);
+    void record(const DeliveryAttempt& attempt, const DeliveryStore::AfterAttempt& after);
+    void storeFailed(qint64 handoffEventId, const QString& what, const QString& error);
+    void release(qint64 handoffEventId);
+    void renewLeases();
     void scheduleAt(qint64 handoffEventId, qint64 dueAtMs);
+    bool cancelTimer(qint64 handoffEventId);
+    void startClamped(QTimer& timer, qint64 delayMs) const;
     void post(const QUrl& url, const QByteArray& secret, const QByteArray& body, const QByteArray& deliveryId,
               HttpDone done);
     QString attemptError(const HttpResult& result) const;
+    QString timeText(qint64 atMs) const;
     qint64 now() const;
 
     DeliveryStore& m_deliveries;
@@ -95,8 +139,18 @@ private:
     Clock m_clock;
     std::chrono::milliseconds m_retryDelay = kDefaultRetryDelay;
     std::chrono::milliseconds m_deadline = kDefaultDeadline;
-    QSet<qint64> m_inFlight;         // deliveries between claim and the recorded attempt
-    QHash<qint64, QTimer*> m_timers; // retries waiting to fall due
+    std::chrono::milliseconds m_secretRetryDelay = kDefaultSecretRetryDelay;
+    std::chrono::milliseconds m_storeRetryDelay = kDefaultStoreRetryDelay;
+    std::chrono::milliseconds m_sweepInterval = kDefaultSweepInterval;
+    std::chrono::milliseconds m_maxTimerDelay = kMaxTimerDelay;
+    QSet<qint64> m_inFlight;          // deliveries between claim (or resend) and the recorded attempt
+    QSet<qint64> m_leased;            // those of them holding a claim on their outbox row
+    QHash<qint64, QTimer*> m_timers;  // deliveries waiting to fall due (a retry, a secret, the store)
+    QHash<qint64, qint64> m_dueAt;    // when each of those timers' deliveries falls due
+    QHash<qint64, QString> m_waiting; // why a delivery waits, when it is not its retry delay
+    QTimer m_sweep;
+    QTimer m_leaseRenewal;
+    QTimer m_resumeAgain; // resumePending() after the outbox could not be read
 };
 
 } // namespace zapito
