@@ -6,6 +6,7 @@
 #include "conversationlistview.h"
 #include "emptystate.h"
 #include "uistyle.h"
+#include "untrustedtext.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -180,7 +181,7 @@ void ConversationListPanel::updateEmptyState()
     const QString search = m_model.filter().search;
     if (!search.isEmpty()) {
         m_empty->setContent(ui::resourceIcon(QStringLiteral("search")),
-                            tr("No conversations match “%1”").arg(search),
+                            tr("No conversations match “%1”").arg(isolated(search)),
                             tr("Search looks at contact names, phone numbers and message text."));
         connect(m_empty->addButton(QStringLiteral("clearSearchButton"), tr("Clear search")),
                 &QPushButton::clicked, m_search, &QLineEdit::clear);

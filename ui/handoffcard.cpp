@@ -3,6 +3,7 @@
 
 #include "contacttitle.h"
 #include "uistyle.h"
+#include "untrustedtext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,6 +26,7 @@ HandoffCard::HandoffCard(QWidget* parent)
     m_title->setObjectName(QStringLiteral("handoffTitle"));
     m_outcome->setObjectName(QStringLiteral("handoffOutcome"));
     m_attempts->setObjectName(QStringLiteral("handoffAttempts"));
+    m_resolved->setObjectName(QStringLiteral("handoffResolved"));
     m_attemptsButton->setObjectName(QStringLiteral("showAttemptsButton"));
     m_resendButton->setObjectName(QStringLiteral("resendButton"));
     m_resendButton->setToolTip(tr("Post this handoff to the webhook again"));
@@ -76,10 +78,11 @@ void HandoffCard::setState(const State& state, qint64 nowMs)
     m_outcome->setPalette(outcomePalette);
     m_attemptsButton->setVisible(state.attempts > 0);
     if (state.resolvedAtMs > 0) {
-        m_resolved->setText(state.resolvedBy.isEmpty()
-                                ? tr("Resolved %1").arg(ui::messageTime(state.resolvedAtMs, nowMs))
-                                : tr("Resolved by %1 · %2")
-                                      .arg(state.resolvedBy, ui::messageTime(state.resolvedAtMs, nowMs)));
+        m_resolved->setText(
+            state.resolvedBy.isEmpty()
+                ? tr("Resolved %1").arg(ui::messageTime(state.resolvedAtMs, nowMs))
+                : tr("Resolved by %1 · %2")
+                      .arg(isolated(state.resolvedBy), ui::messageTime(state.resolvedAtMs, nowMs)));
         m_resolved->show();
     } else {
         m_resolved->hide();
@@ -102,12 +105,15 @@ void HandoffCard::showAttempts(const QList<DeliveryAttempt>& attempts, qint64 no
 {
     QStringList lines;
     for (const DeliveryAttempt& a : attempts) {
+        // The error may be the endpoint's own words (a reason phrase).
+        const QString error = isolated(a.error);
         const QString result = a.error.isEmpty()  ? tr("HTTP %1").arg(a.httpStatus)
-                               : a.httpStatus > 0 ? tr("HTTP %1 · %2").arg(a.httpStatus).arg(a.error)
-                                                  : a.error;
+                               : a.httpStatus > 0 ? tr("HTTP %1 · %2").arg(a.httpStatus).arg(error)
+                                                  : error;
+        // One arg() call: a "%4" in the error is not filled in.
         lines << tr("%1 · %2 · %3 · %4 ms")
-                     .arg(ui::messageTime(a.attemptedAtMs, nowMs), a.kind, result)
-                     .arg(a.durationMs);
+                     .arg(ui::messageTime(a.attemptedAtMs, nowMs), a.kind, result,
+                          QString::number(a.durationMs));
     }
     m_attempts->setText(lines.isEmpty() ? tr("No attempts yet.") : lines.join(u'\n'));
     m_attempts->show();

@@ -3,6 +3,7 @@
 
 #include "testeventresult.h"
 #include "uistyle.h"
+#include "untrustedtext.h"
 #include "webhookdispatcher.h"
 #include "webhooksettings.h"
 
@@ -240,7 +241,7 @@ void IntegrationsPage::sendTestEvent()
     m_testRunning = true;
     m_test->setEnabled(false);
     m_test->setText(tr("Sending…"));
-    m_testResult->setText(tr("Waiting for %1…").arg(url));
+    m_testResult->setText(tr("Waiting for %1…").arg(isolated(url)));
     m_testResponse->hide();
     // The unsaved form is what the operator wants to check.
     m_dispatcher->sendTestEvent(url, m_secret->text());
@@ -257,9 +258,13 @@ void IntegrationsPage::showTestResult(const TestEventResult& result)
     if (result.ok())
         summary = tr("✓ HTTP %1 in %2 ms").arg(result.httpStatus).arg(result.latencyMs);
     else if (result.httpStatus > 0)
-        summary = tr("✗ HTTP %1 in %2 ms: %3").arg(result.httpStatus).arg(result.latencyMs).arg(result.error);
+        summary = tr("✗ HTTP %1 in %2 ms: %3")
+                      .arg(result.httpStatus)
+                      .arg(result.latencyMs)
+                      .arg(isolated(result.error));
     else
-        summary = tr("✗ %1 (after %2 ms)").arg(result.error).arg(result.latencyMs);
+        // One arg() call: a "%2" in the error is not filled in.
+        summary = tr("✗ %1 (after %2 ms)").arg(isolated(result.error), QString::number(result.latencyMs));
     m_testResult->setText(summary);
     QPalette pal = m_testResult->palette();
     pal.setColor(QPalette::WindowText,

@@ -272,8 +272,7 @@ void MainWindow::onHandoffRecorded(qint64, const QString& conversationId)
     }
     const QString reason =
         handoffReasonText(conversation->openHandoffReason.value_or(HandoffReason::Handoff));
-    m_tray->notifyHandoff(conversationId, contactTitle(*conversation),
-                          said.isEmpty() ? reason : QString(reason + QLatin1String(": “") + said + u'”'));
+    m_tray->notifyHandoff(conversationId, contactTitle(*conversation), reason, said);
 }
 
 void MainWindow::showShortcuts()

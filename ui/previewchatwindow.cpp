@@ -6,6 +6,7 @@
 #include "inboxservices.h"
 #include "previewchannel.h"
 #include "uistyle.h"
+#include "untrustedtext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -87,7 +88,7 @@ PreviewChatWindow* PreviewChatWindow::showFor(InboxServices& services, QWidget* 
 void PreviewChatWindow::append(const QString& who, const QString& text)
 {
     // Plain text: a QListWidgetItem never interprets markup.
-    auto* item = new QListWidgetItem(QStringLiteral("%1: %2").arg(who, text), m_messages);
+    auto* item = new QListWidgetItem(QStringLiteral("%1: %2").arg(who, isolated(text)), m_messages);
     if (who == tr("You"))
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_messages->scrollToBottom();
@@ -107,7 +108,7 @@ void PreviewChatWindow::startOver()
 {
     m_channel.startNewConversation();
     m_messages->clear();
-    m_state->setText(tr("New conversation as “%1”. The bot answers.").arg(m_channel.contactName()));
+    m_state->setText(tr("New conversation as “%1”. The bot answers.").arg(isolated(m_channel.contactName())));
     m_input->setFocus();
 }
 

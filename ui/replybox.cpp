@@ -2,6 +2,7 @@
 #include "replybox.h"
 
 #include "uistyle.h"
+#include "untrustedtext.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -68,10 +69,10 @@ ReplyBox::ReplyBox(QWidget* parent)
 void ReplyBox::setTarget(const QString& channelName, const QString& customer, bool connected)
 {
     m_connected = connected;
-    m_edit->setPlaceholderText(tr("Reply to %1…  (Ctrl+Enter sends)").arg(customer));
+    m_edit->setPlaceholderText(tr("Reply to %1…  (Ctrl+Enter sends)").arg(isolated(customer)));
     m_notice->setText(tr("%1 is not connected yet, so a reply cannot reach %2. Connect the channel to "
                          "answer from here.")
-                          .arg(channelName, customer));
+                          .arg(channelName, isolated(customer)));
     m_noticeRow->setVisible(!connected);
     m_edit->setEnabled(connected);
     showError(QString());

@@ -10,6 +10,7 @@
 #include "transcriptmodel.h"
 #include "transcriptview.h"
 #include "uistyle.h"
+#include "untrustedtext.h"
 
 #include "operatorname.h"
 #include <QAction>
@@ -163,7 +164,7 @@ void TranscriptPane::refreshHeader()
     QStringList parts{channelDisplayName(conversation->channel)};
     const QString handle = formatPhoneNumber(conversation->externalId);
     if (!conversation->contactName.isEmpty() && conversation->channel == QLatin1String("whatsapp"))
-        parts << handle;
+        parts << isolated(handle);
     const bool waiting = conversation->status != ConversationStatus::Bot;
     if (conversation->status == ConversationStatus::Handoff)
         parts << tr("Needs a human: %1")

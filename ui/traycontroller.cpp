@@ -3,6 +3,7 @@
 
 #include "notificationspage.h"
 #include "uistyle.h"
+#include "untrustedtext.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -59,6 +60,10 @@ TrayController::TrayController(QWidget& window, QObject* parent)
     });
     setNeedsHumanCount(0);
     m_tray->show();
+    m_sink = [tray = m_tray](const Notification& n) {
+        if (tray)
+            tray->showMessage(n.title, n.body, ui::appIcon(), 10'000);
+    };
 }
 
 void TrayController::setNeedsHumanCount(int count)
@@ -75,12 +80,24 @@ void TrayController::setNeedsHumanCount(int count)
                                          : tr("Zapito Inbox: %1 conversations need a human").arg(count)));
 }
 
-bool TrayController::notifyHandoff(const QString& conversationId, const QString& title, const QString& body)
+TrayController::Notification TrayController::handoffNotification(const QString& contact,
+                                                                 const QString& reason,
+                                                                 const QString& customerSaid)
 {
-    if (!m_tray || !NotificationsPage::notifyOnHandoff())
+    Notification n;
+    n.title = tr("%1 needs a human").arg(isolated(contact));
+    n.body = notificationBodyEscaped(
+        customerSaid.isEmpty() ? reason : tr("%1: “%2”").arg(reason, isolated(customerSaid)));
+    return n;
+}
+
+bool TrayController::notifyHandoff(const QString& conversationId, const QString& contact,
+                                   const QString& reason, const QString& customerSaid)
+{
+    if (!m_sink || !NotificationsPage::notifyOnHandoff())
         return false;
     m_lastNotified = conversationId;
-    m_tray->showMessage(tr("%1 needs a human").arg(title), body, ui::appIcon(), 10'000);
+    m_sink(handoffNotification(contact, reason, customerSaid));
     return true;
 }
 

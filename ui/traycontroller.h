@@ -5,6 +5,8 @@
 #include <QPointer>
 
 #include <QSystemTrayIcon>
+
+#include <functional>
 class QWidget;
 
 namespace zapito {
@@ -16,14 +18,35 @@ class TrayController final : public QObject
 {
     Q_OBJECT
 public:
+    // What a desktop notification shows: the title is plain text (the freedesktop summary), the
+    // body may be read as markup by the notification server, so it comes escaped.
+    struct Notification
+    {
+        QString title;
+        QString body;
+    };
+    // Where notifications go: the tray icon's showMessage(), or a test's capture.
+    using NotificationSink = std::function<void(const Notification&)>;
+
     explicit TrayController(QWidget& window, QObject* parent = nullptr);
     Q_DISABLE_COPY_MOVE(TrayController)
 
     bool isAvailable() const { return m_tray != nullptr; }
     void setNeedsHumanCount(int count);
     int needsHumanCount() const { return m_count; }
-    // Shows "<title> needs a human" unless notifications are off; returns whether it did.
-    bool notifyHandoff(const QString& conversationId, const QString& title, const QString& body);
+
+    // The handoff notification: "<contact> needs a human", and "<reason>: “<what the customer said
+    // last>”" (the reason alone when nothing was said). The contact and the customer's words are
+    // isolated (isolated()), the body escaped (notificationBodyEscaped()); every notification of
+    // the app is built here.
+    static Notification handoffNotification(const QString& contact, const QString& reason,
+                                            const QString& customerSaid);
+    // Shows handoffNotification() unless notifications are off or there is nowhere to show it
+    // (no tray, no sink); returns whether it did.
+    bool notifyHandoff(const QString& conversationId, const QString& contact, const QString& reason,
+                       const QString& customerSaid = QString());
+    // Replaces the tray icon as the place notifications are shown (tests capture them here).
+    void setNotificationSink(NotificationSink sink) { m_sink = std::move(sink); }
 
 signals:
     void openConversationRequested(const QString& conversationId);
@@ -33,6 +56,7 @@ private:
 
     QWidget& m_window;
     QPointer<QSystemTrayIcon> m_tray;
+    NotificationSink m_sink;
     QString m_lastNotified;
     int m_count = -1;
 };

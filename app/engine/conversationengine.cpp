@@ -2,6 +2,7 @@
 #include "conversationengine.h"
 
 #include "channelregistry.h"
+#include "untrustedtext.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -31,7 +32,8 @@ ConversationEngine::ConversationEngine(ConversationStore& store, Agent& agent, C
     connect(&m_sender, &OutboundSender::settled, this,
             [this](const QString& conversationId, qint64 messageId, bool sent, const QString& error) {
                 if (!sent)
-                    emit problem(conversationId, tr("The customer did not receive a message: %1").arg(error));
+                    emit problem(conversationId,
+                                 tr("The customer did not receive a message: %1").arg(isolated(error)));
                 emit outboundSettled(conversationId, messageId, sent, error);
             });
 }

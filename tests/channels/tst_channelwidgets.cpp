@@ -108,14 +108,16 @@ private slots:
         input->setText(QStringLiteral("hello bot"));
         send->click();
         QTRY_COMPARE_WITH_TIMEOUT(messages->count(), 2, 30'000);
-        QCOMPARE(messages->item(0)->text(), QStringLiteral("You: hello bot"));
-        QCOMPARE(messages->item(1)->text(), QStringLiteral("Business: Hi <b>there</b>!")); // shown as typed
+        // The message in Unicode isolates after our "You:" (isolated()), markup shown as typed.
+        QCOMPARE(messages->item(0)->text(), QStringLiteral("You: \u2068hello bot\u2069"));
+        QCOMPARE(messages->item(1)->text(), QStringLiteral("Business: \u2068Hi <b>there</b>!\u2069"));
         QCOMPARE(state->textFormat(), Qt::PlainText);
 
         input->setText(QStringLiteral("a human please"));
         QTest::keyClick(input, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(messages->count(), 4, 30'000);
-        QCOMPARE(messages->item(3)->text(), QStringLiteral("Business: ") + defaultHandoffMessage());
+        QCOMPARE(messages->item(3)->text(),
+                 QStringLiteral("Business: \u2068") + defaultHandoffMessage() + QChar(0x2069));
         QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("human")), 30'000);
 
         // The conversation is in the inbox under the preview channel, waiting for a human.
