@@ -5,6 +5,7 @@
 #include "commandparsing.h"
 #include "deliverystore.h"
 #include "domain.h"
+#include "terminaltext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,7 +21,10 @@ int runDeliveries(const QStringList& arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Lists every handoff's webhook delivery, newest first."));
+    parser.setApplicationDescription(tr("Lists every handoff's webhook delivery, newest first.") + u'\n' +
+                                     tr("One delivery a line, tab-separated: handoff id, conversation id, "
+                                        "reason, outcome, attempts and time (UTC).") +
+                                     u'\n' + escapingNote());
     parser.addHelpOption();
     const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON array."));
     const QCommandLineOption database = databaseOption();
@@ -49,8 +53,9 @@ int runDeliveries(const QStringList& arguments)
                                      {QStringLiteral("at"), at},
                                      {QStringLiteral("resolved"), d.resolved}});
         } else {
-            out << d.handoffEventId << '\t' << d.conversationId << '\t' << d.reason << '\t' << d.outcome
-                << '\t' << d.attempts << '\t' << at << Qt::endl;
+            out << d.handoffEventId << '\t' << tabSeparatedField(d.conversationId) << '\t'
+                << tabSeparatedField(d.reason) << '\t' << tabSeparatedField(d.outcome) << '\t' << d.attempts
+                << '\t' << at << Qt::endl;
         }
     }
     if (parser.isSet(json))

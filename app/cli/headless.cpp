@@ -5,6 +5,7 @@
 #include "appoptions.h"
 #include "commandparsing.h"
 #include "inboxservices.h"
+#include "terminaltext.h"
 #include "translations.h"
 
 #include <QCommandLineParser>
@@ -94,11 +95,12 @@ int runHeadless(int argc, char* argv[])
                                  << Qt::endl;
                          });
     }
-    QObject::connect(&hub, &ConnectorHub::problem, &app,
-                     [&err](const QString& message) { err << "problem: " << message << Qt::endl; });
+    QObject::connect(&hub, &ConnectorHub::problem, &app, [&err](const QString& message) {
+        err << "problem: " << terminalText(message) << Qt::endl;
+    });
     QObject::connect(&services->engine(), &ConversationEngine::problem, &app,
                      [&err](const QString& conversationId, const QString& message) {
-                         err << conversationId << ": " << message << Qt::endl;
+                         err << conversationId << ": " << terminalText(message) << Qt::endl;
                      });
     QObject::connect(&services->engine(), &ConversationEngine::handoffRecorded, &app,
                      [&err](qint64 eventId, const QString& conversationId) {

@@ -4,6 +4,7 @@
 #include "commanddatabase.h"
 #include "commandparsing.h"
 #include "conversationstore.h"
+#include "terminaltext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,7 +24,11 @@ int runList(const QStringList& arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Lists the conversations, newest first."));
+    parser.setApplicationDescription(
+        tr("Lists the conversations, newest first.") + u'\n' +
+        tr("One conversation a line, tab-separated: id, channel, status, reason (- "
+           "when none), last activity (UTC) and contact name.") +
+        u'\n' + escapingNote());
     parser.addHelpOption();
     const QCommandLineOption needsHuman(QStringLiteral("needs-human"),
                                         tr("Only conversations waiting for a human."));
@@ -60,11 +65,11 @@ int runList(const QStringList& arguments)
                                          {QStringLiteral("lastMessage"), c.lastMessagePreview},
                                          {QStringLiteral("unread"), c.unreadCount}});
             } else {
-                // Tab-separated, one conversation a line, so it pipes into cut/awk.
-                out << c.id << '\t' << c.channel << '\t' << asString(c.status) << '\t'
-                    << (reason.isEmpty() ? QStringLiteral("-") : reason) << '\t'
-                    << toIsoUtcMs(c.lastActivityMs) << '\t' << QString(c.contactName).replace(u'\t', u' ')
-                    << Qt::endl;
+                // Tab-separated, one conversation a line, so it pipes into cut/awk; a name never
+                // adds a row or a column (tabSeparatedField()).
+                out << tabSeparatedField(c.id) << '\t' << tabSeparatedField(c.channel) << '\t'
+                    << asString(c.status) << '\t' << (reason.isEmpty() ? QStringLiteral("-") : reason) << '\t'
+                    << toIsoUtcMs(c.lastActivityMs) << '\t' << tabSeparatedField(c.contactName) << Qt::endl;
             }
         }
         if (page->size() < kPage)

@@ -14,6 +14,7 @@
 #include "secretstore.h"
 #include "telegramchannel.h"
 #include "terminaltext.h"
+#include "untrustedtext.h"
 #include "whatsappchannel.h"
 
 #include <QCommandLineParser>
@@ -128,7 +129,8 @@ int runReply(const QStringList& arguments)
                                     << Qt::endl;
                 QCoreApplication::exit(0);
             } else {
-                QTextStream(stderr) << tr("The reply was not sent: %1").arg(terminalText(error)) << Qt::endl;
+                QTextStream(stderr) << tr("The reply was not sent: %1").arg(isolated(terminalText(error)))
+                                    << Qt::endl;
                 QCoreApplication::exit(1);
             }
         });
@@ -138,9 +140,9 @@ int runReply(const QStringList& arguments)
         for (ChannelConnector* connector :
              {static_cast<ChannelConnector*>(&telegram), static_cast<ChannelConnector*>(&whatsapp)}) {
             if (connector->name() == channelName && !connector->isConnected()) {
-                QTextStream(stderr)
-                    << tr("The reply was not sent: %1 Nothing was stored.").arg(connector->status().text)
-                    << Qt::endl;
+                QTextStream(stderr) << tr("The reply was not sent: %1 Nothing was stored.")
+                                           .arg(isolated(terminalText(connector->status().text)))
+                                    << Qt::endl;
                 QCoreApplication::exit(1);
                 return;
             }

@@ -6,6 +6,7 @@
 #include "deliverystore.h"
 #include "secretstore.h"
 #include "terminaltext.h"
+#include "untrustedtext.h"
 #include "webhookdispatcher.h"
 #include "webhooksettings.h"
 
@@ -34,8 +35,8 @@ void print(const TestEventResult& result)
             out << Qt::endl;
     }
     if (!result.ok()) {
-        const QString why =
-            terminalText(result.error.isEmpty() ? tr("HTTP %1").arg(result.httpStatus) : result.error);
+        const QString why = result.error.isEmpty() ? tr("HTTP %1").arg(result.httpStatus)
+                                                   : isolated(terminalText(result.error));
         if (result.httpStatus > 0)
             err << tr("The test event failed: %1").arg(why) << Qt::endl;
         else

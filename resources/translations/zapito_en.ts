@@ -1233,6 +1233,10 @@ The conversations your support bot hands to a human, with a signed lead webhook.
 <context>
     <name>zapito::TrayController</name>
     <message>
+        <source>%1: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show Zapito Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,6 +1400,18 @@ The conversations your support bot hands to a human, with a signed lead webhook.
 </context>
 <context>
     <name>zapito::cli</name>
+    <message>
+        <source>One conversation a line, tab-separated: id, channel, status, reason (- when none), last activity (UTC) and contact name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One delivery a line, tab-separated: handoff id, conversation id, reason, outcome, attempts and time (UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a field a backslash is written \\, a newline \n, a tab \t, a carriage return \r, and any other control or invisible formatting character (a right-to-left override, say) \u{XXXX}, its code in hex; --json gives the text as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Checks a webhook request&apos;s X-Zapito-Signature against its raw body (read from standard input unless --body-file is given). Exits 0 when it matches and 1 otherwise.</source>
         <translation type="unfinished"></translation>

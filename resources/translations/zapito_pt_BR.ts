@@ -1234,6 +1234,10 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
 <context>
     <name>zapito::TrayController</name>
     <message>
+        <source>%1: “%2”</source>
+        <translation>%1: “%2”</translation>
+    </message>
+    <message>
         <source>Show Zapito Inbox</source>
         <translation>Mostrar o Zapito Inbox</translation>
     </message>
@@ -1397,6 +1401,18 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
 </context>
 <context>
     <name>zapito::cli</name>
+    <message>
+        <source>One conversation a line, tab-separated: id, channel, status, reason (- when none), last activity (UTC) and contact name.</source>
+        <translation>Uma conversa por linha, separada por tabulações: id, canal, status, motivo (- quando não há), última atividade (UTC) e nome do contato.</translation>
+    </message>
+    <message>
+        <source>One delivery a line, tab-separated: handoff id, conversation id, reason, outcome, attempts and time (UTC).</source>
+        <translation>Uma entrega por linha, separada por tabulações: id da transferência, id da conversa, motivo, resultado, tentativas e horário (UTC).</translation>
+    </message>
+    <message>
+        <source>In a field a backslash is written \\, a newline \n, a tab \t, a carriage return \r, and any other control or invisible formatting character (a right-to-left override, say) \u{XXXX}, its code in hex; --json gives the text as it is.</source>
+        <translation>Dentro de um campo, uma barra invertida é escrita \\, uma quebra de linha \n, uma tabulação \t, um retorno de carro \r, e qualquer outro caractere de controle ou de formatação invisível (uma substituição da direita para a esquerda, por exemplo) \u{XXXX}, o seu código em hexadecimal; --json dá o texto como ele é.</translation>
+    </message>
     <message>
         <source>Checks a webhook request&apos;s X-Zapito-Signature against its raw body (read from standard input unless --body-file is given). Exits 0 when it matches and 1 otherwise.</source>
         <translation>Confere o X-Zapito-Signature de uma requisição do webhook com o corpo bruto (lido da entrada padrão, a menos que --body-file seja informado). Sai com 0 quando confere e 1 caso contrário.</translation>
