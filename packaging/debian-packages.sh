@@ -18,6 +18,10 @@ check_packages=(
     xvfb xauth desktop-file-utils appstream dpkg-dev file lintian systemd openssl man-db
 )
 
+# The fuzz targets (packaging/fuzz.sh): Debian's clang 14 with its libFuzzer and sanitizer
+# runtimes (only recommended by clang, so named), and llvm-symbolizer for readable reports.
+fuzz_packages=(clang libclang-rt-14-dev llvm-14)
+
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }

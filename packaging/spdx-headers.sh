@@ -4,9 +4,10 @@
 #   packaging/spdx-headers.sh           adds the line where it is missing (safe to run again)
 #   packaging/spdx-headers.sh --check   lists the files without it and fails if there are any
 # Source files: the repository's files (tracked, or new and not ignored) that are C++, CMake,
-# shell, SQL, Python, JavaScript, PHP or systemd units, and scripts with a #! line. The line is
+# shell, SQL, Python, JavaScript, PHP, systemd units or sanitizer suppressions, and scripts with
+# a #! line; not the fuzz inputs under tests/fuzz/corpus/. The line is
 # "// SPDX-License-Identifier: Apache-2.0" in C++, JavaScript and PHP (after <?php), with "#"
-# in CMake, shell, Python and units (after a #! line), with "--" in SQL.
+# in CMake, shell, Python, units and suppressions (after a #! line), with "--" in SQL.
 set -euo pipefail
 
 mode=add
@@ -20,7 +21,7 @@ identifier="SPDX-License-Identifier: Apache-2.0"
 comment_for() {
     case "$1" in
     *.cpp | *.h | *.hpp | *.cc | *.c | *.js | *.php) echo "//" ;;
-    CMakeLists.txt | */CMakeLists.txt | *.cmake | *.sh | *.py | *.service) echo "#" ;;
+    CMakeLists.txt | */CMakeLists.txt | *.cmake | *.sh | *.py | *.service | *.supp) echo "#" ;;
     *.sql) echo "--" ;;
     *) [ "$(head -c2 "$1")" = "#!" ] && echo "#" || true ;;
     esac
@@ -35,6 +36,7 @@ fi
 missing=0
 while IFS= read -r f; do
     [ -f "$f" ] || continue # deleted, not yet committed
+    case "$f" in tests/fuzz/corpus/*) continue ;; esac # fuzz inputs are data, byte for byte
     comment=$(comment_for "$f")
     [ -n "$comment" ] || continue
     head -n 5 "$f" | grep -q "SPDX-License-Identifier:" && continue
