@@ -8,7 +8,10 @@
 
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QSet>
 
+#include <algorithm>
+#include <limits>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcHub, "zapito.channels.hub")
@@ -40,6 +43,8 @@ ConnectorHub::ConnectorHub(Database& database, ConversationEngine& engine, Chann
     }
     m_agent.setConfig(m_botSettings.config());
     applyModelCallLimit();
+    m_reloadAgain.setSingleShot(true);
+    connect(&m_reloadAgain, &QTimer::timeout, this, &ConnectorHub::reload);
 }
 
 ConnectorHub::~ConnectorHub()
@@ -73,6 +78,7 @@ void ConnectorHub::applyModelCallLimit()
 
 void ConnectorHub::reload()
 {
+    m_reloadAgain.stop(); // this reload reads everything again
     const int generation = ++m_generation;
     struct Pending
     {
@@ -80,6 +86,7 @@ void ConnectorHub::reload()
         WhatsAppConfig whatsapp;
         BotConfig bot;
         QString apiKey;
+        QSet<QString> unreadable; // keys whose read answered with an error
         int outstanding = 0;
     };
     auto pending = std::make_shared<Pending>();
@@ -91,11 +98,33 @@ void ConnectorHub::reload()
     auto finish = [self, generation, pending] {
         if (!self || generation != self->m_generation || --pending->outstanding > 0)
             return;
+        const auto readable = [&pending](const char* key) {
+            return !pending->unreadable.contains(QLatin1String(key));
+        };
         self->m_agent.setConfig(pending->bot);
-        self->m_agent.setModelApiKey(pending->apiKey);
+        if (readable(BotSettings::kApiKeySecret))
+            self->m_agent.setModelApiKey(pending->apiKey);
         self->applyModelCallLimit();
-        self->m_telegram.configure(pending->telegram);
-        self->m_whatsapp.configure(pending->whatsapp);
+        // A token that cannot be read now is not an empty token: configuring with "" would stop a
+        // working connector and show it as having none. Switching a connector off needs no secret.
+        if (!pending->telegram.enabled || readable(TelegramChannel::kSecretKey))
+            self->m_telegram.configure(pending->telegram);
+        if (!pending->whatsapp.enabled ||
+            (readable(WhatsAppChannel::kVerifyTokenKey) && readable(WhatsAppChannel::kAppSecretKey) &&
+             readable(WhatsAppChannel::kAccessTokenKey)))
+            self->m_whatsapp.configure(pending->whatsapp);
+        const bool wasWaiting = self->m_waitingForSecrets;
+        self->m_waitingForSecrets = !pending->unreadable.isEmpty();
+        if (!pending->unreadable.isEmpty()) {
+            const qint64 seconds = qMax<qint64>(1, (self->m_secretRetryDelay.count() + 999) / 1000);
+            if (!wasWaiting) // said once, not at every retry
+                emit self->problem(
+                    tr("What needs a secret that could not be read keeps its current settings; the "
+                       "secrets are read again in %n s.",
+                       nullptr, int(seconds)));
+            self->m_reloadAgain.start(int(
+                std::clamp<qint64>(self->m_secretRetryDelay.count(), 0, std::numeric_limits<int>::max())));
+        }
         emit self->ready();
     };
     const QList<QPair<const char*, QString*>> secrets = {
@@ -108,13 +137,22 @@ void ConnectorHub::reload()
     pending->outstanding = int(secrets.size());
     for (const auto& [key, target] : secrets) {
         const QString name = QLatin1String(key);
-        m_secrets.read(name,
-                       [self, pending, target, name, finish](std::optional<QString> value, QString error) {
-                           if (!error.isEmpty() && self)
-                               emit self->problem(tr("The secret %1 could not be read: %2").arg(name, error));
-                           *target = value.value_or(QString());
-                           finish();
-                       });
+        m_secrets.read(
+            name, [self, pending, target, name, finish](std::optional<QString> value, QString error) {
+                if (!error.isEmpty()) {
+                    pending->unreadable.insert(name);
+                    // Once per secret and cause: a retry every few seconds must not flood the log.
+                    if (self && self->m_secretErrors.value(name) != error) {
+                        self->m_secretErrors.insert(name, error);
+                        emit self->problem(tr("The secret %1 could not be read: %2").arg(name, error));
+                    }
+                } else {
+                    if (self)
+                        self->m_secretErrors.remove(name);
+                    *target = value.value_or(QString());
+                }
+                finish();
+            });
     }
 }
 

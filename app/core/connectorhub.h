@@ -10,7 +10,11 @@
 #include "telegramchannel.h"
 #include "whatsappchannel.h"
 
+#include <QHash>
 #include <QObject>
+#include <QTimer>
+
+#include <chrono>
 
 namespace zapito {
 
@@ -33,9 +37,16 @@ public:
     ~ConnectorHub() override;
     Q_DISABLE_COPY_MOVE(ConnectorHub)
 
+    static constexpr std::chrono::milliseconds kDefaultSecretRetryDelay{10'000};
+
     // Reads the settings and secrets (asynchronously) and (re)starts the connectors; call it
     // again after the settings changed. ready() is emitted when the connectors were configured.
+    // A secret that cannot be read right now (a slow or locked keychain, a damaged secrets file)
+    // is not taken for "none": what needs it keeps its current configuration, problem() says so,
+    // and the whole reload runs again after secretRetryDelay().
     void reload();
+    void setSecretRetryDelay(std::chrono::milliseconds delay) { m_secretRetryDelay = delay; }
+    std::chrono::milliseconds secretRetryDelay() const { return m_secretRetryDelay; }
 
     TelegramChannel& telegram() { return m_telegram; }
     WhatsAppChannel& whatsapp() { return m_whatsapp; }
@@ -68,6 +79,10 @@ private:
     WhatsAppChannel m_whatsapp;
     PreviewChannel m_preview;
     int m_generation = 0; // a reload() started while secrets were read supersedes the older one
+    std::chrono::milliseconds m_secretRetryDelay = kDefaultSecretRetryDelay;
+    QTimer m_reloadAgain;                   // after a secret could not be read
+    QHash<QString, QString> m_secretErrors; // the last error of each unreadable secret, said once
+    bool m_waitingForSecrets = false;
 };
 
 } // namespace zapito
