@@ -513,8 +513,15 @@ private slots:
         channel->configure(c);
         QCOMPARE(channel->status().state, ConnectorStatus::State::Off);
         QVERIFY(!channel->isConnected());
-        QTest::qWait(100);
+        // A usable configuration sends getMe and getUpdates from configure() itself (shown at the
+        // end); on this loopback server they arrive within milliseconds, so 300 ms without a
+        // request shows that none is coming.
+        QSignalSpy requested(m_server.get(), &test::LocalHttpServer::requestReceived);
+        QVERIFY(!requested.wait(300));
         QCOMPARE(m_server->requestCount(), 0);
+        // The signal waited on is the one that fires once the token is there.
+        channel->configure(config());
+        QVERIFY(requested.wait(20'000));
     }
 };
 
