@@ -97,8 +97,13 @@ void HandoffCard::setState(const State& state, qint64 nowMs)
 void HandoffCard::setResendAvailable(bool available)
 {
     m_resendAvailable = available;
-    // A delivery still under way is not resent; one that ended (sent, failed, skipped) may be.
-    m_resendButton->setVisible(available && m_state.outcome != DeliveryOutcome::Pending);
+    // One that ended (sent, failed, skipped) is sent again; one still owed (waiting for its retry,
+    // or for a secret that cannot be read right now) is sent now instead of later.
+    m_resendButton->setVisible(available);
+    const bool owed = m_state.outcome == DeliveryOutcome::Pending;
+    m_resendButton->setText(owed ? tr("Send now") : tr("Resend"));
+    m_resendButton->setToolTip(owed ? tr("Send this handoff to the webhook now instead of at its next try")
+                                    : tr("Post this handoff to the webhook again"));
 }
 
 void HandoffCard::showAttempts(const QList<DeliveryAttempt>& attempts, qint64 nowMs)

@@ -89,7 +89,11 @@ MainWindow::MainWindow(InboxServices& services, QWidget* parent)
                 if (conversationId == m_transcriptModel->conversationId())
                     m_transcriptModel->refreshHandoffs();
             });
-    m_transcriptPane->setResendHandler([this](qint64 eventId) { m_services.webhook().resend(eventId); });
+    m_transcriptPane->setResendHandler(
+        [this](qint64 eventId) { return m_services.webhook().resend(eventId); });
+    // Why a delivery waits (a secret that cannot be read right now, a store that failed), as it happens.
+    connect(&m_services.webhook(), &WebhookDispatcher::notice, this,
+            [this](qint64, const QString& text) { statusBar()->showMessage(text, 15000); });
 
     createMenus();
     onCountsChanged(m_listModel->counts().all, m_listModel->counts().needsHuman);

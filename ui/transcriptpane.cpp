@@ -112,15 +112,15 @@ TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& eng
     connect(m_reply, &ReplyBox::sendRequested, this, &TranscriptPane::sendReply);
     connect(m_reply, &ReplyBox::connectChannelRequested, this, &TranscriptPane::connectChannelRequested);
     connect(m_view, &TranscriptView::resendRequested, this, [this](qint64 eventId) {
-        if (m_resend) {
-            m_resend(eventId);
-            emit statusMessage(tr("Sending the handoff to the webhook again…"));
-        }
+        // What the dispatcher says it does (sends now, is already sending, refuses a sample…),
+        // never a fixed "sending" that may not be true.
+        if (m_resend)
+            emit statusMessage(m_resend(eventId));
     });
     showConversation(QString());
 }
 
-void TranscriptPane::setResendHandler(std::function<void(qint64)> resend)
+void TranscriptPane::setResendHandler(std::function<QString(qint64)> resend)
 {
     m_resend = std::move(resend);
     m_view->setResendAvailable(bool(m_resend));

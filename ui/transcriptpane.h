@@ -35,7 +35,8 @@ public:
     const QString& conversationId() const { return m_conversationId; }
     // Mark resolved, Ctrl+R; enabled only while the shown conversation waits for a human.
     QAction* resolveAction() const { return m_resolveAction; }
-    void setResendHandler(std::function<void(qint64)> resend);
+    // `resend` answers with what happens, in a sentence for the status bar.
+    void setResendHandler(std::function<QString(qint64)> resend);
     void focusReply();
     // With no conversations at all, the empty pane says what to do first instead of "pick one".
     void setInboxEmpty(bool empty);
@@ -58,7 +59,7 @@ private:
     ChannelRegistry& m_channels;
     TranscriptModel& m_model;
     QString m_conversationId;
-    std::function<void(qint64)> m_resend;
+    std::function<QString(qint64)> m_resend;
     QHash<QString, QString> m_drafts; // unsent replies, kept while the operator looks elsewhere
     QStackedWidget* m_stack;
     EmptyState* m_empty;

@@ -463,8 +463,53 @@ private slots:
         QCOMPARE(attempts->textFormat(), Qt::PlainText);
         auto* resend = card->findChild<QPushButton*>(QStringLiteral("resendButton"));
         QTRY_VERIFY(resend->isVisible());
+        QCOMPARE(resend->text(), QStringLiteral("Resend"));
         QTest::mouseClick(resend, Qt::LeftButton);
-        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("again")));
+        // The status bar says what really happens: no endpoint is set here, so nothing is sent
+        // (not a fixed "sending again").
+        const QString said = m_window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(QStringLiteral("nothing was sent")), qPrintable(said));
+    }
+
+    void handoffCard_pendingRetry_offersSendNow_andSaysWhatHappens()
+    {
+        const QString id = customer(QStringLiteral("whatsapp"), QStringLiteral("3"), QStringLiteral("Cai"),
+                                    QStringLiteral("I want a human"));
+        auto events = m_services->store().handoffEvents(id);
+        QVERIFY(events && events->size() == 1);
+        const qint64 eventId = events->constFirst().id;
+        // The first attempt failed; the retry is due in an hour.
+        DeliveryAttempt attempt{
+            0, eventId, m_now, 503, QStringLiteral("Service Unavailable"), 40, QStringLiteral("first")};
+        QVERIFY(m_services->deliveries().recordAttempt(attempt, {std::nullopt, m_now + 3'600'000}));
+        QCOMPARE(m_services->deliveries().outcome(eventId).value(), DeliveryOutcome::Pending);
+        openWindow();
+        QVERIFY(m_window->selection().select(id));
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), id);
+        TranscriptView* view = m_window->transcriptPane()->view();
+        HandoffCard* card = nullptr;
+        for (int row = 0; row < view->rowWidgetCount() && !card; ++row)
+            card = view->handoffCardAt(row);
+        QVERIFY(card);
+        auto* sendNow = card->findChild<QPushButton*>(QStringLiteral("resendButton"));
+        QTRY_VERIFY(sendNow->isVisible()); // hidden while pending before: Resend did nothing then
+        QCOMPARE(sendNow->text(), QStringLiteral("Send now"));
+        // No channel is connected here, so the handoff message is not sent yet and the webhook
+        // waits for it: the status bar says so (not a fixed "sending again").
+        QTest::mouseClick(sendNow, Qt::LeftButton);
+        QString said = m_window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(QStringLiteral("as soon as the handoff message has been sent")),
+                 qPrintable(said));
+        QCOMPARE(m_services->deliveries().outcome(eventId).value(), DeliveryOutcome::Pending);
+        // Once the message's send settled (as ChannelOutboxStore does), Send now tries the owed retry
+        // at once; with no endpoint set here it ends, and the card shows it.
+        QSqlQuery settle(m_services->deliveries().connection());
+        QVERIFY(settle.exec(QStringLiteral("UPDATE webhook_outbox SET after_message_id = NULL")));
+        QTest::mouseClick(sendNow, Qt::LeftButton);
+        said = m_window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(QStringLiteral("nothing was sent")), qPrintable(said));
+        QTRY_COMPARE(m_services->deliveries().outcome(eventId).value(), DeliveryOutcome::Failed);
+        QTRY_COMPARE(sendNow->text(), QStringLiteral("Resend"));
     }
 
     void notificationsSetting_turnsThemOff()
