@@ -47,6 +47,100 @@
         <source>schema version %1; this version knows up to %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 belongs to another program: it is an SQLite database without Zapito Inbox&apos;s tables (%2). Nothing was changed. Choose another file with --database, or move it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox database %1 cannot be written (%2). Nothing was changed. Give your user write permission on the file and its folder, or copy it somewhere writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no inbox database at %1 (%2). Nothing was created; check the path given with --database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox database %1 was written by an older version (%2). Open it once with Zapito Inbox to upgrade it; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) of its own</source>
+        <translation>
+            <numerusform>%n table of its own</numerusform>
+            <numerusform>%n tables of its own</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>schema version %1, this version uses %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboundPlaceholder</name>
+    <message>
+        <source>[Photo]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Video]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Video message]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Voice message]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Audio]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[GIF]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Sticker]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Document]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Location]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Contact]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Poll]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Reaction]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Empty message]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Unsupported message]</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -227,6 +321,10 @@
         <source>Sample</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::BotName</name>
@@ -375,6 +473,13 @@
     </message>
 </context>
 <context>
+    <name>zapito::ChannelConnector</name>
+    <message>
+        <source>Customer messages cannot be stored yet (nothing receives them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>zapito::ChannelsPage</name>
     <message>
         <source>Receive and answer Telegram messages</source>
@@ -487,27 +592,41 @@
         <source>The secret %1 could not be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>What needs a secret that could not be read keeps its current settings; the secrets are read again in %n s.</source>
+        <translation>
+            <numerusform>What needs a secret that could not be read keeps its current settings; the secrets are read again in %n s.</numerusform>
+            <numerusform>What needs a secret that could not be read keeps its current settings; the secrets are read again in %n s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ConversationDecider</name>
+    <message>
+        <source>Undecided messages could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bot&apos;s answer could not be recorded (%1); trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::ConversationEngine</name>
-    <message>
-        <source>The customer may not have received the bot&apos;s message: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no %1 channel is connected</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The reply is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No %1 channel is connected, so the reply cannot reach the customer. Connect it under Settings → Channels.</source>
+        <source>The customer did not receive a message: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The reply was saved but not delivered: %1</source>
+        <source>This is a sample conversation: there is no customer to reply to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no %1 channel, so the reply cannot reach the customer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -596,6 +715,10 @@
         <source>No handoff event %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::DeliveryStore</name>
@@ -671,6 +794,14 @@
     </message>
     <message>
         <source>Hide attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this handoff to the webhook now instead of at its next try</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -932,6 +1063,17 @@ The conversations your support bot hands to a human, with a signed lead webhook.
     </message>
 </context>
 <context>
+    <name>zapito::OutboundSender</name>
+    <message>
+        <source>This is a sample conversation: there is no customer to send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>zapito::PreviewChannel</name>
     <message>
         <source>Always available.</source>
@@ -1019,10 +1161,6 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no answer within %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The system keychain refused to read the secret: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1044,6 +1182,18 @@ The conversations your support bot hands to a human, with a signed lead webhook.
     </message>
     <message>
         <source>Cannot make the secrets file %1 private to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 s (it may be waiting to be unlocked); trying again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 is damaged (%2), so it is neither read nor written. Restore it from a backup, or remove it and enter the secrets again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1151,6 +1301,10 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <source>Telegram did not take the message: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A Telegram message could not be stored (%1); trying again in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::TranscriptPane</name>
@@ -1172,10 +1326,6 @@ The conversations your support bot hands to a human, with a signed lead webhook.
     </message>
     <message>
         <source>Pick a conversation on the left to read it and reply. Use ↑ and ↓ to move through the list, Ctrl+2 for the ones that need a human.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending the handoff to the webhook again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1202,6 +1352,14 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <source>Load the sample conversations to try handoffs, the webhook and Mark resolved, or connect a channel so customers can reach your bot.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An operator took over; the bot is silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give back to the bot</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::TranscriptView</name>
@@ -1218,15 +1376,15 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1276,15 +1434,7 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The signing secret could not be read, so nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No signing secret is set, so nothing was sent: requests are never sent unsigned. Set one in Settings → Integrations, then resend.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The stored webhook body could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1312,10 +1462,6 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HTTP %1, but the answer broke off: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,6 +1471,110 @@ The conversations your support bot hands to a human, with a signed lead webhook.
     </message>
     <message>
         <source>The request failed without an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook outbox could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handoff&apos;s conversation could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: whether this handoff belongs to a sample conversation could not be read (%1). Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This handoff belongs to a sample conversation, so its webhook is never sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An attempt is already under way; its result will show on the handoff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the webhook outbox could not be read (%1). Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending again now, as one more attempt; its result will show on the handoff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook goes out as soon as the handoff message has been sent to the customer, which has not happened yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the delivery could not be moved forward (%1); it still goes out at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending now instead of at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2); trying again at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The skipped delivery could not be recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the skipped delivery could not be recorded (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the webhook has no endpoint or is switched off, so the delivery is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivery could not be claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent yet: the delivery could not be claimed (%1); it is tried again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the delivery is not due yet; it goes out by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the signing secret cannot be read right now. %1 Resend again once it can be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing secret cannot be read right now, so the webhook waits (this is no attempt): %1 It is tried again at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the stored webhook could not be read (%1). Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored webhook could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivery id could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attempt could not be recorded (%1); recording it again at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, but the answer broke off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1686,6 +1936,10 @@ Example: echo &quot;Your table is ready.&quot; | zapito-inbox reply conv_…</so
     </message>
     <message>
         <source>A scratch database for the test event could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gave %1 back to the bot; it answers there again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

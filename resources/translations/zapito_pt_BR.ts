@@ -47,6 +47,100 @@
         <source>schema version %1; this version knows up to %2</source>
         <translation>versão do esquema %1; esta versão conhece até a %2</translation>
     </message>
+    <message>
+        <source>%1 belongs to another program: it is an SQLite database without Zapito Inbox&apos;s tables (%2). Nothing was changed. Choose another file with --database, or move it aside.</source>
+        <translation>%1 pertence a outro programa: é um banco de dados SQLite sem as tabelas do Zapito Inbox (%2). Nada foi alterado. Escolha outro arquivo com --database ou mova este para outro lugar.</translation>
+    </message>
+    <message>
+        <source>The inbox database %1 cannot be written (%2). Nothing was changed. Give your user write permission on the file and its folder, or copy it somewhere writable.</source>
+        <translation>Não é possível gravar no banco de dados da caixa de entrada %1 (%2). Nada foi alterado. Dê ao seu usuário permissão de escrita no arquivo e na pasta dele, ou copie-o para um lugar gravável.</translation>
+    </message>
+    <message>
+        <source>There is no inbox database at %1 (%2). Nothing was created; check the path given with --database.</source>
+        <translation>Não há banco de dados da caixa de entrada em %1 (%2). Nada foi criado; confira o caminho informado com --database.</translation>
+    </message>
+    <message>
+        <source>The inbox database %1 was written by an older version (%2). Open it once with Zapito Inbox to upgrade it; nothing was changed.</source>
+        <translation>O banco de dados da caixa de entrada %1 foi gravado por uma versão mais antiga (%2). Abra-o uma vez com o Zapito Inbox para atualizá-lo; nada foi alterado.</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>o arquivo não existe</translation>
+    </message>
+    <message>
+        <source>it cannot be created</source>
+        <translation>não é possível criá-lo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) of its own</source>
+        <translation>
+            <numerusform>%n tabela própria</numerusform>
+            <numerusform>%n tabelas próprias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>schema version %1, this version uses %2</source>
+        <translation>versão do esquema %1, esta versão usa a %2</translation>
+    </message>
+</context>
+<context>
+    <name>InboundPlaceholder</name>
+    <message>
+        <source>[Photo]</source>
+        <translation>[Foto]</translation>
+    </message>
+    <message>
+        <source>[Video]</source>
+        <translation>[Vídeo]</translation>
+    </message>
+    <message>
+        <source>[Video message]</source>
+        <translation>[Mensagem de vídeo]</translation>
+    </message>
+    <message>
+        <source>[Voice message]</source>
+        <translation>[Mensagem de voz]</translation>
+    </message>
+    <message>
+        <source>[Audio]</source>
+        <translation>[Áudio]</translation>
+    </message>
+    <message>
+        <source>[GIF]</source>
+        <translation>[GIF]</translation>
+    </message>
+    <message>
+        <source>[Sticker]</source>
+        <translation>[Figurinha]</translation>
+    </message>
+    <message>
+        <source>[Document]</source>
+        <translation>[Documento]</translation>
+    </message>
+    <message>
+        <source>[Location]</source>
+        <translation>[Localização]</translation>
+    </message>
+    <message>
+        <source>[Contact]</source>
+        <translation>[Contato]</translation>
+    </message>
+    <message>
+        <source>[Poll]</source>
+        <translation>[Enquete]</translation>
+    </message>
+    <message>
+        <source>[Reaction]</source>
+        <translation>[Reação]</translation>
+    </message>
+    <message>
+        <source>[Empty message]</source>
+        <translation>[Mensagem vazia]</translation>
+    </message>
+    <message>
+        <source>[Unsupported message]</source>
+        <translation>[Mensagem não suportada]</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -227,6 +321,10 @@
         <source>Sample</source>
         <translation>Exemplo</translation>
     </message>
+    <message>
+        <source>Operator</source>
+        <translation>Atendente</translation>
+    </message>
 </context>
 <context>
     <name>zapito::BotName</name>
@@ -375,6 +473,13 @@
     </message>
 </context>
 <context>
+    <name>zapito::ChannelConnector</name>
+    <message>
+        <source>Customer messages cannot be stored yet (nothing receives them).</source>
+        <translation>As mensagens dos clientes ainda não podem ser guardadas (nada as recebe).</translation>
+    </message>
+</context>
+<context>
     <name>zapito::ChannelsPage</name>
     <message>
         <source>Receive and answer Telegram messages</source>
@@ -487,28 +592,42 @@
         <source>The secret %1 could not be read: %2</source>
         <translation>Não foi possível ler o segredo %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>What needs a secret that could not be read keeps its current settings; the secrets are read again in %n s.</source>
+        <translation>
+            <numerusform>O que depende de um segredo que não pôde ser lido mantém as configurações atuais; os segredos serão lidos de novo em %n s.</numerusform>
+            <numerusform>O que depende de um segredo que não pôde ser lido mantém as configurações atuais; os segredos serão lidos de novo em %n s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ConversationDecider</name>
+    <message>
+        <source>Undecided messages could not be read: %1</source>
+        <translation>Não foi possível ler as mensagens ainda sem decisão: %1</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s answer could not be recorded (%1); trying again.</source>
+        <translation>Não foi possível registrar a resposta do bot (%1); tentando de novo.</translation>
+    </message>
 </context>
 <context>
     <name>zapito::ConversationEngine</name>
-    <message>
-        <source>The customer may not have received the bot&apos;s message: %1</source>
-        <translation>O cliente pode não ter recebido a mensagem do bot: %1</translation>
-    </message>
-    <message>
-        <source>no %1 channel is connected</source>
-        <translation>nenhum canal %1 está conectado</translation>
-    </message>
     <message>
         <source>The reply is empty.</source>
         <translation>A resposta está vazia.</translation>
     </message>
     <message>
-        <source>No %1 channel is connected, so the reply cannot reach the customer. Connect it under Settings → Channels.</source>
-        <translation>Nenhum canal %1 está conectado, então a resposta não chega ao cliente. Conecte-o em Configurações → Canais.</translation>
+        <source>The customer did not receive a message: %1</source>
+        <translation>O cliente não recebeu uma mensagem: %1</translation>
     </message>
     <message>
-        <source>The reply was saved but not delivered: %1</source>
-        <translation>A resposta foi salva, mas não foi entregue: %1</translation>
+        <source>This is a sample conversation: there is no customer to reply to.</source>
+        <translation>Esta é uma conversa de exemplo: não há cliente para responder.</translation>
+    </message>
+    <message>
+        <source>There is no %1 channel, so the reply cannot reach the customer.</source>
+        <translation>Não há canal %1, então a resposta não pode chegar ao cliente.</translation>
     </message>
 </context>
 <context>
@@ -596,6 +715,10 @@
         <source>No handoff event %1</source>
         <translation>Não existe o evento de transferência %1</translation>
     </message>
+    <message>
+        <source>No message %1</source>
+        <translation>Não existe a mensagem %1</translation>
+    </message>
 </context>
 <context>
     <name>zapito::DeliveryStore</name>
@@ -672,6 +795,14 @@
     <message>
         <source>Hide attempts</source>
         <translation>Ocultar tentativas</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Enviar agora</translation>
+    </message>
+    <message>
+        <source>Send this handoff to the webhook now instead of at its next try</source>
+        <translation>Enviar esta transferência ao webhook agora, em vez de na próxima tentativa</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1064,17 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
     </message>
 </context>
 <context>
+    <name>zapito::OutboundSender</name>
+    <message>
+        <source>This is a sample conversation: there is no customer to send to.</source>
+        <translation>Esta é uma conversa de exemplo: não há cliente para quem enviar.</translation>
+    </message>
+    <message>
+        <source>%1 is not connected</source>
+        <translation>%1 não está conectado</translation>
+    </message>
+</context>
+<context>
     <name>zapito::PreviewChannel</name>
     <message>
         <source>Always available.</source>
@@ -1020,10 +1162,6 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <translation>Os segredos ficam no chaveiro do sistema (serviço “%1”).</translation>
     </message>
     <message>
-        <source>no answer within %1 ms</source>
-        <translation>sem resposta em %1 ms</translation>
-    </message>
-    <message>
         <source>The system keychain refused to read the secret: %1</source>
         <translation>O chaveiro do sistema se recusou a ler o segredo: %1</translation>
     </message>
@@ -1046,6 +1184,18 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
     <message>
         <source>Cannot make the secrets file %1 private to you.</source>
         <translation>Não é possível tornar o arquivo de segredos %1 acessível só para você.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 s (it may be waiting to be unlocked); trying again later.</source>
+        <translation>O chaveiro do sistema não respondeu em %1 s (talvez esteja esperando ser desbloqueado); tentando de novo mais tarde.</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 is damaged (%2), so it is neither read nor written. Restore it from a backup, or remove it and enter the secrets again.</source>
+        <translation>O arquivo de segredos %1 está danificado (%2), então não é lido nem gravado. Restaure-o de um backup, ou remova-o e informe os segredos de novo.</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>não é um objeto JSON</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1302,10 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <source>Telegram did not take the message: %1</source>
         <translation>O Telegram não aceitou a mensagem: %1</translation>
     </message>
+    <message>
+        <source>A Telegram message could not be stored (%1); trying again in %2 s.</source>
+        <translation>Não foi possível guardar uma mensagem do Telegram (%1); tentando de novo em %2 s.</translation>
+    </message>
 </context>
 <context>
     <name>zapito::TranscriptPane</name>
@@ -1174,10 +1328,6 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
     <message>
         <source>Pick a conversation on the left to read it and reply. Use ↑ and ↓ to move through the list, Ctrl+2 for the ones that need a human.</source>
         <translation>Escolha uma conversa à esquerda para ler e responder. Use ↑ e ↓ para percorrer a lista e Ctrl+2 para ver as que precisam de atendente.</translation>
-    </message>
-    <message>
-        <source>Sending the handoff to the webhook again…</source>
-        <translation>Enviando a transferência ao webhook de novo…</translation>
     </message>
     <message>
         <source>This conversation could not be read</source>
@@ -1203,6 +1353,14 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <source>Load the sample conversations to try handoffs, the webhook and Mark resolved, or connect a channel so customers can reach your bot.</source>
         <translation>Carregue as conversas de exemplo para experimentar as transferências, o webhook e o botão Marcar como resolvida, ou conecte um canal para que os clientes possam falar com o seu bot.</translation>
     </message>
+    <message>
+        <source>An operator took over; the bot is silent</source>
+        <translation>Um atendente assumiu; o bot fica em silêncio</translation>
+    </message>
+    <message>
+        <source>Give back to the bot</source>
+        <translation>Devolver ao bot</translation>
+    </message>
 </context>
 <context>
     <name>zapito::TranscriptView</name>
@@ -1219,16 +1377,16 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <translation>Bot</translation>
     </message>
     <message>
-        <source>You</source>
-        <translation>Você</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
     <message>
         <source>Yesterday</source>
         <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Atendente</translation>
     </message>
 </context>
 <context>
@@ -1277,16 +1435,8 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <translation>O webhook não tem endpoint ou está desativado, então nada foi enviado.</translation>
     </message>
     <message>
-        <source>The signing secret could not be read, so nothing was sent: %1</source>
-        <translation>Não foi possível ler o segredo de assinatura, então nada foi enviado: %1</translation>
-    </message>
-    <message>
         <source>No signing secret is set, so nothing was sent: requests are never sent unsigned. Set one in Settings → Integrations, then resend.</source>
         <translation>Nenhum segredo de assinatura foi definido, então nada foi enviado: as requisições nunca são enviadas sem assinatura. Defina um em Configurações → Integrações e reenvie.</translation>
-    </message>
-    <message>
-        <source>The stored webhook body could not be read: %1</source>
-        <translation>Não foi possível ler o corpo do webhook armazenado: %1</translation>
     </message>
     <message>
         <source>The signing secret could not be read: %1</source>
@@ -1313,10 +1463,6 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <translation>lugar nenhum</translation>
     </message>
     <message>
-        <source>HTTP %1, but the answer broke off: %2</source>
-        <translation>HTTP %1, mas a resposta foi interrompida: %2</translation>
-    </message>
-    <message>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
@@ -1327,6 +1473,110 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
     <message>
         <source>The request failed without an answer.</source>
         <translation>A requisição falhou sem resposta.</translation>
+    </message>
+    <message>
+        <source>The webhook outbox could not be read</source>
+        <translation>Não foi possível ler a fila do webhook</translation>
+    </message>
+    <message>
+        <source>The handoff&apos;s conversation could not be read</source>
+        <translation>Não foi possível ler a conversa da transferência</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: whether this handoff belongs to a sample conversation could not be read (%1). Try again in a moment.</source>
+        <translation>Nada foi enviado: não foi possível saber se esta transferência é de uma conversa de exemplo (%1). Tente de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>This handoff belongs to a sample conversation, so its webhook is never sent.</source>
+        <translation>Esta transferência é de uma conversa de exemplo, então o webhook dela nunca é enviado.</translation>
+    </message>
+    <message>
+        <source>An attempt is already under way; its result will show on the handoff.</source>
+        <translation>Já há uma tentativa em andamento; o resultado aparecerá na transferência.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the webhook outbox could not be read (%1). Try again in a moment.</source>
+        <translation>Nada foi enviado: não foi possível ler a fila do webhook (%1). Tente de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>Sending again now, as one more attempt; its result will show on the handoff.</source>
+        <translation>Enviando de novo agora, como mais uma tentativa; o resultado aparecerá na transferência.</translation>
+    </message>
+    <message>
+        <source>The webhook goes out as soon as the handoff message has been sent to the customer, which has not happened yet.</source>
+        <translation>O webhook sai assim que a mensagem de transferência for enviada ao cliente, o que ainda não aconteceu.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the delivery could not be moved forward (%1); it still goes out at %2.</source>
+        <translation>Nada foi enviado: não foi possível antecipar a entrega (%1); ela continua marcada para %2.</translation>
+    </message>
+    <message>
+        <source>Sending now instead of at %1.</source>
+        <translation>Enviando agora em vez de às %1.</translation>
+    </message>
+    <message>
+        <source>Sending now.</source>
+        <translation>Enviando agora.</translation>
+    </message>
+    <message>
+        <source>%1 (%2); trying again at %3.</source>
+        <translation>%1 (%2); tentando de novo às %3.</translation>
+    </message>
+    <message>
+        <source>The skipped delivery could not be recorded</source>
+        <translation>Não foi possível registrar a entrega não enviada</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the skipped delivery could not be recorded (%1).</source>
+        <translation>Nada foi enviado: não foi possível registrar a entrega não enviada (%1).</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the webhook has no endpoint or is switched off, so the delivery is skipped.</source>
+        <translation>Nada foi enviado: o webhook não tem endpoint ou está desligado, então a entrega não é feita.</translation>
+    </message>
+    <message>
+        <source>The delivery could not be claimed</source>
+        <translation>Não foi possível reservar a entrega</translation>
+    </message>
+    <message>
+        <source>Nothing was sent yet: the delivery could not be claimed (%1); it is tried again shortly.</source>
+        <translation>Nada foi enviado ainda: não foi possível reservar a entrega (%1); ela será tentada de novo em breve.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the delivery is not due yet; it goes out by itself.</source>
+        <translation>Nada foi enviado: a entrega ainda não está na hora; ela sai sozinha.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the signing secret cannot be read right now. %1 Resend again once it can be read.</source>
+        <translation>Nada foi enviado: o segredo de assinatura não pode ser lido agora. %1 Reenvie quando ele puder ser lido.</translation>
+    </message>
+    <message>
+        <source>The signing secret cannot be read right now, so the webhook waits (this is no attempt): %1 It is tried again at %2.</source>
+        <translation>O segredo de assinatura não pode ser lido agora, então o webhook espera (isto não conta como tentativa): %1 Nova tentativa às %2.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the stored webhook could not be read (%1). Try again in a moment.</source>
+        <translation>Nada foi enviado: não foi possível ler o webhook guardado (%1). Tente de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>The stored webhook could not be read</source>
+        <translation>Não foi possível ler o webhook guardado</translation>
+    </message>
+    <message>
+        <source>The delivery id could not be read: %1</source>
+        <translation>Não foi possível ler o id da entrega: %1</translation>
+    </message>
+    <message>
+        <source>none stored</source>
+        <translation>nenhum guardado</translation>
+    </message>
+    <message>
+        <source>The attempt could not be recorded (%1); recording it again at %2.</source>
+        <translation>Não foi possível registrar a tentativa (%1); registrando de novo às %2.</translation>
+    </message>
+    <message>
+        <source>HTTP %1, but the answer broke off.</source>
+        <translation>HTTP %1, mas a resposta foi interrompida.</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1942,10 @@ Exemplo: echo &quot;Sua mesa está pronta.&quot; | zapito-inbox reply conv_…</
     <message>
         <source>A scratch database for the test event could not be made: %1</source>
         <translation>Não foi possível criar um banco de dados temporário para o evento de teste: %1</translation>
+    </message>
+    <message>
+        <source>Gave %1 back to the bot; it answers there again.</source>
+        <translation>%1 devolvida ao bot; ele volta a responder lá.</translation>
     </message>
 </context>
 </TS>
