@@ -5,6 +5,8 @@
 #   packaging/dev.sh test   install what is missing, build, run every test
 #   packaging/dev.sh test release-tests
 #                           the same in the optimised build with Debian's hardening flags
+#   packaging/dev.sh test asan
+#                           the same under AddressSanitizer and UBSan (Debug; any report fails)
 # They are quiet and quick when everything is already installed and built.
 set -euo pipefail
 
@@ -34,14 +36,14 @@ run)
     ;;
 test)
     preset="${2:-dev}"
-    case "$preset" in dev | release-tests) ;; *) echo "usage: $0 test [dev|release-tests]" >&2; exit 2 ;; esac
+    case "$preset" in dev | release-tests | asan) ;; *) echo "usage: $0 test [dev|release-tests|asan]" >&2; exit 2 ;; esac
     install_missing "${packages[@]}"
     build "$preset"
     export QT_QPA_PLATFORM=offscreen
     ctest --preset "$preset"
     ;;
 *)
-    echo "usage: $0 run|test [dev|release-tests]" >&2
+    echo "usage: $0 run|test [dev|release-tests|asan]" >&2
     exit 2
     ;;
 esac

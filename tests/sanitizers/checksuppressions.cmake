@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: Apache-2.0
+# cmake -DSUPPRESSIONS=lsan.supp -P checksuppressions.cmake: fails when a suppression has no
+# comment right above it, or hides everything (a pattern of only wildcards).
+file(STRINGS ${SUPPRESSIONS} lines)
+set(previous "")
+set(count 0)
+foreach(line IN LISTS lines)
+    string(STRIP "${line}" line)
+    if(line STREQUAL "" OR line MATCHES "^#")
+        set(previous "${line}")
+        continue()
+    endif()
+    math(EXPR count "${count} + 1")
+    if(NOT previous MATCHES "^#")
+        message(FATAL_ERROR "${SUPPRESSIONS}: '${line}' has no comment above it saying why")
+    endif()
+    if(NOT line MATCHES "^leak:" OR line MATCHES "^leak:[*]*$")
+        message(FATAL_ERROR "${SUPPRESSIONS}: '${line}' is not a leak:<function or library> entry")
+    endif()
+    set(previous "${line}")
+endforeach()
+message(STATUS "${count} suppressions, each explained")
