@@ -259,53 +259,42 @@ Expected<QList<DeliverySummary>> DeliveryStore::summaries() const
     return result;
 }
 
-Expected<QString> DeliveryStore::deliveryId(qint64 handoffEventId) const
+Expected<QVariant> DeliveryStore::eventValue(const char* select, qint64 handoffEventId) const
 {
     QSqlQuery q(connection());
-    q.prepare(QStringLiteral("SELECT delivery_id FROM handoff_events WHERE id = ?"));
+    q.prepare(QLatin1String(select));
     q.addBindValue(handoffEventId);
     if (!q.exec())
-        return Expected<QString>::failure(sqlError(q));
+        return Expected<QVariant>::failure(sqlError(q));
     if (!q.next())
-        return Expected<QString>::failure(tr("There is no handoff event %1.").arg(handoffEventId));
-    return q.value(0).toString();
+        return Expected<QVariant>::failure(tr("There is no handoff event %1.").arg(handoffEventId));
+    return q.value(0);
+}
+
+Expected<QString> DeliveryStore::deliveryId(qint64 handoffEventId) const
+{
+    auto value = eventValue("SELECT delivery_id FROM handoff_events WHERE id = ?", handoffEventId);
+    return value ? Expected<QString>(value->toString()) : Expected<QString>::failure(value.error());
 }
 
 Expected<QByteArray> DeliveryStore::payload(qint64 handoffEventId) const
 {
-    QSqlQuery q(connection());
-    q.prepare(QStringLiteral("SELECT payload FROM handoff_events WHERE id = ?"));
-    q.addBindValue(handoffEventId);
-    if (!q.exec())
-        return Expected<QByteArray>::failure(sqlError(q));
-    if (!q.next())
-        return Expected<QByteArray>::failure(tr("There is no handoff event %1.").arg(handoffEventId));
-    return q.value(0).toByteArray();
+    auto value = eventValue("SELECT payload FROM handoff_events WHERE id = ?", handoffEventId);
+    return value ? Expected<QByteArray>(value->toByteArray()) : Expected<QByteArray>::failure(value.error());
 }
 
 Expected<QString> DeliveryStore::conversationId(qint64 handoffEventId) const
 {
-    QSqlQuery q(connection());
-    q.prepare(QStringLiteral("SELECT conversation_id FROM handoff_events WHERE id = ?"));
-    q.addBindValue(handoffEventId);
-    if (!q.exec())
-        return Expected<QString>::failure(sqlError(q));
-    if (!q.next())
-        return Expected<QString>::failure(tr("There is no handoff event %1.").arg(handoffEventId));
-    return q.value(0).toString();
+    auto value = eventValue("SELECT conversation_id FROM handoff_events WHERE id = ?", handoffEventId);
+    return value ? Expected<QString>(value->toString()) : Expected<QString>::failure(value.error());
 }
 
 Expected<bool> DeliveryStore::isSample(qint64 handoffEventId) const
 {
-    QSqlQuery q(connection());
-    q.prepare(QStringLiteral("SELECT c.is_sample FROM handoff_events e JOIN conversations c "
-                             "ON c.id = e.conversation_id WHERE e.id = ?"));
-    q.addBindValue(handoffEventId);
-    if (!q.exec())
-        return Expected<bool>::failure(sqlError(q));
-    if (!q.next())
-        return Expected<bool>::failure(tr("There is no handoff event %1.").arg(handoffEventId));
-    return q.value(0).toBool();
+    auto value = eventValue("SELECT c.is_sample FROM handoff_events e JOIN conversations c "
+                            "ON c.id = e.conversation_id WHERE e.id = ?",
+                            handoffEventId);
+    return value ? Expected<bool>(value->toBool()) : Expected<bool>::failure(value.error());
 }
 
 void DeliveryStore::announce(qint64 handoffEventId)

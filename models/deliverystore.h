@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QVariant>
 
 #include <optional>
 
@@ -91,6 +92,8 @@ signals:
 
 private:
     void announce(qint64 handoffEventId);
+    // The one column `select` reads from the handoff event `handoffEventId` (its one bind value).
+    Expected<QVariant> eventValue(const char* select, qint64 handoffEventId) const;
 
     Database& m_database;
 };
