@@ -117,15 +117,11 @@ Expected<ConversationStore::Appended> ConversationStore::appendMessage(const QSt
     if (!tx.isActive())
         return Expected<Appended>::failure(tx.error());
     if (!externalMessageId.isEmpty()) {
-        QSqlQuery q(connection());
-        q.prepare(
-            select(kMessageColumns, "FROM messages WHERE conversation_id = ? AND external_message_id = ?"));
-        q.addBindValue(conversationId);
-        q.addBindValue(externalMessageId);
-        if (!q.exec())
-            return Expected<Appended>::failure(sqlError(q));
-        if (q.next())
-            return Appended{messageFromRecord(q.record()), true};
+        auto earlier = MessageWriter(connection()).findByExternalId(conversationId, externalMessageId);
+        if (!earlier)
+            return Expected<Appended>::failure(earlier.error());
+        if (*earlier)
+            return Appended{**earlier, true};
     }
     NewMessage message;
     message.conversationId = conversationId;

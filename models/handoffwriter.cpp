@@ -67,14 +67,8 @@ HandoffWriter::write(const Request& r, const ConversationStore::PayloadBuilder& 
     q.finish();
 
     if (queued) {
-        q.prepare(QStringLiteral("INSERT INTO channel_outbox (message_id, conversation_id, seq, due_at_ms) "
-                                 "VALUES (?, ?, ?, ?)"));
-        q.addBindValue(message->id);
-        q.addBindValue(r.conversationId);
-        q.addBindValue(message->seq);
-        q.addBindValue(r.nowMs);
-        if (!q.exec())
-            return Result::failure(q.lastError().text());
+        if (const Status sending = MessageWriter(db).queueForSending(*message, r.nowMs); !sending)
+            return Result::failure(sending.error());
     }
     // A sample's lead never goes out, so it never gets a row that a crash could leave behind.
     if (!conv->isSample) {

@@ -69,6 +69,34 @@ Expected<Conversation> MessageWriter::upsertConversation(const QString& botId, c
     return conversationFromRecord(q.record());
 }
 
+Expected<std::optional<Message>> MessageWriter::findByExternalId(const QString& conversationId,
+                                                                 const QString& externalMessageId)
+{
+    using Result = Expected<std::optional<Message>>;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kMessageColumns) +
+              QLatin1String(" FROM messages WHERE conversation_id = ? AND external_message_id = ?"));
+    q.addBindValue(conversationId);
+    q.addBindValue(externalMessageId);
+    if (!q.exec())
+        return Result::failure(q.lastError().text());
+    if (!q.next())
+        return Result(std::nullopt);
+    return Result(messageFromRecord(q.record()));
+}
+
+Status MessageWriter::queueForSending(const Message& message, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO channel_outbox (message_id, conversation_id, seq, due_at_ms) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(message.id);
+    q.addBindValue(message.conversationId);
+    q.addBindValue(message.seq);
+    q.addBindValue(nowMs);
+    return q.exec() ? Status::ok() : Status::failure(q.lastError().text());
+}
+
 Expected<Message> MessageWriter::append(const NewMessage& n)
 {
     using Result = Expected<Message>;

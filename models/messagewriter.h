@@ -42,6 +42,12 @@ public:
                                               const QString& externalId, const QString& contactName,
                                               qint64 atMs);
 
+    // The conversation's message with this channel id, if the channel delivered it before.
+    Expected<std::optional<Message>> findByExternalId(const QString& conversationId,
+                                                      const QString& externalMessageId);
+    // Puts a message we wrote into the channel outbox, due at once.
+    Status queueForSending(const Message& message, qint64 nowMs);
+
     // A random id with a readable prefix (conv_…, bot_…).
     static QString newId(QStringView prefix);
     // The one-line preview the list shows.

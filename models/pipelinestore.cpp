@@ -19,18 +19,6 @@ QString sqlError(const QSqlQuery& q)
     return q.lastError().text();
 }
 
-Status queueForSending(QSqlDatabase db, const Message& message, qint64 nowMs)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO channel_outbox (message_id, conversation_id, seq, due_at_ms) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(message.id);
-    q.addBindValue(message.conversationId);
-    q.addBindValue(message.seq);
-    q.addBindValue(nowMs);
-    return q.exec() ? Status::ok() : Status::failure(sqlError(q));
-}
-
 } // namespace
 
 PipelineStore::PipelineStore(ConversationStore& store, QObject* parent)
@@ -54,18 +42,14 @@ Expected<PipelineStore::Inbound> PipelineStore::storeInbound(const QString& botI
     Inbound result;
     result.conversation = std::move(conversation).value();
 
-    QSqlQuery q(db);
     if (!in.externalMessageId.isEmpty()) {
-        q.prepare(QStringLiteral("SELECT ") + QLatin1String(kMessageColumns) +
-                  QLatin1String(" FROM messages WHERE conversation_id = ? AND external_message_id = ?"));
-        q.addBindValue(result.conversation.id);
-        q.addBindValue(in.externalMessageId);
-        if (!q.exec())
-            return Result::failure(sqlError(q));
-        if (q.next()) {
+        auto earlier = MessageWriter(db).findByExternalId(result.conversation.id, in.externalMessageId);
+        if (!earlier)
+            return Result::failure(earlier.error());
+        if (*earlier) {
             // Stored before (the channel retried, perhaps after our crash); if it is still undecided
             // the decider has it, so acknowledging again is all there is to do.
-            result.message = messageFromRecord(q.record());
+            result.message = **earlier;
             result.duplicate = true;
             return result;
         }
@@ -194,7 +178,7 @@ Expected<PipelineStore::Decided> PipelineStore::decide(const QString& conversati
         auto appended = MessageWriter(db).append(reply);
         if (!appended)
             return Result::failure(appended.error());
-        if (const Status queued = queueForSending(db, *appended, nowMs); !queued)
+        if (const Status queued = MessageWriter(db).queueForSending(*appended, nowMs); !queued)
             return Result::failure(queued.error());
         decided.message = std::move(appended).value();
     } else if (kind == Kind::Handoff && !decided.discarded) {
@@ -243,7 +227,7 @@ Expected<PipelineStore::OperatorReply> PipelineStore::recordOperatorReply(const 
     auto appended = MessageWriter(db).append(reply);
     if (!appended)
         return Result::failure(appended.error());
-    if (const Status queued = queueForSending(db, *appended, nowMs); !queued)
+    if (const Status queued = MessageWriter(db).queueForSending(*appended, nowMs); !queued)
         return Result::failure(queued.error());
     if (const Status committed = tx.commit(); !committed)
         return Result::failure(committed.error());
