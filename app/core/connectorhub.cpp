@@ -6,15 +6,12 @@
 #include "secretstore.h"
 #include "settingscatalog.h"
 
-#include <QLoggingCategory>
 #include <QPointer>
 #include <QSet>
 
 #include <algorithm>
 #include <limits>
 #include <memory>
-
-Q_LOGGING_CATEGORY(lcHub, "zapito.channels.hub")
 
 namespace zapito {
 
@@ -38,7 +35,7 @@ ConnectorHub::ConnectorHub(Database& database, ConversationEngine& engine, Chann
         m_registry.add(connector);
         connector->setInboundSink(
             [this](const CustomerMessage& message, const ChannelConnector::Committed& committed) {
-                committed(receive(message));
+                receive(message, committed);
             });
     }
     m_agent.setConfig(m_botSettings.config());
@@ -55,17 +52,15 @@ ConnectorHub::~ConnectorHub()
         m_registry.remove(name);
 }
 
-Status ConnectorHub::receive(const CustomerMessage& message)
+void ConnectorHub::receive(const CustomerMessage& message, const ChannelConnector::Committed& committed)
 {
-    // Until the engine commits on its own, its answer is the commit: stored (or already
-    // stored, as a redelivery is) means the channel may acknowledge the message.
-    auto stored = m_engine.receiveCustomerMessage(message);
-    if (!stored) {
-        qCWarning(lcHub) << "a" << message.channel << "message was not stored:" << stored.error();
-        emit problem(tr("A %1 message could not be stored: %2").arg(message.channel, stored.error()));
-        return Status::failure(stored.error());
-    }
-    return Status::ok();
+    // The engine's answer is the commit: stored (or already stored, as a redelivery is) means the
+    // channel may acknowledge the message. A failure is also shown to the operator.
+    m_engine.receive(message, [this, channel = message.channel, committed](Status status) {
+        if (!status)
+            emit problem(tr("A %1 message could not be stored: %2").arg(channel, status.error()));
+        committed(std::move(status));
+    });
 }
 
 void ConnectorHub::applyModelCallLimit()

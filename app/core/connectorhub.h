@@ -64,7 +64,7 @@ signals:
 
 private:
     // The connectors' inbound sink: ok once the message is stored.
-    Status receive(const CustomerMessage& message);
+    void receive(const CustomerMessage& message, const ChannelConnector::Committed& committed);
     void applyModelCallLimit();
 
     ConversationEngine& m_engine;
