@@ -165,8 +165,10 @@ void ConversationListModel::loadPage()
         return;
     }
     m_atEnd = page->size() < m_pageSize;
-    if (page->isEmpty())
+    if (page->isEmpty()) {
+        emit pageLoaded();
         return;
+    }
     // During a reset the caller has already announced the change; otherwise append rows.
     const bool appending = !m_rows.isEmpty();
     if (appending)
@@ -174,6 +176,7 @@ void ConversationListModel::loadPage()
     m_rows.append(*page);
     if (appending)
         endInsertRows();
+    emit pageLoaded();
 }
 
 int ConversationListModel::rowOf(const QString& conversationId) const

@@ -30,6 +30,9 @@ public:
     void setSearch(const QString& text);
     // Reads the first page again (after bulk changes such as loading samples).
     void reload();
+    // True while a first page (after a filter change or reload) is being read; pageLoaded()
+    // follows. The rows of the previous filter stay until then.
+    bool isLoading() const { return m_loading; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -48,6 +51,8 @@ public:
 signals:
     void countsChanged(int all, int needsHuman);
     void errorOccurred(const QString& message);
+    // A page read by setFilter(), reload() or fetchMore() is in the model.
+    void pageLoaded();
 
 private:
     void onConversationChanged(const QString& conversationId);
@@ -66,6 +71,7 @@ private:
     int m_pageSize = kDefaultPageSize;
     bool m_atEnd = false;
     bool m_changing = false; // inside a reset, insert, move or removal
+    bool m_loading = false;
 };
 
 } // namespace zapito

@@ -41,6 +41,17 @@ void TranscriptModel::setConversation(const QString& conversationId)
         }
     }
     endResetModel();
+    emit loaded();
+}
+
+void TranscriptModel::requestDeliveryAttempts(qint64 handoffEventId)
+{
+    auto attempts = deliveryAttempts(handoffEventId);
+    if (!attempts) {
+        fail(attempts.error());
+        return;
+    }
+    emit deliveryAttemptsRead(handoffEventId, *attempts);
 }
 
 void TranscriptModel::refreshHandoffs()

@@ -24,8 +24,11 @@ public:
 
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     const QString& conversationId() const { return m_conversationId; }
-    // Shows another conversation (a model reset); an empty id shows nothing.
+    // Shows another conversation (a model reset once its newest page has been read); an empty
+    // id shows nothing. loaded() follows when the rows are there.
     void setConversation(const QString& conversationId);
+    // True between setConversation() and loaded().
+    bool isLoading() const { return m_loading; }
     // Reads the handoff events again, e.g. when the webhook outcome of one changed.
     void refreshHandoffs();
 
@@ -39,8 +42,14 @@ public:
     // Webhook delivery attempts of a handoff, oldest first, read when someone asks for them.
     Expected<QList<DeliveryAttempt>> deliveryAttempts(qint64 handoffEventId) const;
 
+    // Reads the attempts off the GUI thread; deliveryAttemptsRead() brings them.
+    void requestDeliveryAttempts(qint64 handoffEventId);
+
 signals:
     void errorOccurred(const QString& message);
+    // The newest page of the conversation set last is in the model.
+    void loaded();
+    void deliveryAttemptsRead(qint64 handoffEventId, const QList<DeliveryAttempt>& attempts);
 
 private:
     struct HandoffInfo
@@ -68,6 +77,7 @@ private:
     int m_pageSize = kDefaultPageSize;
     bool m_hasOlder = false;
     bool m_changing = false; // inside a reset or insert
+    bool m_loading = false;
 };
 
 } // namespace zapito
