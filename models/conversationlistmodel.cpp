@@ -3,9 +3,9 @@
 
 #include "contacttitle.h"
 #include "inboxroles.h"
+#include "storereader.h"
 
 #include <QLoggingCategory>
-#include <QScopedValueRollback>
 
 Q_LOGGING_CATEGORY(lcListModel, "zapito.models.list")
 
@@ -24,25 +24,21 @@ bool comesBefore(const Conversation& a, const Conversation& b)
 ConversationListModel::ConversationListModel(ConversationStore& store, QObject* parent)
     : QAbstractListModel(parent)
     , m_store(store)
-    , m_query(store.connection())
+    , m_reader(store.reader())
+    , m_lanePrefix(QStringLiteral("list-%1-").arg(quintptr(this), 0, 16))
 {
     connect(&m_store, &ConversationStore::conversationChanged, this,
             &ConversationListModel::onConversationChanged);
-    refreshCounts();
-    loadPage();
+    requestCounts();
+    requestFirstPage();
 }
 
 bool ConversationListModel::setFilter(const ConversationFilter& filter)
 {
     if (filter == m_filter)
         return false;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginResetModel();
     m_filter = filter;
-    m_rows.clear();
-    m_atEnd = false;
-    loadPage();
-    endResetModel();
+    requestFirstPage();
     return true;
 }
 
@@ -62,13 +58,8 @@ void ConversationListModel::setSearch(const QString& text)
 
 void ConversationListModel::reload()
 {
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginResetModel();
-    m_rows.clear();
-    m_atEnd = false;
-    loadPage();
-    endResetModel();
-    refreshCounts();
+    requestFirstPage();
+    requestCounts();
 }
 
 int ConversationListModel::rowCount(const QModelIndex& parent) const
@@ -140,42 +131,83 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
 
 bool ConversationListModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_loading;
 }
 
 void ConversationListModel::fetchMore(const QModelIndex& parent)
 {
-    // Views and QAbstractItemModelTester call fetchMore() from inside the model's own change
-    // signals; a nested page would interleave two inserts.
-    if (parent.isValid() || m_atEnd || m_changing)
+    // Views ask again while a page is on its way; one at a time keeps pages in order.
+    if (!canFetchMore(parent) || m_fetchingMore || m_rows.isEmpty())
         return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    loadPage();
+    m_fetchingMore = true;
+    const PageCursor after{m_rows.constLast().lastActivityMs, m_rows.constLast().id};
+    const ConversationFilter filter = m_filter;
+    const int limit = m_pageSize;
+    const quint64 generation = m_generation;
+    m_reader.read<Expected<QList<Conversation>>>(
+        this, m_lanePrefix + QLatin1String("more"),
+        [filter, limit, after](const QSqlDatabase& db) {
+            return ConversationListQuery(db).page(filter, limit, after);
+        },
+        [this, generation](Expected<QList<Conversation>> page) {
+            if (generation != m_generation)
+                return;
+            m_fetchingMore = false;
+            appendPage(std::move(page));
+        });
 }
 
-void ConversationListModel::loadPage()
+void ConversationListModel::requestFirstPage()
 {
-    std::optional<PageCursor> after;
-    if (!m_rows.isEmpty())
-        after = PageCursor{m_rows.constLast().lastActivityMs, m_rows.constLast().id};
-    auto page = m_query.page(m_filter, m_pageSize, after);
+    // The rows of the previous filter stay on screen until the new page is there: no flash of
+    // an empty list, and a result for a superseded filter is never shown.
+    ++m_generation;
+    m_loading = true;
+    m_fetchingMore = false;
+    const ConversationFilter filter = m_filter;
+    const int limit = m_pageSize;
+    const quint64 generation = m_generation;
+    m_reader.read<Expected<QList<Conversation>>>(
+        this, m_lanePrefix + QLatin1String("page"),
+        [filter, limit](const QSqlDatabase& db) { return ConversationListQuery(db).page(filter, limit); },
+        [this, generation](Expected<QList<Conversation>> page) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            beginResetModel();
+            m_rows.clear();
+            m_atEnd = false;
+            if (page) {
+                m_atEnd = page->size() < m_pageSize;
+                m_rows = std::move(page).value();
+            } else {
+                m_atEnd = true;
+                fail(page.error());
+            }
+            endResetModel();
+            emit pageLoaded();
+        });
+}
+
+void ConversationListModel::appendPage(Expected<QList<Conversation>> page)
+{
     if (!page) {
         m_atEnd = true;
         fail(page.error());
-        return;
-    }
-    m_atEnd = page->size() < m_pageSize;
-    if (page->isEmpty()) {
         emit pageLoaded();
         return;
     }
-    // During a reset the caller has already announced the change; otherwise append rows.
-    const bool appending = !m_rows.isEmpty();
-    if (appending)
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
-    m_rows.append(*page);
-    if (appending)
+    m_atEnd = page->size() < m_pageSize;
+    // A live change may already have placed one of these rows.
+    QList<Conversation> fresh;
+    for (const Conversation& c : *page)
+        if (rowOf(c.id) < 0)
+            fresh.append(c);
+    if (!fresh.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
+        m_rows.append(fresh);
         endInsertRows();
+    }
     emit pageLoaded();
 }
 
@@ -203,20 +235,31 @@ int ConversationListModel::insertPosition(const Conversation& c, int skipRow) co
 
 void ConversationListModel::onConversationChanged(const QString& conversationId)
 {
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    const int row = rowOf(conversationId);
-    auto found = m_query.matching(m_filter, conversationId);
-    if (!found) {
-        fail(found.error());
-        return;
-    }
-    // The totals move only when a conversation appears or changes status; counting 100k rows
-    // again for every message would cost more than the rest of the update.
-    const bool countsMayChange = row < 0 || !found->has_value() || (*found)->status != m_rows.at(row).status;
-    if (countsMayChange)
-        refreshCounts();
+    // The newest state of this one conversation under the current filter; an older read of it
+    // still queued is pointless. The totals are kept by the store, a read of four rows.
+    const ConversationFilter filter = m_filter;
+    const quint64 generation = m_generation;
+    m_reader.read<Expected<std::optional<Conversation>>>(
+        this, m_lanePrefix + QLatin1String("row-") + conversationId,
+        [filter, conversationId](const QSqlDatabase& db) {
+            return ConversationListQuery(db).matching(filter, conversationId);
+        },
+        [this, generation, conversationId](Expected<std::optional<Conversation>> found) {
+            if (generation != m_generation)
+                return;
+            if (!found) {
+                fail(found.error());
+                return;
+            }
+            place(conversationId, *found);
+        });
+    requestCounts();
+}
 
-    if (!found->has_value()) {
+void ConversationListModel::place(const QString& conversationId, const std::optional<Conversation>& found)
+{
+    const int row = rowOf(conversationId);
+    if (!found) {
         if (row >= 0) {
             beginRemoveRows({}, row, row);
             m_rows.removeAt(row);
@@ -224,7 +267,7 @@ void ConversationListModel::onConversationChanged(const QString& conversationId)
         }
         return;
     }
-    const Conversation& c = **found;
+    const Conversation& c = *found;
     if (row < 0) {
         const int position = insertPosition(c, -1);
         // Older than everything loaded while more pages wait: paging will bring it in order.
@@ -249,17 +292,21 @@ void ConversationListModel::onConversationChanged(const QString& conversationId)
     emit dataChanged(changed, changed);
 }
 
-void ConversationListModel::refreshCounts()
+void ConversationListModel::requestCounts()
 {
-    auto counts = m_store.counts();
-    if (!counts) {
-        fail(counts.error());
-        return;
-    }
-    if (counts->all == m_counts.all && counts->needsHuman == m_counts.needsHuman)
-        return;
-    m_counts = *counts;
-    emit countsChanged(m_counts.all, m_counts.needsHuman);
+    m_reader.read<Expected<ConversationStore::Counts>>(
+        this, m_lanePrefix + QLatin1String("counts"),
+        [](const QSqlDatabase& db) { return StoreQueries::counts(db); },
+        [this](Expected<ConversationStore::Counts> counts) {
+            if (!counts) {
+                fail(counts.error());
+                return;
+            }
+            if (*counts == m_counts)
+                return;
+            m_counts = *counts;
+            emit countsChanged(m_counts.all, m_counts.needsHuman);
+        });
 }
 
 void ConversationListModel::fail(const QString& message)

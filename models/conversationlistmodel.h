@@ -8,10 +8,13 @@
 
 namespace zapito {
 
+class StoreReader;
+
 // The inbox's conversation list, newest activity first, read page by page from SQL with the
-// filter applied in SQL (a proxy model re-filtering 100k rows is far too slow). Store signals
-// move, insert, update or remove single rows so the view keeps its selection and scroll
-// position; only a filter change resets the model.
+// filter applied in SQL (a proxy model re-filtering 100k rows is far too slow). Every read runs
+// on the store's reader thread and arrives by signal; the GUI thread only places page-sized
+// results. Store signals move, insert, update or remove single rows so the view keeps its
+// selection and scroll position; only a filter change resets the model.
 class ConversationListModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -56,22 +59,27 @@ signals:
 
 private:
     void onConversationChanged(const QString& conversationId);
-    void refreshCounts();
-    void loadPage();
+    // Puts the conversation where it belongs, or takes it out when it no longer passes.
+    void place(const QString& conversationId, const std::optional<Conversation>& found);
+    void requestCounts();
+    void requestFirstPage();
+    void appendPage(Expected<QList<Conversation>> page);
     void fail(const QString& message);
     // Where a row with this sort key belongs among the loaded rows (ignoring `skipRow`).
     int insertPosition(const Conversation& c, int skipRow) const;
 
     ConversationStore& m_store;
-    ConversationListQuery m_query;
+    StoreReader& m_reader;
+    const QString m_lanePrefix;
     ConversationFilter m_filter;
     QList<Conversation> m_rows;
     ConversationStore::Counts m_counts;
     QString m_lastError;
     int m_pageSize = kDefaultPageSize;
     bool m_atEnd = false;
-    bool m_changing = false; // inside a reset, insert, move or removal
-    bool m_loading = false;
+    bool m_loading = false;      // a first page is on its way
+    bool m_fetchingMore = false; // a further page is on its way
+    quint64 m_generation = 0;    // bumped by every first page: older results are dropped
 };
 
 } // namespace zapito

@@ -5,6 +5,8 @@
 #include "database.h"
 #include "handoffwriter.h"
 #include "messagewriter.h"
+#include "storequeries.h"
+#include "storereader.h"
 #include "writetransaction.h"
 
 #include <QSqlError>
@@ -37,6 +39,15 @@ ConversationStore::ConversationStore(Database& database, QObject* parent)
     : QObject(parent)
     , m_database(database)
 {}
+
+ConversationStore::~ConversationStore() = default;
+
+StoreReader& ConversationStore::reader()
+{
+    if (!m_reader)
+        m_reader = std::make_unique<StoreReader>(m_database);
+    return *m_reader;
+}
 
 QSqlDatabase ConversationStore::connection() const
 {
@@ -98,14 +109,7 @@ Expected<Conversation> ConversationStore::upsertConversation(const QString& botI
 
 Expected<Conversation> ConversationStore::conversation(const QString& conversationId) const
 {
-    QSqlQuery q(connection());
-    q.prepare(select(kConversationColumns, "FROM conversations WHERE id = ?"));
-    q.addBindValue(conversationId);
-    if (!q.exec())
-        return Expected<Conversation>::failure(sqlError(q));
-    if (!q.next())
-        return Expected<Conversation>::failure(tr("No conversation %1").arg(conversationId));
-    return conversationFromRecord(q.record());
+    return StoreQueries::conversation(connection(), conversationId);
 }
 
 Expected<ConversationStore::Appended> ConversationStore::appendMessage(const QString& conversationId,
@@ -201,14 +205,7 @@ Expected<ConversationStore::Resolution> ConversationStore::resolve(const QString
 
 Expected<Message> ConversationStore::message(qint64 messageId) const
 {
-    QSqlQuery q(connection());
-    q.prepare(select(kMessageColumns, "FROM messages WHERE id = ?"));
-    q.addBindValue(messageId);
-    if (!q.exec())
-        return Expected<Message>::failure(sqlError(q));
-    if (!q.next())
-        return Expected<Message>::failure(tr("No message %1").arg(messageId));
-    return messageFromRecord(q.record());
+    return StoreQueries::message(connection(), messageId);
 }
 
 Status ConversationStore::markRead(const QString& conversationId)
@@ -232,58 +229,18 @@ ConversationStore::conversationsPage(const ConversationFilter& filter, int limit
 
 Expected<ConversationStore::Counts> ConversationStore::counts() const
 {
-    // Kept by triggers (migration 0004) in every transaction that changes a conversation: a
-    // read of four rows, whatever the size of the inbox.
-    QSqlQuery q(connection());
-    if (!q.exec(QStringLiteral("SELECT view, count FROM inbox_counts")))
-        return Expected<Counts>::failure(sqlError(q));
-    Counts counts;
-    while (q.next()) {
-        const QString view = q.value(0).toString();
-        const int count = q.value(1).toInt();
-        if (view == QLatin1String("all"))
-            counts.all = count;
-        else if (view == QLatin1String("handoff"))
-            counts.needsHuman = count;
-        else if (view == QLatin1String("operator"))
-            counts.operatorHas = count;
-        else if (view == QLatin1String("bot"))
-            counts.botHas = count;
-    }
-    return counts;
+    return StoreQueries::counts(connection());
 }
 
 Expected<QList<Message>> ConversationStore::messages(const QString& conversationId, qint64 afterSeq,
                                                      int limit) const
 {
-    QSqlQuery q(connection());
-    q.setForwardOnly(true);
-    q.prepare(
-        select(kMessageColumns, "FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
-    q.addBindValue(conversationId);
-    q.addBindValue(afterSeq);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return Expected<QList<Message>>::failure(sqlError(q));
-    QList<Message> list;
-    while (q.next())
-        list.append(messageFromRecord(q.record()));
-    return list;
+    return StoreQueries::messagesAfter(connection(), conversationId, afterSeq, limit);
 }
 
 Expected<QList<Message>> ConversationStore::lastMessages(const QString& conversationId, int count) const
 {
-    QSqlQuery q(connection());
-    q.setForwardOnly(true);
-    q.prepare(select(kMessageColumns, "FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?"));
-    q.addBindValue(conversationId);
-    q.addBindValue(count);
-    if (!q.exec())
-        return Expected<QList<Message>>::failure(sqlError(q));
-    QList<Message> list;
-    while (q.next())
-        list.prepend(messageFromRecord(q.record()));
-    return list;
+    return StoreQueries::lastMessages(connection(), conversationId, count);
 }
 
 Expected<QList<HandoffEvent>> ConversationStore::handoffEvents(const QString& conversationId) const

@@ -3,16 +3,19 @@
 
 #include "domain.h"
 #include "expected.h"
+#include "storequeries.h"
 #include "storerows.h"
 
 #include <QObject>
 #include <QSqlDatabase>
 
 #include <functional>
+#include <memory>
 
 namespace zapito {
 
 class Database;
+class StoreReader;
 
 // Which conversations a page of the list shows; it turns into SQL, so filtering and paging
 // happen in the database, never in a proxy model.
@@ -38,6 +41,7 @@ class ConversationStore : public QObject
     Q_OBJECT
 public:
     explicit ConversationStore(Database& database, QObject* parent = nullptr);
+    ~ConversationStore() override;
     Q_DISABLE_COPY_MOVE(ConversationStore)
 
     // The bot whose conversations this inbox holds; created with `defaultName` if none yet.
@@ -91,14 +95,7 @@ public:
 
     Expected<QList<Conversation>> conversationsPage(const ConversationFilter& filter, int limit,
                                                     const std::optional<PageCursor>& after = {}) const;
-    struct Counts
-    {
-        int all = 0;
-        int needsHuman = 0;  // status handoff: the agent's escalations
-        int operatorHas = 0; // status operator: an operator took over
-        int botHas = 0;      // status bot
-        bool operator==(const Counts&) const = default;
-    };
+    using Counts = StoreQueries::Counts;
     Expected<Counts> counts() const;
 
     // Messages in conversation order: the `limit` after sequence number `afterSeq` (0 for the first).
@@ -110,6 +107,9 @@ public:
     Expected<HandoffEvent> handoffEvent(qint64 handoffEventId) const;
 
     QSqlDatabase connection() const;
+    // The window's reads run here, off the GUI thread, on a connection of their own; made on
+    // first use (headless mode and the command line never need it).
+    StoreReader& reader();
 
 signals:
     void conversationChanged(const QString& conversationId);
@@ -120,6 +120,7 @@ signals:
 
 private:
     Database& m_database;
+    std::unique_ptr<StoreReader> m_reader;
 };
 
 } // namespace zapito

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "deliverystore.h"
 
+#include "storequeries.h"
+
 #include "database.h"
 #include "writetransaction.h"
 
@@ -207,26 +209,7 @@ Expected<DeliveryOutcome> DeliveryStore::outcome(qint64 handoffEventId) const
 
 Expected<QList<DeliveryAttempt>> DeliveryStore::attempts(qint64 handoffEventId) const
 {
-    QSqlQuery q(connection());
-    q.prepare(
-        QStringLiteral("SELECT id, handoff_event_id, attempted_at_ms, http_status, error, duration_ms, kind "
-                       "FROM delivery_attempts WHERE handoff_event_id = ? ORDER BY id"));
-    q.addBindValue(handoffEventId);
-    if (!q.exec())
-        return Expected<QList<DeliveryAttempt>>::failure(sqlError(q));
-    QList<DeliveryAttempt> result;
-    while (q.next()) {
-        DeliveryAttempt a;
-        a.id = q.value(0).toLongLong();
-        a.handoffEventId = q.value(1).toLongLong();
-        a.attemptedAtMs = q.value(2).toLongLong();
-        a.httpStatus = q.value(3).toInt();
-        a.error = q.value(4).toString();
-        a.durationMs = q.value(5).toLongLong();
-        a.kind = q.value(6).toString();
-        result.append(a);
-    }
-    return result;
+    return StoreQueries::deliveryAttempts(connection(), handoffEventId);
 }
 
 Expected<QList<DeliverySummary>> DeliveryStore::summaries() const

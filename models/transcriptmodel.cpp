@@ -2,12 +2,12 @@
 #include "transcriptmodel.h"
 
 #include "inboxroles.h"
+#include "storequeries.h"
+#include "storereader.h"
 
 #include <QLoggingCategory>
-#include <QScopedValueRollback>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QSqlRecord>
+
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcTranscript, "zapito.models.transcript")
 
@@ -16,57 +16,113 @@ namespace zapito {
 TranscriptModel::TranscriptModel(ConversationStore& store, QObject* parent)
     : QAbstractListModel(parent)
     , m_store(store)
+    , m_reader(store.reader())
+    , m_lanePrefix(QStringLiteral("transcript-%1-").arg(quintptr(this), 0, 16))
 {
     connect(&m_store, &ConversationStore::messageAdded, this, &TranscriptModel::onMessageAdded);
     connect(&m_store, &ConversationStore::handoffChanged, this, &TranscriptModel::onHandoffChanged);
     connect(&m_store, &ConversationStore::messageChanged, this, &TranscriptModel::onMessageChanged);
 }
 
+namespace {
+struct Opened
+{
+    Expected<QList<Message>> newest;
+    Expected<QHash<qint64, StoreQueries::HandoffInfo>> handoffs;
+};
+} // namespace
+
 void TranscriptModel::setConversation(const QString& conversationId)
 {
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginResetModel();
+    ++m_generation;
     m_conversationId = conversationId;
-    m_rows.clear();
-    m_handoffs.clear();
-    m_hasOlder = false;
-    if (!conversationId.isEmpty()) {
-        auto newest = m_store.lastMessages(conversationId, m_pageSize);
-        if (newest) {
-            m_rows = *newest;
-            m_hasOlder = m_rows.size() == m_pageSize;
-            m_handoffs = readHandoffs();
-        } else {
-            fail(newest.error());
-        }
+    m_fetchingOlder = false;
+    if (conversationId.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        m_handoffs.clear();
+        m_hasOlder = false;
+        endResetModel();
+        m_loading = false;
+        emit loaded();
+        return;
     }
-    endResetModel();
-    emit loaded();
+    // The previous conversation stays on screen until this one's newest page is there.
+    m_loading = true;
+    const int limit = m_pageSize;
+    const quint64 generation = m_generation;
+    m_reader.read<std::shared_ptr<Opened>>(
+        this, m_lanePrefix + QLatin1String("open"),
+        [conversationId, limit](const QSqlDatabase& db) {
+            return std::make_shared<Opened>(Opened{StoreQueries::lastMessages(db, conversationId, limit),
+                                                   StoreQueries::handoffsByMessage(db, conversationId)});
+        },
+        [this, generation, limit](std::shared_ptr<Opened> opened) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            beginResetModel();
+            m_rows.clear();
+            m_handoffs.clear();
+            m_hasOlder = false;
+            if (opened->newest) {
+                m_rows = std::move(opened->newest).value();
+                m_hasOlder = m_rows.size() == limit;
+            } else {
+                fail(opened->newest.error());
+            }
+            if (opened->handoffs)
+                m_handoffs = std::move(opened->handoffs).value();
+            else
+                fail(opened->handoffs.error());
+            endResetModel();
+            emit loaded();
+        });
 }
 
 void TranscriptModel::requestDeliveryAttempts(qint64 handoffEventId)
 {
-    auto attempts = deliveryAttempts(handoffEventId);
-    if (!attempts) {
-        fail(attempts.error());
-        return;
-    }
-    emit deliveryAttemptsRead(handoffEventId, *attempts);
+    m_reader.read<Expected<QList<DeliveryAttempt>>>(
+        this, m_lanePrefix + QLatin1String("attempts-") + QString::number(handoffEventId),
+        [handoffEventId](const QSqlDatabase& db) {
+            return StoreQueries::deliveryAttempts(db, handoffEventId);
+        },
+        [this, handoffEventId](Expected<QList<DeliveryAttempt>> attempts) {
+            if (!attempts) {
+                fail(attempts.error());
+                return;
+            }
+            emit deliveryAttemptsRead(handoffEventId, *attempts);
+        });
 }
 
 void TranscriptModel::refreshHandoffs()
 {
     if (m_conversationId.isEmpty())
         return;
-    const QHash<qint64, HandoffInfo> fresh = readHandoffs();
-    const QHash<qint64, HandoffInfo> old = std::exchange(m_handoffs, fresh);
-    for (int row = 0; row < m_rows.size(); ++row) {
-        const qint64 id = m_rows.at(row).id;
-        if (old.value(id) == fresh.value(id) && old.contains(id) == fresh.contains(id))
-            continue;
-        const QModelIndex changed = index(row);
-        emit dataChanged(changed, changed);
-    }
+    const QString conversationId = m_conversationId;
+    const quint64 generation = m_generation;
+    m_reader.read<Expected<QHash<qint64, HandoffInfo>>>(
+        this, m_lanePrefix + QLatin1String("handoffs"),
+        [conversationId](const QSqlDatabase& db) {
+            return StoreQueries::handoffsByMessage(db, conversationId);
+        },
+        [this, generation](Expected<QHash<qint64, HandoffInfo>> fresh) {
+            if (generation != m_generation || m_loading)
+                return; // the page being opened brings its own
+            if (!fresh) {
+                fail(fresh.error());
+                return;
+            }
+            const QHash<qint64, HandoffInfo> old = std::exchange(m_handoffs, std::move(fresh).value());
+            for (int row = 0; row < m_rows.size(); ++row) {
+                const qint64 id = m_rows.at(row).id;
+                if (old.value(id) == m_handoffs.value(id) && old.contains(id) == m_handoffs.contains(id))
+                    continue;
+                const QModelIndex changed = index(row);
+                emit dataChanged(changed, changed);
+            }
+        });
 }
 
 int TranscriptModel::rowCount(const QModelIndex& parent) const
@@ -140,47 +196,88 @@ QHash<int, QByteArray> TranscriptModel::roleNames() const
 
 bool TranscriptModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && m_hasOlder;
+    return !parent.isValid() && m_hasOlder && !m_loading;
 }
 
 void TranscriptModel::fetchMore(const QModelIndex& parent)
 {
-    if (parent.isValid() || !m_hasOlder || m_rows.isEmpty())
+    // Views ask again while a page is on its way; one at a time keeps pages in order.
+    if (!canFetchMore(parent) || m_fetchingOlder || m_rows.isEmpty())
         return;
-    if (m_changing) // re-entered from a view's or tester's reaction to our own change signals
-        return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    auto older = olderThan(m_rows.constFirst().seq, m_pageSize);
-    if (!older) {
-        m_hasOlder = false;
-        fail(older.error());
-        return;
-    }
-    m_hasOlder = older->size() == m_pageSize;
-    if (older->isEmpty())
-        return;
-    beginInsertRows({}, 0, int(older->size() - 1));
-    m_rows = *older + m_rows;
-    endInsertRows();
+    m_fetchingOlder = true;
+    const QString conversationId = m_conversationId;
+    const qint64 beforeSeq = m_rows.constFirst().seq;
+    const int limit = m_pageSize;
+    const quint64 generation = m_generation;
+    m_reader.read<Expected<QList<Message>>>(
+        this, m_lanePrefix + QLatin1String("older"),
+        [conversationId, beforeSeq, limit](const QSqlDatabase& db) {
+            return StoreQueries::messagesBefore(db, conversationId, beforeSeq, limit);
+        },
+        [this, generation, limit](Expected<QList<Message>> older) {
+            if (generation != m_generation)
+                return;
+            m_fetchingOlder = false;
+            if (!older) {
+                m_hasOlder = false;
+                fail(older.error());
+                return;
+            }
+            m_hasOlder = older->size() == limit;
+            // Only what is still older than the first row (an arrival may have reset the rows).
+            const qint64 firstSeq =
+                m_rows.isEmpty() ? std::numeric_limits<qint64>::max() : m_rows.constFirst().seq;
+            QList<Message> rows;
+            for (const Message& m : *older)
+                if (m.seq < firstSeq)
+                    rows.append(m);
+            if (rows.isEmpty())
+                return;
+            beginInsertRows({}, 0, int(rows.size() - 1));
+            m_rows = rows + m_rows;
+            endInsertRows();
+        });
 }
 
 void TranscriptModel::onMessageAdded(const QString& conversationId, qint64)
 {
-    const QScopedValueRollback<bool> changing(m_changing, true);
     if (conversationId != m_conversationId)
         return;
     // Catch up by sequence, not by id: ids need not commit in order, sequences of one
-    // conversation do.
+    // conversation do. While the newest page is still on its way, read that page again: it
+    // may have been read before this message committed.
+    const bool opening = m_loading;
     const qint64 lastSeq = m_rows.isEmpty() ? 0 : m_rows.constLast().seq;
-    auto newer = m_store.messages(conversationId, lastSeq, 1000);
-    if (!newer) {
-        fail(newer.error());
+    const int limit = m_pageSize;
+    const quint64 generation = m_generation;
+    m_reader.read<Expected<QList<Message>>>(
+        this, QString(),
+        [conversationId, opening, lastSeq, limit](const QSqlDatabase& db) {
+            return opening ? StoreQueries::lastMessages(db, conversationId, limit)
+                           : StoreQueries::messagesAfter(db, conversationId, lastSeq, 1000);
+        },
+        [this, generation](Expected<QList<Message>> newer) {
+            if (generation != m_generation)
+                return;
+            if (!newer) {
+                fail(newer.error());
+                return;
+            }
+            appendNewer(std::move(newer).value());
+        });
+}
+
+void TranscriptModel::appendNewer(QList<Message> newer)
+{
+    const qint64 lastSeq = m_rows.isEmpty() ? 0 : m_rows.constLast().seq;
+    QList<Message> rows;
+    for (Message& m : newer)
+        if (m.seq > lastSeq)
+            rows.append(std::move(m));
+    if (rows.isEmpty())
         return;
-    }
-    if (newer->isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + newer->size() - 1));
-    m_rows.append(*newer);
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
+    m_rows.append(rows);
     endInsertRows();
 }
 
@@ -188,20 +285,27 @@ void TranscriptModel::onMessageChanged(const QString& conversationId, qint64 mes
 {
     if (conversationId != m_conversationId)
         return;
-    // Only the newest rows change (sends settle in order), so look from the end.
-    for (qsizetype row = m_rows.size() - 1; row >= 0; --row) {
-        if (m_rows.at(row).id != messageId)
-            continue;
-        auto fresh = m_store.message(messageId);
-        if (!fresh) {
-            fail(fresh.error());
-            return;
-        }
-        m_rows[row] = std::move(fresh).value();
-        const QModelIndex changed = index(int(row));
-        emit dataChanged(changed, changed);
-        return;
-    }
+    const quint64 generation = m_generation;
+    m_reader.read<Expected<Message>>(
+        this, m_lanePrefix + QLatin1String("message-") + QString::number(messageId),
+        [messageId](const QSqlDatabase& db) { return StoreQueries::message(db, messageId); },
+        [this, generation, messageId](Expected<Message> fresh) {
+            if (generation != m_generation)
+                return;
+            if (!fresh) {
+                fail(fresh.error());
+                return;
+            }
+            // Only the newest rows change (sends settle in order), so look from the end.
+            for (qsizetype row = m_rows.size() - 1; row >= 0; --row) {
+                if (m_rows.at(row).id != messageId)
+                    continue;
+                m_rows[row] = std::move(fresh).value();
+                const QModelIndex changed = index(int(row));
+                emit dataChanged(changed, changed);
+                return;
+            }
+        });
 }
 
 void TranscriptModel::onHandoffChanged(const QString& conversationId, qint64)
@@ -210,62 +314,9 @@ void TranscriptModel::onHandoffChanged(const QString& conversationId, qint64)
         refreshHandoffs();
 }
 
-QHash<qint64, TranscriptModel::HandoffInfo> TranscriptModel::readHandoffs() const
-{
-    QHash<qint64, HandoffInfo> byMessage;
-    QSqlQuery q(m_store.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kHandoffEventColumns) +
-              QLatin1String(", (SELECT COUNT(*) FROM delivery_attempts a WHERE a.handoff_event_id = "
-                            "handoff_events.id) FROM handoff_events WHERE conversation_id = ? ORDER BY id"));
-    q.addBindValue(m_conversationId);
-    if (!q.exec()) {
-        qCWarning(lcTranscript) << q.lastError().text();
-        return byMessage;
-    }
-    while (q.next()) {
-        const QSqlRecord record = q.record();
-        HandoffInfo info{handoffEventFromRecord(record),
-                         record.value(record.count() - 1).toInt()}; // the count follows the event's columns
-        if (info.event.messageId != 0)
-            byMessage.insert(info.event.messageId, info);
-    }
-    return byMessage;
-}
-
-Expected<QList<Message>> TranscriptModel::olderThan(qint64 seq, int limit) const
-{
-    QSqlQuery q(m_store.connection());
-    q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT ") + QLatin1String(kMessageColumns) +
-        QLatin1String(" FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
-    q.addBindValue(m_conversationId);
-    q.addBindValue(seq);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return Expected<QList<Message>>::failure(q.lastError().text());
-    QList<Message> list;
-    while (q.next())
-        list.prepend(messageFromRecord(q.record()));
-    return list;
-}
-
 Expected<QList<DeliveryAttempt>> TranscriptModel::deliveryAttempts(qint64 handoffEventId) const
 {
-    QSqlQuery q(m_store.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, handoff_event_id, attempted_at_ms, http_status, error, duration_ms, "
-                             "kind FROM delivery_attempts WHERE handoff_event_id = ? ORDER BY id"));
-    q.addBindValue(handoffEventId);
-    if (!q.exec())
-        return Expected<QList<DeliveryAttempt>>::failure(q.lastError().text());
-    QList<DeliveryAttempt> attempts;
-    while (q.next())
-        attempts.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                         q.value(3).toInt(), q.value(4).toString(), q.value(5).toLongLong(),
-                         q.value(6).toString()});
-    return attempts;
+    return StoreQueries::deliveryAttempts(m_store.connection(), handoffEventId);
 }
 
 void TranscriptModel::fail(const QString& message)

@@ -3,16 +3,20 @@
 
 #include "conversationstore.h"
 #include "domain.h"
+#include "storequeries.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 
 namespace zapito {
 
+class StoreReader;
+
 // The messages of one conversation, oldest first, loaded lazily: opening a conversation reads
 // only its newest page, older pages come through fetchMore() as the reader scrolls up, and new
-// messages are appended live. Each handoff message carries its handoff event (reason, webhook
-// outcome, attempts made) so the transcript can show it where it happened.
+// messages are appended live. Every read runs on the store's reader thread and arrives by
+// signal (loaded(), rowsInserted, dataChanged). Each handoff message carries its handoff event (reason,
+// webhook outcome, attempts made) so the transcript can show it where it happened.
 class TranscriptModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -52,32 +56,25 @@ signals:
     void deliveryAttemptsRead(qint64 handoffEventId, const QList<DeliveryAttempt>& attempts);
 
 private:
-    struct HandoffInfo
-    {
-        HandoffEvent event;
-        int attempts = 0;
-        bool operator==(const HandoffInfo& o) const
-        {
-            return event.id == o.event.id && event.deliveryOutcome == o.event.deliveryOutcome &&
-                   event.resolvedAtMs == o.event.resolvedAtMs && attempts == o.attempts;
-        }
-    };
+    using HandoffInfo = StoreQueries::HandoffInfo;
 
     void onMessageAdded(const QString& conversationId, qint64 messageId);
     void onHandoffChanged(const QString& conversationId, qint64 handoffEventId);
     void onMessageChanged(const QString& conversationId, qint64 messageId);
-    QHash<qint64, HandoffInfo> readHandoffs() const;
-    Expected<QList<Message>> olderThan(qint64 seq, int limit) const;
+    void appendNewer(QList<Message> newer);
     void fail(const QString& message);
 
     ConversationStore& m_store;
+    StoreReader& m_reader;
+    const QString m_lanePrefix;
     QString m_conversationId;
     QList<Message> m_rows;
     QHash<qint64, HandoffInfo> m_handoffs; // by the id of the message that opened the handoff
     int m_pageSize = kDefaultPageSize;
     bool m_hasOlder = false;
-    bool m_changing = false; // inside a reset or insert
-    bool m_loading = false;
+    bool m_loading = false;       // the newest page of m_conversationId is on its way
+    bool m_fetchingOlder = false; // an older page is on its way
+    quint64 m_generation = 0;     // bumped by every setConversation: older results are dropped
 };
 
 } // namespace zapito

@@ -4,13 +4,13 @@
 #include "deliverystore.h"
 #include "fakechannel.h"
 #include "inboxroles.h"
+#include "modelwait.h"
 #include "pipelinewait.h"
 #include "ruleagent.h"
 #include "testdatabase.h"
 #include "transcriptmodel.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -30,6 +30,16 @@ class tst_TranscriptModel : public QObject
     RuleAgent m_agent;
     std::unique_ptr<ConversationEngine> m_engine;
 
+    bool settled() { return test::waitForReader(m_store->reader()); }
+    // The attempts as the transcript reads them: off the GUI thread, delivered by signal.
+    static QList<DeliveryAttempt> attemptsOf(TranscriptModel& model, qint64 eventId)
+    {
+        QSignalSpy read(&model, &TranscriptModel::deliveryAttemptsRead);
+        model.requestDeliveryAttempts(eventId);
+        if (!read.wait(5000) || read.constFirst().at(0).toLongLong() != eventId)
+            return {DeliveryAttempt{}, DeliveryAttempt{}, DeliveryAttempt{}}; // fails any comparison
+        return read.constFirst().at(1).value<QList<DeliveryAttempt>>();
+    }
     QString customer(const QString& text)
     {
         auto id = test::receiveAndDecide(*m_engine, *m_store, QStringLiteral("whatsapp"),
@@ -80,20 +90,23 @@ private slots:
 
         TranscriptModel model(*m_store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QElapsedTimer timer;
-        timer.start();
         model.setConversation(c->id);
-        qInfo("opened a 5000-message conversation in %lld ms", timer.elapsed());
+        QVERIFY(model.isLoading());
+        QVERIFY(test::waitForTranscript(model));
         QCOMPARE(model.rowCount(), TranscriptModel::kDefaultPageSize);
         QCOMPARE(model.index(model.rowCount() - 1).data().toString(), QStringLiteral("message 4999"));
         QVERIFY(model.canFetchMore({}));
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         model.fetchMore({});
-        QCOMPARE(inserted.size(), 1);
+        model.fetchMore({}); // asked twice while the page is on its way: read once
+        QVERIFY(settled());
+        QVERIFY(!inserted.isEmpty());
         QCOMPARE(inserted.at(0).at(1).toInt(), 0); // prepended
-        QCOMPARE(model.rowCount(), 2 * TranscriptModel::kDefaultPageSize);
-        while (model.canFetchMore({}))
+        QCOMPARE(model.rowCount(), (1 + int(inserted.size())) * TranscriptModel::kDefaultPageSize);
+        while (model.canFetchMore({})) {
             model.fetchMore({});
+            QVERIFY(settled());
+        }
         QCOMPARE(model.rowCount(), 5000);
         QCOMPARE(model.index(0).data().toString(), QStringLiteral("message 0"));
     }
@@ -104,12 +117,14 @@ private slots:
         TranscriptModel model(*m_store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConversation(id);
+        QVERIFY(test::waitForTranscript(model));
         QCOMPARE(model.rowCount(), 2); // customer + bot's canned reply
         QCOMPARE(model.index(0).data().toString(), QStringLiteral("Hello <b>there</b> & <img src=x>"));
         QCOMPARE(model.index(1).data(TranscriptRoles::RoleRole).value<MessageRole>(), MessageRole::Assistant);
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         customer(QStringLiteral("Can I talk to a person?"));
+        QVERIFY(settled());
         QCOMPARE(model.rowCount(), 4);
         QVERIFY(!inserted.isEmpty());
         const QModelIndex handoff = model.index(3);
@@ -123,11 +138,12 @@ private slots:
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QVERIFY(m_engine->resolve(id, QStringLiteral("operator")));
+        QVERIFY(settled());
         QVERIFY(!changed.isEmpty());
         QVERIFY(model.index(3).data(TranscriptRoles::HandoffResolvedAtMsRole).toLongLong() > 0);
         // The attempts the transcript shows are the ones recorded, in order, field for field.
         const qint64 eventId = handoff.data(TranscriptRoles::HandoffEventIdRole).toLongLong();
-        QVERIFY(model.deliveryAttempts(eventId)->isEmpty());
+        QCOMPARE(attemptsOf(model, eventId).size(), 0);
         DeliveryStore deliveries(*m_db);
         DeliveryAttempt first{0,
                               eventId,
@@ -139,7 +155,7 @@ private slots:
         DeliveryAttempt retry{0, eventId, 31000, 200, QString(), 12, QStringLiteral("retry")};
         QVERIFY(deliveries.recordAttempt(first, {std::nullopt, 31000}));
         QVERIFY(deliveries.recordAttempt(retry, {DeliveryOutcome::Sent, std::nullopt}));
-        const QList<DeliveryAttempt> attempts = model.deliveryAttempts(eventId).value();
+        const QList<DeliveryAttempt> attempts = attemptsOf(model, eventId);
         QCOMPARE(attempts.size(), 2);
         QCOMPARE(attempts.at(0).httpStatus, 500);
         QCOMPARE(attempts.at(0).error, first.error);
@@ -149,6 +165,7 @@ private slots:
         QCOMPARE(attempts.at(1).kind, QStringLiteral("retry"));
         // The card's "after N attempts" counts the same rows.
         model.refreshHandoffs();
+        QVERIFY(settled());
         QCOMPARE(model.index(3).data(TranscriptRoles::DeliveryAttemptCountRole).toInt(), 2);
         QCOMPARE(model.index(3).data(TranscriptRoles::DeliveryOutcomeRole).value<DeliveryOutcome>(),
                  DeliveryOutcome::Sent);
@@ -160,12 +177,16 @@ private slots:
         TranscriptModel model(*m_store);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConversation(id);
+        QVERIFY(test::waitForTranscript(model));
         const int rows = model.rowCount();
+        QVERIFY(rows > 0);
         QVERIFY(test::receiveAndDecide(*m_engine, *m_store, QStringLiteral("whatsapp"),
                                        QStringLiteral("other"), QStringLiteral("Other"),
                                        QStringLiteral("hello"), QDateTime()));
+        QVERIFY(settled());
         QCOMPARE(model.rowCount(), rows);
         model.setConversation(QString());
+        QVERIFY(!model.isLoading());
         QCOMPARE(model.rowCount(), 0);
     }
 };

@@ -2,9 +2,11 @@
 #pragma once
 
 #include "conversationlistmodel.h"
+#include "storereader.h"
 #include "transcriptmodel.h"
 
 #include <QSignalSpy>
+#include <QTest>
 
 namespace zapito::test {
 
@@ -24,6 +26,17 @@ inline bool waitForTranscript(TranscriptModel& model, int timeoutMs = 5000)
         return true;
     QSignalSpy loaded(&model, &TranscriptModel::loaded);
     return loaded.wait(timeoutMs);
+}
+
+// Every read asked of `reader` so far has been delivered: reads run and arrive in the order
+// asked, so a read of nothing, asked last, arrives last.
+inline bool waitForReader(StoreReader& reader, int timeoutMs = 5000)
+{
+    QObject receiver;
+    bool arrived = false;
+    reader.read<int>(
+        &receiver, QString(), [](const QSqlDatabase&) { return 0; }, [&arrived](int) { arrived = true; });
+    return QTest::qWaitFor([&arrived] { return arrived; }, timeoutMs);
 }
 
 } // namespace zapito::test
