@@ -130,6 +130,21 @@ void ConversationListPanel::focusSearch()
 void ConversationListPanel::focusList()
 {
     m_view->setFocus(Qt::ShortcutFocusReason);
+    if (m_model.isLoading()) {
+        // The page is on its way (a search just typed, the window just opened): its first
+        // row becomes current when it is there.
+        auto* once = new QObject(this);
+        connect(&m_model, &ConversationListModel::pageLoaded, once, [this, once] {
+            once->deleteLater();
+            selectFirstIfNone();
+        });
+        return;
+    }
+    selectFirstIfNone();
+}
+
+void ConversationListPanel::selectFirstIfNone()
+{
     if (!m_view->currentIndex().isValid() && m_model.rowCount() > 0)
         m_view->setCurrentIndex(m_model.index(0));
 }
@@ -173,7 +188,9 @@ void ConversationListPanel::updateCounts()
 
 void ConversationListPanel::updateEmptyState()
 {
-    if (m_model.rowCount() > 0) {
+    // While the first page is on its way the list stays as it is: an empty state shown for a
+    // few milliseconds ("No conversations yet") would only flash a wrong message.
+    if (m_model.rowCount() > 0 || (m_model.isLoading() && m_stack->currentWidget() == m_view)) {
         m_stack->setCurrentWidget(m_view);
         return;
     }

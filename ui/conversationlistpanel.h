@@ -43,6 +43,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void selectFirstIfNone();
     void updateCounts();
     void updateEmptyState();
 

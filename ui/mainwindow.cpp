@@ -79,7 +79,7 @@ MainWindow::MainWindow(InboxServices& services, QWidget* parent)
         if (!m_selection->select(id)) {
             m_listPanel->setNeedsHumanOnly(false);
             m_listPanel->searchField()->clear();
-            m_selection->select(id);
+            m_selection->selectWhenListed(id);
         }
     });
 

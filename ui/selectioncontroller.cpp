@@ -14,8 +14,11 @@
 namespace zapito {
 
 namespace {
-constexpr int kDefaultLoadDelayMs = 60;
-}
+// No delay: the transcript's reads run off the GUI thread and a newer selection supersedes an
+// older read still queued, so arrowing through the list costs nothing to wait out. (The delay
+// once hid a synchronous load; measured now, it only added its own length to every open.)
+constexpr int kDefaultLoadDelayMs = 0;
+} // namespace
 
 SelectionController::SelectionController(QAbstractItemView& list, ConversationListModel& listModel,
                                          ConversationStore& store, TranscriptModel& transcript,
@@ -33,6 +36,13 @@ SelectionController::SelectionController(QAbstractItemView& list, ConversationLi
     connect(m_list.selectionModel(), &QItemSelectionModel::currentChanged, this,
             &SelectionController::onCurrentChanged);
     connect(&m_listModel, &QAbstractItemModel::modelReset, this, &SelectionController::restoreSelection);
+    connect(&m_listModel, &ConversationListModel::pageLoaded, this, [this] {
+        if (m_waitingForListing.isEmpty())
+            return;
+        const QString id = std::exchange(m_waitingForListing, QString());
+        if (!select(id))
+            load(++m_generation, id);
+    });
     connect(&m_store, &ConversationStore::messageAdded, this,
             [this](const QString& id, qint64) { onMessageAdded(id); });
 }
@@ -50,6 +60,16 @@ bool SelectionController::select(const QString& conversationId)
     m_list.setCurrentIndex(m_listModel.index(row));
     m_list.scrollTo(m_listModel.index(row));
     return true;
+}
+
+void SelectionController::selectWhenListed(const QString& conversationId)
+{
+    if (!m_listModel.isLoading()) {
+        if (!select(conversationId))
+            load(++m_generation, conversationId);
+        return;
+    }
+    m_waitingForListing = conversationId;
 }
 
 void SelectionController::closeConversation()
@@ -70,7 +90,10 @@ void SelectionController::onCurrentChanged()
         emit staleLoadDropped(m_pending);
     m_pending = id;
     m_pendingGeneration = ++m_generation;
-    m_timer->start();
+    if (m_timer->interval() == 0)
+        load(m_pendingGeneration, m_pending);
+    else
+        m_timer->start();
 }
 
 void SelectionController::load(quint64 generation, const QString& conversationId)

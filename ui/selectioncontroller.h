@@ -14,10 +14,10 @@ class ConversationStore;
 class TranscriptModel;
 
 // Sits between the conversation list and the transcript: the list's current row decides which
-// conversation the transcript shows. Loads are deferred a moment and carry a generation number,
-// so running through the list with the arrow keys loads only where the operator stops, and a
-// load that the selection has already moved past is dropped. Opening marks the conversation
-// read; a filter change keeps the open conversation selected when it is still listed.
+// conversation the transcript shows. Loads carry a generation number and the transcript's reads
+// run off the GUI thread, superseding each other, so running through the list with the arrow
+// keys reads only where the operator stops, and a load the selection moved past is dropped. Opening marks the
+// conversation read; a filter change keeps the open conversation selected when it is still listed.
 class SelectionController final : public QObject
 {
     Q_OBJECT
@@ -32,6 +32,9 @@ public:
     const QString& currentConversationId() const { return m_shown; }
     // Selects a conversation by id (e.g. from a notification); false when it is not listed.
     bool select(const QString& conversationId);
+    // Selects it once the list's page on its way is there (after clearing a filter, say); when
+    // that page does not list it either, the transcript opens it all the same.
+    void selectWhenListed(const QString& conversationId);
     quint64 generation() const { return m_generation; }
     // Shows no conversation (e.g. the open one was deleted).
     void closeConversation();
@@ -54,6 +57,7 @@ private:
     TranscriptModel& m_transcript;
     QTimer* m_timer;
     QString m_pending;
+    QString m_waitingForListing; // selectWhenListed() while the list's page is on its way
     QString m_shown;
     quint64 m_generation = 0;
     quint64 m_pendingGeneration = 0;

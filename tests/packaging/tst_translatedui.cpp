@@ -3,6 +3,7 @@
 #include "conversationlistmodel.h"
 #include "conversationlistpanel.h"
 #include "conversationstore.h"
+#include "modelwait.h"
 #include "testdatabase.h"
 #include "translations.h"
 
@@ -55,6 +56,7 @@ private slots:
         ConversationListModel model(store);
         ConversationListPanel panel(model);
         panel.show();
+        QVERIFY(test::waitForList(model)); // the empty state follows the first (empty) page
 
         auto* load = panel.findChild<QPushButton*>(QStringLiteral("loadSamplesButton"));
         auto* connect = panel.findChild<QPushButton*>(QStringLiteral("connectChannelButton"));

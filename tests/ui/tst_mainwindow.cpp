@@ -11,6 +11,7 @@
 #include "inboxservices.h"
 #include "mainwindow.h"
 #include "messagebubble.h"
+#include "modelwait.h"
 #include "notificationspage.h"
 #include "pipelinewait.h"
 #include "ruleagent.h"
@@ -65,6 +66,8 @@ class tst_MainWindow : public QObject
             qFatal("receive failed: %s", qPrintable(id.error()));
         return *id;
     }
+    // Every read the window's models asked for has arrived.
+    bool settled() { return test::waitForReader(m_services->store().reader()); }
     template<typename T> T* find(const char* name) const
     {
         return m_window->findChild<T*>(QLatin1String(name));
@@ -77,11 +80,13 @@ class tst_MainWindow : public QObject
         m_window->listPanel()->setSearchDelay(10);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(settled());
     }
     void clickRow(int row)
     {
         const QRect rect = list()->visualRect(m_window->listModel().index(row));
         QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, rect.center());
+        QVERIFY(settled());
     }
 
 private slots:
@@ -128,19 +133,23 @@ private slots:
         QCOMPARE(m_window->listModel().rowCount(), 3);
 
         QTest::mouseClick(needsHuman, Qt::LeftButton);
+        QVERIFY(settled());
         QCOMPARE(m_window->listModel().rowCount(), 1);
         QCOMPARE(m_window->listModel().index(0).data().toString(), QStringLiteral("Bea"));
 
         // Live: a new handoff joins the filtered list and the count.
         customer(QStringLiteral("whatsapp"), QStringLiteral("1"), QString(),
                  QStringLiteral("talk to a person please"));
+        QVERIFY(settled());
         QCOMPARE(m_window->listModel().rowCount(), 2);
         QVERIFY(needsHuman->text().contains(u'2'));
 
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QVERIFY(settled());
         QVERIFY(all->isChecked());
         QCOMPARE(m_window->listModel().rowCount(), 3);
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(settled());
         QVERIFY(needsHuman->isChecked());
         QCOMPARE(m_window->listModel().rowCount(), 2);
     }
@@ -157,6 +166,7 @@ private slots:
         QSignalSpy opened(&m_window->selection(), &SelectionController::conversationOpened);
         clickRow(1); // Ana: older, so second
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), ana);
+        QVERIFY(settled());
         QCOMPARE(find<QLabel>("transcriptTitle")->text(), QStringLiteral("Ana"));
         QCOMPARE(m_window->transcriptModel().rowCount(), 2); // her message and the bot's answer
         QCOMPARE(m_window->transcriptPane()->view()->rowWidgetCount(), 2);
@@ -168,6 +178,7 @@ private slots:
         // Keyboard: Down moves to the next conversation and opens it.
         list()->setFocus();
         QTest::keyClick(list(), Qt::Key_Up);
+        QVERIFY(settled());
         QTRY_COMPARE(m_window->transcriptModel().conversationId(),
                      m_window->listModel().index(0).data(ConversationRoles::IdRole).toString());
     }
@@ -213,8 +224,10 @@ private slots:
         openWindow();
         QSignalSpy resets(&m_window->listModel(), &QAbstractItemModel::modelReset);
         clickRow(1);
+        QVERIFY(settled());
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
         customer(QStringLiteral("whatsapp"), QStringLiteral("1"), QString(), QStringLiteral("anyone?"));
+        QVERIFY(settled());
         QCOMPARE(m_window->listModel().index(0).data().toString(), QStringLiteral("Ana"));
         QCOMPARE(list()->currentIndex().data(ConversationRoles::IdRole).toString(), bea);
         QCOMPARE(resets.size(), 0);
@@ -241,6 +254,7 @@ private slots:
         auto conversation = m_services->store().conversation(bottomId);
         QVERIFY(conversation);
         customer(QStringLiteral("whatsapp"), conversation->externalId, QString(), QStringLiteral("news!"));
+        QVERIFY(settled());
         QCOMPARE(m_window->listModel().index(0).data(ConversationRoles::IdRole).toString(), bottomId);
         QTRY_COMPARE(view->indexAt(QPoint(1, 1)).data(ConversationRoles::IdRole).toString(), topId);
         QCOMPARE(view->visualRect(view->indexAt(QPoint(1, 1))).top(), topOffset);
@@ -252,8 +266,10 @@ private slots:
                                      QStringLiteral("I want a human"));
         openWindow();
         QTest::mouseClick(find<QPushButton>("filterNeedsHumanButton"), Qt::LeftButton);
+        QVERIFY(settled());
         QCOMPARE(m_window->listModel().rowCount(), 1);
         clickRow(0);
+        QVERIFY(settled());
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
         auto* resolve = find<QPushButton>("resolveButton");
         QVERIFY(resolve->isVisible());
@@ -261,9 +277,11 @@ private slots:
         // The bot is silent while a human has it.
         const int sentBefore = int(m_whatsapp->sent.size());
         customer(QStringLiteral("whatsapp"), QStringLiteral("2"), QString(), QStringLiteral("hello?"));
+        QVERIFY(settled());
         QCOMPARE(int(m_whatsapp->sent.size()), sentBefore);
 
         QTest::mouseClick(resolve, Qt::LeftButton);
+        QVERIFY(settled());
         QCOMPARE(m_window->listModel().rowCount(), 0); // left Needs a human
         QVERIFY(find<QPushButton>("filterNeedsHumanButton")->text().contains(u'0'));
         QVERIFY(!m_window->transcriptPane()->resolveAction()->isEnabled());
@@ -271,6 +289,7 @@ private slots:
 
         customer(QStringLiteral("whatsapp"), QStringLiteral("2"), QString(),
                  QStringLiteral("what are your hours?"));
+        QVERIFY(settled());
         QCOMPARE(int(m_whatsapp->sent.size()), sentBefore + 1); // the bot answered
         const QModelIndex last =
             m_window->transcriptModel().index(m_window->transcriptModel().rowCount() - 1);
@@ -283,8 +302,10 @@ private slots:
                                      QStringLiteral("I want a human"));
         openWindow();
         clickRow(0);
+        QVERIFY(settled());
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
         QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(settled());
         QCOMPARE(m_window->listModel().counts().needsHuman, 0);
     }
 
@@ -298,7 +319,9 @@ private slots:
         QCOMPARE(ConversationDelegate::titleText(row), name);
         QVERIFY(ConversationDelegate::previewText(row).startsWith(QStringLiteral("Thanks"))); // bot's reply
         clickRow(0);
+        QVERIFY(settled());
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), id);
+        QVERIFY(test::waitForTranscript(m_window->transcriptModel()));
         auto* title = find<QLabel>("transcriptTitle");
         QCOMPARE(title->textFormat(), Qt::PlainText);
         QCOMPARE(title->text(), name);
@@ -320,6 +343,7 @@ private slots:
                  QStringLiteral("my invoice is wrong"));
         openWindow();
         QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(settled());
         auto* search = find<QLineEdit>("searchField");
         QVERIFY(search->hasFocus());
         QTest::keyClicks(search, QStringLiteral("invoice"));
@@ -330,6 +354,7 @@ private slots:
         QTRY_VERIFY(find<EmptyState>("listEmptyState")->isVisible());
         QVERIFY(find<QPushButton>("clearSearchButton"));
         QTest::keyClick(search, Qt::Key_Escape);
+        QVERIFY(settled());
         QTRY_COMPARE(m_window->listModel().rowCount(), 2);
     }
 
@@ -353,6 +378,7 @@ private slots:
         edit->setFocus();
         QTest::keyClicks(edit, QStringLiteral("On my way!"));
         QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(settled());
         QCOMPARE(m_whatsapp->sent.constLast().second, QStringLiteral("On my way!"));
         // A draft survives a look at another conversation.
         QTest::keyClicks(edit, QStringLiteral("half a thought"));
@@ -377,6 +403,7 @@ private slots:
         QVERIFY(find<QPushButton>("connectChannelButton"));
         QVERIFY(find<EmptyState>("transcriptEmptyState")->isVisible());
         QTest::mouseClick(find<QPushButton>("connectChannelButton"), Qt::LeftButton);
+        QVERIFY(settled());
         auto* settings = m_window->findChild<SettingsDialog*>();
         QVERIFY(settings);
         QTRY_VERIFY(settings->isVisible());
@@ -385,6 +412,7 @@ private slots:
         settings->close();
 
         QTest::mouseClick(find<QPushButton>("loadSamplesButton"), Qt::LeftButton);
+        QVERIFY(settled());
         QVERIFY(m_window->listModel().rowCount() > 0);
         QVERIFY(!empty->isVisible());
     }
@@ -416,6 +444,7 @@ private slots:
         timer.start();
         QVERIFY(m_window->selection().select(id));
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), id);
+        QVERIFY(test::waitForTranscript(m_window->transcriptModel()));
         qInfo("a 5000-message conversation opened in %lld ms", timer.elapsed());
         TranscriptView* view = m_window->transcriptPane()->view();
         QCOMPARE(m_window->transcriptModel().rowCount(), TranscriptModel::kDefaultPageSize);
@@ -446,6 +475,7 @@ private slots:
         openWindow();
         QVERIFY(m_window->selection().select(id));
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), id);
+        QVERIFY(test::waitForTranscript(m_window->transcriptModel()));
         TranscriptView* view = m_window->transcriptPane()->view();
         HandoffCard* card = nullptr;
         for (int row = 0; row < view->rowWidgetCount() && !card; ++row)
@@ -458,6 +488,7 @@ private slots:
         QVERIFY(!attempts->isVisible());
         QTest::mouseClick(card->findChild<QPushButton*>(QStringLiteral("showAttemptsButton")),
                           Qt::LeftButton);
+        QVERIFY(settled());
         QVERIFY(attempts->isVisible());
         QVERIFY2(attempts->text().contains(QStringLiteral("HTTP 500")), qPrintable(attempts->text()));
         QCOMPARE(attempts->textFormat(), Qt::PlainText);
@@ -465,6 +496,7 @@ private slots:
         QTRY_VERIFY(resend->isVisible());
         QCOMPARE(resend->text(), QStringLiteral("Resend"));
         QTest::mouseClick(resend, Qt::LeftButton);
+        QVERIFY(settled());
         // The status bar says what really happens: no endpoint is set here, so nothing is sent
         // (not a fixed "sending again").
         const QString said = m_window->statusBar()->currentMessage();
@@ -473,6 +505,7 @@ private slots:
 
     void handoffCard_pendingRetry_offersSendNow_andSaysWhatHappens()
     {
+        m_whatsapp->connected = false; // the handoff message waits to be sent
         const QString id = customer(QStringLiteral("whatsapp"), QStringLiteral("3"), QStringLiteral("Cai"),
                                     QStringLiteral("I want a human"));
         auto events = m_services->store().handoffEvents(id);
@@ -486,6 +519,7 @@ private slots:
         openWindow();
         QVERIFY(m_window->selection().select(id));
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), id);
+        QVERIFY(test::waitForTranscript(m_window->transcriptModel()));
         TranscriptView* view = m_window->transcriptPane()->view();
         HandoffCard* card = nullptr;
         for (int row = 0; row < view->rowWidgetCount() && !card; ++row)
@@ -497,6 +531,7 @@ private slots:
         // No channel is connected here, so the handoff message is not sent yet and the webhook
         // waits for it: the status bar says so (not a fixed "sending again").
         QTest::mouseClick(sendNow, Qt::LeftButton);
+        QVERIFY(settled());
         QString said = m_window->statusBar()->currentMessage();
         QVERIFY2(said.contains(QStringLiteral("as soon as the handoff message has been sent")),
                  qPrintable(said));
@@ -506,6 +541,7 @@ private slots:
         QSqlQuery settle(m_services->deliveries().connection());
         QVERIFY(settle.exec(QStringLiteral("UPDATE webhook_outbox SET after_message_id = NULL")));
         QTest::mouseClick(sendNow, Qt::LeftButton);
+        QVERIFY(settled());
         said = m_window->statusBar()->currentMessage();
         QVERIFY2(said.contains(QStringLiteral("nothing was sent")), qPrintable(said));
         QTRY_COMPARE(m_services->deliveries().outcome(eventId).value(), DeliveryOutcome::Failed);
@@ -522,6 +558,7 @@ private slots:
         check->setChecked(true);
         QVERIFY(NotificationsPage::notifyOnHandoff());
         QTest::mouseClick(check, Qt::LeftButton);
+        QVERIFY(settled());
         QVERIFY(!NotificationsPage::notifyOnHandoff());
         // With notifications off (or no tray on this desktop) a handoff shows nothing.
         QVERIFY(!m_window->tray()->notifyHandoff(QStringLiteral("conv_x"), QStringLiteral("Ana"), QString()));
@@ -533,6 +570,7 @@ private slots:
     {
         openWindow();
         QTest::keyClick(m_window.get(), Qt::Key_Slash, Qt::ControlModifier);
+        QVERIFY(settled());
         auto* dialog = m_window->findChild<ShortcutsDialog*>();
         QVERIFY(dialog);
         auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("shortcutsTable"));

@@ -6,6 +6,7 @@
 #include "handoffcard.h"
 #include "inboxservices.h"
 #include "mainwindow.h"
+#include "modelwait.h"
 #include "notificationspage.h"
 #include "pipelinewait.h"
 #include "previewchatwindow.h"
@@ -87,6 +88,7 @@ class tst_UntrustedWidgets : public QObject
         m_window->listPanel()->setSearchDelay(10);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(test::waitForReader(m_services->store().reader())); // the first page is in
     }
 
     static void hostileNames()
