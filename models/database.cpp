@@ -309,12 +309,21 @@ std::unique_ptr<Database> Database::open(const QString& path, const Options& opt
     return database;
 }
 
-QSqlDatabase Database::openExtraConnection(const QString& connectionName) const
+Status Database::setBusyTimeout(int ms)
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms)))
+        return Status::failure(q.lastError().text());
+    m_busyTimeoutMs = ms;
+    return Status::ok();
+}
+
+QSqlDatabase Database::openExtraConnection(const QString& connectionName, int busyTimeoutMs) const
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db.setDatabaseName(m_path);
     if (db.open())
-        (void)configure(db, m_busyTimeoutMs);
+        (void)configure(db, busyTimeoutMs >= 0 ? busyTimeoutMs : m_busyTimeoutMs);
     return db;
 }
 

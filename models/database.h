@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "expected.h"
 #include "sqldialect.h"
 
 #include <QCoreApplication>
@@ -66,8 +67,12 @@ public:
     QSqlDatabase connection() const { return QSqlDatabase::database(m_connectionName, false); }
     const QString& path() const { return m_path; }
     SqlDialect dialect() const { return SqlDialect::forDatabase(connection()); }
-    // A further connection to the same file, for a worker thread; the caller removes it.
-    QSqlDatabase openExtraConnection(const QString& connectionName) const;
+    // How long this connection's statements wait for another connection's lock from now on.
+    Status setBusyTimeout(int ms);
+    int busyTimeoutMs() const { return m_busyTimeoutMs; }
+    // A further connection to the same file, for a worker thread; the caller removes it. It
+    // waits for locks as long as this one does, or `busyTimeoutMs` when given.
+    QSqlDatabase openExtraConnection(const QString& connectionName, int busyTimeoutMs = -1) const;
 
 private:
     Database(QString path, QString connectionName, std::unique_ptr<QLockFile> lock);

@@ -13,6 +13,8 @@ namespace zapito {
 
 namespace {
 
+constexpr int kReaderBusyTimeoutMs = 5000;
+
 // Owns the reader thread's connection: opened there on the first read, closed there when the
 // thread ends (a QSqlDatabase may only be used on the thread that made it).
 class ReaderConnection final : public QObject
@@ -34,7 +36,8 @@ public:
     {
         if (!m_opened) {
             m_opened = true;
-            QSqlDatabase db = m_database.openExtraConnection(m_name);
+            // Off the GUI thread a read may wait out another process's checkpoint or recovery.
+            QSqlDatabase db = m_database.openExtraConnection(m_name, kReaderBusyTimeoutMs);
             if (!db.isOpen())
                 qCWarning(lcReader) << "the reader's connection did not open:" << db.lastError().text();
             // Reads only: a bug that writes here fails instead of racing the pipeline.

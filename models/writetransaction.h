@@ -4,6 +4,7 @@
 #include "expected.h"
 #include "sqldialect.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,8 +21,10 @@ public:
     {
         QSqlQuery q(m_db);
         m_active = q.exec(SqlDialect::forDatabase(m_db).beginWriteTransaction());
-        if (!m_active)
-            m_error = q.lastError().text();
+        if (!m_active) {
+            m_busy = isBusy(q.lastError());
+            m_error = m_busy ? busyMessage() : q.lastError().text();
+        }
     }
     ~WriteTransaction()
     {
@@ -31,6 +34,8 @@ public:
     Q_DISABLE_COPY_MOVE(WriteTransaction)
 
     bool isActive() const { return m_active; }
+    // Another connection held the write lock for longer than this one's busy timeout.
+    bool isBusy() const { return m_busy; }
     const QString& error() const { return m_error; }
 
     Status commit()
@@ -46,8 +51,24 @@ public:
         return Status::ok();
     }
 
+    // SQLITE_BUSY / SQLITE_LOCKED: another connection or program writes right now.
+    static bool isBusy(const QSqlError& error)
+    {
+        const QString code = error.nativeErrorCode();
+        return code == QLatin1String("5") || code == QLatin1String("6");
+    }
+    // What a person reads when their change met someone else's lock: nothing happened, and
+    // trying again is safe.
+    static QString busyMessage()
+    {
+        return QCoreApplication::translate("WriteTransaction",
+                                           "Another program is writing to the inbox right now, so nothing "
+                                           "was changed. Try again in a moment.");
+    }
+
 private:
     QSqlDatabase m_db;
+    bool m_busy = false;
     bool m_active = false;
     QString m_error;
 };

@@ -6,9 +6,19 @@ namespace zapito {
 std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath, DatabaseOpenError* error,
                                                      QObject* parent)
 {
+    // The window and headless mode write on their event-loop thread: a write that finds another
+    // process's lock fails after a few milliseconds instead of freezing the loop for seconds,
+    // and every writer here retries (the pipeline, the outbox, the webhook) or says so (the
+    // operator's reply and resolve keep what was typed and can be tried again).
+    // Opening and upgrading, before the loop runs, may wait as long as they need.
     auto database = Database::open(databasePath, error);
     if (!database)
         return nullptr;
+    if (const Status bounded = database->setBusyTimeout(kEventLoopBusyTimeoutMs); !bounded) {
+        if (error)
+            *error = {DatabaseOpenError::Kind::Unreadable, databasePath, bounded.error()};
+        return nullptr;
+    }
     std::unique_ptr<InboxServices> services(new InboxServices(std::move(database), parent));
     auto bot = services->m_store->ensureBot(tr("My bot"));
     if (!bot) {

@@ -25,6 +25,10 @@ class InboxServices : public QObject
 {
     Q_OBJECT
 public:
+    // The longest a write on the event-loop thread waits for another process's lock: under a
+    // frame at 60 Hz, so a locked database never freezes the window.
+    static constexpr int kEventLoopBusyTimeoutMs = 10;
+
     // Returns nullptr with `error` filled when the database cannot be used.
     static std::unique_ptr<InboxServices> create(const QString& databasePath, DatabaseOpenError* error,
                                                  QObject* parent = nullptr);

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+// Another program holds the inbox's write lock while the operator works: reads go on, writes
+// fail at once with a sentence and lose nothing, and all goes through once the lock is gone.
+#include "conversationlistmodel.h"
+#include "fakechannel.h"
+#include "inboxroles.h"
+#include "inboxservices.h"
+#include "mainwindow.h"
+#include "modelwait.h"
+#include "pipelinewait.h"
+#include "replybox.h"
+#include "ruleagent.h"
+#include "selectioncontroller.h"
+#include "transcriptmodel.h"
+#include "transcriptpane.h"
+
+#include <QAction>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace zapito;
+
+class tst_LockedInbox : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<InboxServices> m_services;
+    std::unique_ptr<test::FakeChannel> m_whatsapp;
+    RuleAgent m_agent;
+    std::unique_ptr<MainWindow> m_window;
+    QSqlDatabase m_locker; // another program's connection to the same file
+
+    QString customer(const QString& externalId, const QString& name, const QString& text)
+    {
+        auto id =
+            test::receiveAndDecide(m_services->engine(), m_services->store(), QStringLiteral("whatsapp"),
+                                   externalId, name, text, QDateTime::currentDateTimeUtc());
+        if (!id)
+            qFatal("receive failed: %s", qPrintable(id.error()));
+        return *id;
+    }
+    bool settled() { return test::waitForReader(m_services->store().reader()); }
+    void lock()
+    {
+        QSqlQuery q(m_locker);
+        QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE bots SET name = name")));
+    }
+    void unlock() { QVERIFY(QSqlQuery(m_locker).exec(QStringLiteral("ROLLBACK"))); }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        DatabaseOpenError error;
+        m_services = InboxServices::create(m_dir->filePath(QStringLiteral("inbox.sqlite")), &error);
+        QVERIFY2(m_services, qPrintable(error.message));
+        m_whatsapp = std::make_unique<test::FakeChannel>(QStringLiteral("whatsapp"));
+        m_services->channels().add(m_whatsapp.get());
+        m_services->engine().setAgent(m_agent);
+        m_locker = m_services->database().openExtraConnection(QStringLiteral("other-program"));
+        QVERIFY(m_locker.isOpen());
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_services.reset();
+        m_whatsapp.reset();
+        m_locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("other-program"));
+        m_dir.reset();
+    }
+
+    void eventLoopConnection_waitsLessThanAFrameForALock()
+    {
+        QSqlQuery q(m_services->database().connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA busy_timeout")) && q.next());
+        QCOMPARE(q.value(0).toInt(), InboxServices::kEventLoopBusyTimeoutMs);
+        QVERIFY(InboxServices::kEventLoopBusyTimeoutMs < 16);
+    }
+
+    void whileLocked_readsGoOn_writesFailAtOnceAndLoseNothing()
+    {
+        const QString ana = customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hello"));
+        const QString bea = customer(QStringLiteral("2"), QStringLiteral("Bea"),
+                                     QStringLiteral("I want a human about my invoice"));
+        m_window = std::make_unique<MainWindow>(*m_services);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(settled());
+        QVERIFY(m_window->selection().select(bea));
+        QVERIFY(test::waitForTranscript(m_window->transcriptModel()));
+
+        lock();
+        // Reads do not wait for a writer: search, filter and open another conversation.
+        ConversationListModel& list = m_window->listModel();
+        list.setSearch(QStringLiteral("invoice"));
+        QVERIFY(test::waitForList(list));
+        QCOMPARE(list.rowCount(), 1);
+        QCOMPARE(list.index(0).data(ConversationRoles::IdRole).toString(), bea);
+        list.setSearch(QString());
+        QVERIFY(test::waitForList(list));
+        QCOMPARE(list.rowCount(), 2);
+
+        // Mark resolved meets the lock: a sentence, and the handoff stays open.
+        auto* resolve = m_window->findChild<QAction*>(QStringLiteral("resolveAction"));
+        QVERIFY(resolve && resolve->isEnabled());
+        resolve->trigger();
+        const QString said = m_window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(QStringLiteral("Another program is writing")), qPrintable(said));
+        QCOMPARE(m_services->store().conversation(bea)->status, ConversationStatus::Handoff);
+
+        // A reply meets the lock: what was typed stays in the box.
+        auto* reply = m_window->findChild<ReplyBox*>(QStringLiteral("replyBox"));
+        auto* edit = m_window->findChild<QPlainTextEdit*>(QStringLiteral("replyEdit"));
+        QVERIFY(reply && edit);
+        edit->setPlainText(QStringLiteral("Hi Bea, checking your invoice now"));
+        QTest::mouseClick(m_window->findChild<QPushButton*>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QCOMPARE(edit->toPlainText(), QStringLiteral("Hi Bea, checking your invoice now"));
+        auto messages = m_services->store().lastMessages(bea, 1);
+        QVERIFY(messages && !messages->isEmpty());
+        QVERIFY(messages->constLast().content != edit->toPlainText());
+
+        // A customer message meets the lock: it is not acknowledged (the channel sends it again).
+        auto stored = m_services->engine().receiveCustomerMessage(
+            {QStringLiteral("whatsapp"), QStringLiteral("1"), QStringLiteral("Ana"),
+             QStringLiteral("still there?"), QDateTime::currentDateTimeUtc(),
+             QStringLiteral("wamid.locked")});
+        QVERIFY(!stored);
+
+        unlock();
+        resolve->trigger();
+        QCOMPARE(m_services->store().conversation(bea)->status, ConversationStatus::Bot);
+        QVERIFY(m_services->engine().receiveCustomerMessage(
+            {QStringLiteral("whatsapp"), QStringLiteral("1"), QStringLiteral("Ana"),
+             QStringLiteral("still there?"), QDateTime::currentDateTimeUtc(),
+             QStringLiteral("wamid.locked")}));
+        QVERIFY(settled());
+        QCOMPARE(list.index(0).data(ConversationRoles::IdRole).toString(), ana);
+    }
+};
+
+QTEST_MAIN(tst_LockedInbox)
+#include "tst_lockedinbox.moc"
