@@ -15,6 +15,8 @@
 #include "selectioncontroller.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "storequeries.h"
+#include "storereader.h"
 #include "transcriptmodel.h"
 #include "transcriptpane.h"
 #include "traycontroller.h"
@@ -264,19 +266,31 @@ void MainWindow::onHandoffRecorded(qint64, const QString& conversationId)
     // The operator is looking at this very conversation: no need to interrupt.
     if (isActiveWindow() && conversationId == m_selection->currentConversationId())
         return;
-    auto conversation = m_services.store().conversation(conversationId);
-    if (!conversation)
-        return;
-    // What the customer said last tells the operator more than the bot's handoff line.
-    QString said;
-    if (auto recent = m_services.store().lastMessages(conversationId, 5)) {
-        for (const Message& m : *recent)
-            if (m.role == MessageRole::User)
-                said = m.content.simplified();
-    }
-    const QString reason =
-        handoffReasonText(conversation->openHandoffReason.value_or(HandoffReason::Handoff));
-    m_tray->notifyHandoff(conversationId, contactTitle(*conversation), reason, said);
+    struct Handoff
+    {
+        Expected<Conversation> conversation;
+        Expected<QList<Message>> recent;
+    };
+    m_services.store().reader().read<std::shared_ptr<Handoff>>(
+        this, QString(),
+        [conversationId](const QSqlDatabase& db) {
+            return std::make_shared<Handoff>(Handoff{StoreQueries::conversation(db, conversationId),
+                                                     StoreQueries::lastMessages(db, conversationId, 5)});
+        },
+        [this, conversationId](std::shared_ptr<Handoff> read) {
+            if (!read->conversation)
+                return;
+            // What the customer said last tells the operator more than the bot's handoff line.
+            QString said;
+            if (read->recent) {
+                for (const Message& m : *read->recent)
+                    if (m.role == MessageRole::User)
+                        said = m.content.simplified();
+            }
+            const QString reason =
+                handoffReasonText(read->conversation->openHandoffReason.value_or(HandoffReason::Handoff));
+            m_tray->notifyHandoff(conversationId, contactTitle(*read->conversation), reason, said);
+        });
 }
 
 void MainWindow::showShortcuts()

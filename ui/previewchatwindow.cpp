@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "previewchatwindow.h"
 
+#include "storequeries.h"
+#include "storereader.h"
+
 #include "conversationengine.h"
 #include "conversationstore.h"
 #include "inboxservices.h"
@@ -114,13 +117,17 @@ void PreviewChatWindow::startOver()
 
 void PreviewChatWindow::onHandoff(const QString& conversationId, bool recorded)
 {
-    const auto conversation = m_store.conversation(conversationId);
-    if (!conversation || conversation->channel != m_channel.name() ||
-        conversation->externalId != m_channel.externalId())
-        return;
-    m_state->setText(recorded ? tr("Handed to a human: the bot is silent until the conversation is marked "
-                                   "resolved in the inbox.")
-                              : tr("Resolved: the bot answers again."));
+    m_store.reader().read<Expected<Conversation>>(
+        this, QString(),
+        [conversationId](const QSqlDatabase& db) { return StoreQueries::conversation(db, conversationId); },
+        [this, recorded](Expected<Conversation> conversation) {
+            if (!conversation || conversation->channel != m_channel.name() ||
+                conversation->externalId != m_channel.externalId())
+                return;
+            m_state->setText(recorded ? tr("Handed to a human: the bot is silent until the conversation is "
+                                           "marked resolved in the inbox.")
+                                      : tr("Resolved: the bot answers again."));
+        });
 }
 
 } // namespace zapito
