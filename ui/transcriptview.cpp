@@ -1,288 +1,415 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "transcriptview.h"
 
-#include "handoffcard.h"
 #include "inboxroles.h"
-#include "messagebubble.h"
 #include "transcriptmodel.h"
-#include "uistyle.h"
+#include "transcriptrowlayout.h"
+#include "transcriptrowproxy.h"
 
-#include <QDateTime>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QLocale>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QTimer>
-#include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace zapito {
 
 namespace {
-// Layout items before the first message row: a stretch (short transcripts sit at the bottom,
-// as in every chat app) and the "earlier messages" hint.
-constexpr int kLeadingItems = 2;
 constexpr int kFetchOlderWithinPx = 150;
+constexpr int kAtBottomSlackPx = 4;
 } // namespace
 
 TranscriptView::TranscriptView(TranscriptModel& model, QWidget* parent)
-    : QScrollArea(parent)
+    : QListView(parent)
     , m_model(model)
-    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
-    , m_content(new QWidget)
-    , m_layout(new QVBoxLayout(m_content))
-    , m_olderHint(ui::plainLabel(tr("Scroll up for earlier messages"), m_content))
+    , m_rows(nullptr)
+    , m_delegate(new TranscriptDelegate(this))
 {
     setObjectName(QStringLiteral("transcriptView"));
-    setWidgetResizable(true);
-    setFrameShape(QFrame::NoFrame);
+    m_rows = new TranscriptRowProxy(
+        [this](const QModelIndex& index) { return m_delegate->text().accessibleText(index); }, this);
+    m_rows->setSourceModel(&m_model);
+    setItemDelegate(m_delegate);
+    setModel(m_rows);
+
+    setUniformItemSizes(false);
+    setLayoutMode(QListView::SinglePass); // every row has a cached height; batches would move the range
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_content->setObjectName(QStringLiteral("transcriptContent"));
-    m_content->setAutoFillBackground(false);
-    m_layout->setContentsMargins(18, 12, 18, 16);
-    m_layout->setSpacing(8);
-    m_layout->addStretch(1);
-    m_olderHint->setAlignment(Qt::AlignCenter);
-    QPalette muted = m_olderHint->palette();
-    muted.setColor(QPalette::WindowText, ui::mutedText(palette()));
-    m_olderHint->setPalette(muted);
-    m_layout->addWidget(m_olderHint);
-    setWidget(m_content);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setEditTriggers(QAbstractItemView::NoEditTriggers); // the text box opens on a double click on text
+    setSpacing(0);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(true); // the card's buttons show where the mouse is
+    // The bands above and below the rows (viewport margins) are the transcript's background too.
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
     viewport()->setAutoFillBackground(true);
     viewport()->setBackgroundRole(QPalette::Base);
+    verticalScrollBar()->setSingleStep(2 * fontMetrics().height());
+    m_delegate->setWidth(viewport()->width());
 
-    connect(&m_model, &QAbstractItemModel::modelReset, this, &TranscriptView::rebuild);
-    connect(&m_model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex&, int first, int last) { insertRows(first, last); });
-    connect(&m_model, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex& from, const QModelIndex& to) { updateRows(from.row(), to.row()); });
-    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &TranscriptView::onRangeChanged);
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TranscriptView::onValueChanged);
-    rebuild();
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TranscriptView::onScrolled);
+    connect(m_delegate, &TranscriptDelegate::resendRequested, this, &TranscriptView::resendRequested);
+    connect(m_delegate, &TranscriptDelegate::attemptsRequested, &m_model,
+            &TranscriptModel::requestDeliveryAttempts);
+    connect(&m_model, &TranscriptModel::deliveryAttemptsRead, this,
+            [this](qint64 eventId, const QList<DeliveryAttempt>& attempts) {
+                if (m_delegate->showAttempts(eventId, attempts) != 0)
+                    doItemsLayout();
+            });
+    connect(&m_model, &TranscriptModel::errorOccurred, this, [this](const QString& error) {
+        if (!m_delegate->showAttemptsError(error).isEmpty())
+            doItemsLayout();
+    });
+}
+
+void TranscriptView::setClock(Clock clock)
+{
+    m_delegate->setClock(std::move(clock));
+    viewport()->update();
 }
 
 void TranscriptView::setNames(const QString& customer, const QString& bot)
 {
-    if (customer == m_customerName && bot == m_botName)
-        return;
-    m_customerName = customer;
-    m_botName = bot;
-    rebuild(); // the bubbles carry the names
+    m_delegate->setNames(customer, bot); // words only: every height stays
+    viewport()->update();
 }
 
 void TranscriptView::setResendAvailable(bool available)
 {
-    m_resendAvailable = available;
-    for (Row& row : m_rows)
-        if (row.card)
-            row.card->setResendAvailable(available);
+    if (available == m_delegate->resendAvailable())
+        return;
+    m_delegate->setResendAvailable(available);
+    doItemsLayout();
 }
 
-MessageBubble* TranscriptView::bubbleAt(int row) const
+QModelIndex TranscriptView::rowIndex(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).bubble : nullptr;
+    return m_rows->index(row, 0);
 }
 
-HandoffCard* TranscriptView::handoffCardAt(int row) const
+QRect TranscriptView::buttonRect(const QModelIndex& index, TranscriptDelegate::Button button) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).card : nullptr;
+    const HandoffCardLayout* card = m_delegate->rowLayout(index).card();
+    if (!card || card->buttonRect(button).isEmpty())
+        return {};
+    return card->buttonRect(button).translated(visualRect(index).topLeft());
 }
 
-void TranscriptView::rebuild()
+void TranscriptView::updateGeometries()
 {
-    for (const Row& row : std::as_const(m_rows))
-        delete row.container;
-    m_rows.clear();
-    m_distanceFromBottom = 0;
-    m_keepBottomAnchor = false;
-    if (m_model.rowCount() > 0)
-        insertRows(0, m_model.rowCount() - 1);
-    updateOlderHint();
-}
-
-void TranscriptView::insertRows(int first, int last)
-{
-    m_content->setUpdatesEnabled(false);
-    for (int row = first; row <= last; ++row) {
-        Row widgets = createRow(row);
-        m_layout->insertWidget(kLeadingItems + row, widgets.container);
-        widgets.container->show(); // now, not on the next event loop turn as the layout would
-        m_rows.insert(row, widgets);
-    }
-    // The row after an older page may have lost its separator's reason, or gained one.
-    for (int row = first; row <= last + 1 && row < m_rows.size(); ++row)
-        updateDaySeparator(row);
-    m_content->setUpdatesEnabled(true);
-    fitBubbles();
-    updateOlderHint();
-}
-
-void TranscriptView::updateDaySeparator(int row)
-{
-    const auto dayOf = [this](int r) {
-        return QDateTime::fromMSecsSinceEpoch(m_model.index(r).data(TranscriptRoles::AtMsRole).toLongLong())
-            .toLocalTime()
-            .date();
-    };
-    const QDate day = dayOf(row);
-    const bool show = row == 0 || dayOf(row - 1) != day;
-    Row& widgets = m_rows[row];
-    if (!show) {
-        if (widgets.day)
-            widgets.day->hide();
+    if (m_inGeometries) { // a viewport margin just changed the viewport's height
+        QListView::updateGeometries();
         return;
     }
-    if (!widgets.day) {
-        widgets.day = ui::plainLabel(QString(), widgets.container);
-        widgets.day->setObjectName(QStringLiteral("daySeparator"));
-        widgets.day->setAlignment(Qt::AlignCenter);
-        QFont small = widgets.day->font();
-        small.setPointSizeF(small.pointSizeF() * 0.85);
-        small.setBold(true);
-        widgets.day->setFont(small);
-        QPalette muted = widgets.day->palette();
-        muted.setColor(QPalette::WindowText, ui::mutedText(palette()));
-        widgets.day->setPalette(muted);
-        static_cast<QVBoxLayout*>(widgets.container->layout())->insertWidget(0, widgets.day);
+    const QScopedValueRollback<bool> inGeometries(m_inGeometries, true);
+    {
+        const QScopedValueRollback<bool> adjusting(m_adjusting, true);
+        QListView::updateGeometries();
+        updateEdgeMargins();
+        restorePlace();
     }
-    const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock()).toLocalTime().date();
-    widgets.day->setText(day == today               ? tr("Today")
-                         : day == today.addDays(-1) ? tr("Yesterday")
-                                                    : QLocale().toString(day, QLocale::LongFormat));
-    widgets.day->show();
+    maybeFetchOlder();
 }
 
-void TranscriptView::updateRows(int first, int last)
+void TranscriptView::updateEdgeMargins()
 {
-    for (int row = first; row <= last && row < m_rows.size(); ++row)
-        updateCard(m_rows[row], row);
-}
-
-TranscriptView::Row TranscriptView::createRow(int modelRow)
-{
-    const QModelIndex index = m_model.index(modelRow);
-    const auto role = index.data(TranscriptRoles::RoleRole).value<MessageRole>();
-    QString sender;
-    switch (role) {
-    case MessageRole::User:
-        sender = m_customerName.isEmpty() ? tr("Customer") : m_customerName;
-        break;
-    case MessageRole::Assistant:
-        sender = m_botName.isEmpty() ? tr("Bot") : m_botName;
-        break;
-    case MessageRole::Operator: {
-        const QString author = index.data(TranscriptRoles::AuthorRole).toString();
-        sender = author.isEmpty() ? tr("Operator") : author;
-        break;
-    }
-    }
-    Row row;
-    row.container = new QWidget(m_content);
-    auto* column = new QVBoxLayout(row.container);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(8);
-    row.bubble = new MessageBubble(
-        role, sender, index.data(TranscriptRoles::ContentRole).toString(),
-        ui::clockTime(index.data(TranscriptRoles::AtMsRole).toLongLong()) /* the day is above */,
-        row.container);
-    auto* line = new QHBoxLayout;
-    line->setContentsMargins(0, 0, 0, 0);
-    if (role != MessageRole::User)
-        line->addStretch(1);
-    line->addWidget(row.bubble);
-    if (role == MessageRole::User)
-        line->addStretch(1);
-    column->addLayout(line);
-    updateCard(row, modelRow);
-    return row;
-}
-
-void TranscriptView::updateCard(Row& row, int modelRow)
-{
-    const QModelIndex index = m_model.index(modelRow);
-    const qint64 eventId = index.data(TranscriptRoles::HandoffEventIdRole).toLongLong();
-    if (eventId == 0) {
-        delete row.card;
-        row.card = nullptr;
+    // Space above the rows pushes a short transcript to the bottom, next to the reply box.
+    const int content = contentsSize().height();
+    const int area = contentsRect().height();
+    const int top = transcript::kEdgePadding + qMax(0, area - 2 * transcript::kEdgePadding - content);
+    if (top == m_topMargin)
         return;
+    m_topMargin = top;
+    setViewportMargins(0, top, 0, transcript::kEdgePadding);
+}
+
+void TranscriptView::restorePlace()
+{
+    QScrollBar* bar = verticalScrollBar();
+    if (m_atBottom) {
+        bar->setValue(bar->maximum());
+    } else if (m_anchor.isValid()) {
+        bar->setValue(bar->value() + visualRect(m_anchor).top() - m_anchorOffset);
+        if (bar->maximum() == 0)
+            m_atBottom = true; // everything fits now: new messages should stay in view
     }
-    if (!row.card) {
-        row.card = new HandoffCard(row.container);
-        row.container->layout()->addWidget(row.card);
-        row.card->show();
-        connect(row.card, &HandoffCard::resendRequested, this, &TranscriptView::resendRequested);
-        connect(row.card, &HandoffCard::attemptsRequested, this, [this, card = row.card](qint64 id) {
-            auto attempts = m_model.deliveryAttempts(id);
-            if (attempts)
-                card->showAttempts(*attempts, m_clock());
-            else
-                card->showAttemptsError(attempts.error());
-        });
-    }
-    HandoffCard::State state;
-    state.eventId = eventId;
-    state.reason = index.data(TranscriptRoles::HandoffReasonRole).value<HandoffReason>();
-    state.outcome = index.data(TranscriptRoles::DeliveryOutcomeRole).value<DeliveryOutcome>();
-    state.attempts = index.data(TranscriptRoles::DeliveryAttemptCountRole).toInt();
-    state.resolvedAtMs = index.data(TranscriptRoles::HandoffResolvedAtMsRole).toLongLong();
-    state.resolvedBy = index.data(TranscriptRoles::HandoffResolvedByRole).toString();
-    row.card->setState(state, m_clock());
-    row.card->setResendAvailable(m_resendAvailable);
+    captureAnchor();
+}
+
+void TranscriptView::captureAnchor()
+{
+    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
+    m_anchor = top;
+    m_anchorOffset = top.isValid() ? visualRect(top).top() : 0;
+}
+
+void TranscriptView::onScrolled(int value)
+{
+    if (m_adjusting)
+        return;
+    m_atBottom = value >= verticalScrollBar()->maximum() - kAtBottomSlackPx;
+    captureAnchor();
+    maybeFetchOlder();
+}
+
+void TranscriptView::maybeFetchOlder()
+{
+    if (m_fetchQueued || !m_model.canFetchMore({}) || m_model.rowCount() == 0 ||
+        verticalScrollBar()->value() > kFetchOlderWithinPx)
+        return;
+    m_fetchQueued = true;
+    // Not from inside a scroll or a layout: the page arrives later anyway, and its rows change
+    // the range being reported. The place is kept when they arrive (rowsInserted), not here.
+    QTimer::singleShot(0, this, [this] {
+        m_fetchQueued = false;
+        if (m_model.canFetchMore({}) && verticalScrollBar()->value() <= kFetchOlderWithinPx)
+            m_model.fetchMore({});
+    });
 }
 
 void TranscriptView::resizeEvent(QResizeEvent* event)
 {
-    QScrollArea::resizeEvent(event);
-    fitBubbles();
-}
-
-void TranscriptView::fitBubbles()
-{
-    const int maxWidth = qMax(220, int(viewport()->width() * 0.72));
-    for (const Row& row : std::as_const(m_rows))
-        row.bubble->fitTo(maxWidth);
-}
-
-void TranscriptView::onRangeChanged(int, int max)
-{
-    if (m_distanceFromBottom <= 4 || m_keepBottomAnchor) {
-        m_adjusting = true;
-        verticalScrollBar()->setValue(max - m_distanceFromBottom);
-        m_adjusting = false;
+    const int width = viewport()->width();
+    if (width != m_delegate->width()) {
+        m_delegate->setWidth(width);
+        QListView::resizeEvent(event);
+        doItemsLayout(); // now: rows measured for the old width must not be painted at the new one
+        return;
     }
-    // Not enough to scroll yet, but older messages exist: bring them in.
-    if (max == 0 && m_model.canFetchMore({}) && m_model.rowCount() > 0)
-        fetchOlder();
+    QListView::resizeEvent(event);
 }
 
-void TranscriptView::onValueChanged(int value)
+void TranscriptView::rowsInserted(const QModelIndex& parent, int start, int end)
 {
-    if (m_adjusting)
-        return;
-    m_keepBottomAnchor = false;
-    m_distanceFromBottom = verticalScrollBar()->maximum() - value;
-    if (value < kFetchOlderWithinPx && m_model.canFetchMore({}))
-        fetchOlder();
+    QListView::rowsInserted(parent, start, end);
+    // The row that was first may have lost its day separator to the older page above it; its
+    // height is checked against the row above (see TranscriptDelegate), so nothing to clear.
+    executeDelayedItemsLayout(); // lay out and put the reader back before anything is painted
 }
 
-void TranscriptView::fetchOlder()
+void TranscriptView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                                 const QList<int>& roles)
 {
-    if (m_fetchQueued)
+    bool resized = false;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const QModelIndex index = m_rows->index(row, 0);
+        const int before = visualRect(index).height();
+        m_delegate->invalidate(index.data(TranscriptRoles::MessageIdRole).toLongLong());
+        resized = resized || m_delegate->sizeHint(QStyleOptionViewItem(), index).height() != before;
+        // Open attempts follow a new attempt.
+        const qint64 eventId = index.data(TranscriptRoles::HandoffEventIdRole).toLongLong();
+        if (eventId != 0 && m_delegate->attemptsOpen(eventId))
+            m_model.requestDeliveryAttempts(eventId);
+    }
+    QListView::dataChanged(topLeft, bottomRight, roles);
+    if (resized)
+        doItemsLayout();
+}
+
+void TranscriptView::reset()
+{
+    m_delegate->reset();
+    m_atBottom = true; // a conversation opens at its newest message
+    m_anchor = QPersistentModelIndex();
+    m_textSelection = nullptr;
+    QListView::reset();
+    executeDelayedItemsLayout();
+}
+
+QModelIndexList TranscriptView::rowsToCopy() const
+{
+    QModelIndexList rows = selectionModel()->selectedRows();
+    if (rows.isEmpty() && currentIndex().isValid())
+        rows << currentIndex();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    return rows;
+}
+
+void TranscriptView::copySelection() const
+{
+    const QModelIndexList rows = rowsToCopy();
+    if (!rows.isEmpty())
+        QGuiApplication::clipboard()->setText(m_delegate->text().copyText(rows));
+}
+
+void TranscriptView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->matches(QKeySequence::Copy)) {
+        copySelection(); // QAbstractItemView's own copies the current row's display text only
+        event->accept();
         return;
-    m_fetchQueued = true;
-    // Not from inside the scroll bar's own signal: the rows change the range it is reporting.
-    QTimer::singleShot(0, this, [this] {
-        m_fetchQueued = false;
-        if (!m_model.canFetchMore({}))
-            return;
-        m_distanceFromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
-        m_keepBottomAnchor = true;
-        m_model.fetchMore({});
+    }
+    if (event->key() == Qt::Key_F2 && event->modifiers() == Qt::NoModifier && currentIndex().isValid()) {
+        openTextSelection(currentIndex());
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
+}
+
+QMenu* TranscriptView::createContextMenu(const QPoint& pos)
+{
+    const QPersistentModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return nullptr;
+    auto* menu = new QMenu(this);
+    QAction* copy = menu->addAction(tr("Copy text"), this, &TranscriptView::copySelection);
+    copy->setObjectName(QStringLiteral("copyTextAction"));
+    copy->setShortcut(QKeySequence::Copy);
+    QAction* select = menu->addAction(tr("Select part of the text"), this, [this, index] {
+        if (index.isValid())
+            openTextSelection(index);
     });
+    select->setObjectName(QStringLiteral("selectTextAction"));
+    select->setShortcut(QKeySequence(Qt::Key_F2));
+    // The card's buttons, for the keyboard too.
+    if (const HandoffCardLayout* card = m_delegate->rowLayout(index).card()) {
+        menu->addSeparator();
+        if (!card->content().attemptsButton.isEmpty()) {
+            QAction* attempts = menu->addAction(card->content().attemptsButton, this, [this, index] {
+                if (index.isValid())
+                    m_delegate->toggleAttempts(index);
+            });
+            attempts->setObjectName(QStringLiteral("attemptsAction"));
+        }
+        if (!card->content().resendButton.isEmpty()) {
+            const qint64 eventId = card->content().eventId;
+            QAction* resend = menu->addAction(card->content().resendButton, this,
+                                              [this, eventId] { emit resendRequested(eventId); });
+            resend->setObjectName(QStringLiteral("resendAction"));
+        }
+    }
+    return menu;
 }
 
-void TranscriptView::updateOlderHint()
+void TranscriptView::contextMenuEvent(QContextMenuEvent* event)
 {
-    m_olderHint->setVisible(m_model.canFetchMore({}));
+    const QPoint pos = event->reason() == QContextMenuEvent::Mouse || !currentIndex().isValid()
+                           ? event->pos()
+                           : visualRect(currentIndex()).center();
+    const std::unique_ptr<QMenu> menu(createContextMenu(pos));
+    if (menu)
+        menu->exec(viewport()->mapToGlobal(pos));
+}
+
+QPlainTextEdit* TranscriptView::openTextSelection(const QModelIndex& index)
+{
+    if (!index.isValid())
+        return nullptr;
+    closeTextSelection();
+    // A persistent editor, opened by hand: the model is read-only, so Qt's edit triggers never
+    // would, and Qt moves it with the row as the view scrolls.
+    m_textSelectionIndex = index;
+    openPersistentEditor(index);
+    m_textSelection = qobject_cast<QPlainTextEdit*>(indexWidget(index));
+    if (m_textSelection)
+        m_textSelection->setFocus(Qt::OtherFocusReason);
+    return m_textSelection;
+}
+
+void TranscriptView::closeTextSelection()
+{
+    if (!m_textSelection)
+        return;
+    const bool hadFocus = m_textSelection->hasFocus();
+    m_textSelection = nullptr;
+    if (m_textSelectionIndex.isValid())
+        closePersistentEditor(m_textSelectionIndex);
+    m_textSelectionIndex = QPersistentModelIndex();
+    if (hadFocus)
+        setFocus(Qt::OtherFocusReason);
+}
+
+void TranscriptView::closeEditor(QWidget* editor, QAbstractItemDelegate::EndEditHint hint)
+{
+    // Persistent editors are not closed by Qt when they lose the focus or on Escape: this one is.
+    if (editor && editor == m_textSelection) {
+        closeTextSelection();
+        return;
+    }
+    QListView::closeEditor(editor, hint);
+}
+
+void TranscriptView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (index.isValid() && event->button() == Qt::LeftButton) {
+        const QRect row = visualRect(index);
+        const QRect text = m_delegate->rowLayout(index).bubble().textRect().translated(row.topLeft());
+        if (text.contains(event->position().toPoint())) {
+            if (QPlainTextEdit* editor = openTextSelection(index)) {
+                // The word double-clicked is selected, as in any text.
+                QTextCursor cursor =
+                    editor->cursorForPosition(editor->mapFrom(viewport(), event->position().toPoint()));
+                cursor.select(QTextCursor::WordUnderCursor);
+                editor->setTextCursor(cursor);
+            }
+            event->accept();
+            return;
+        }
+    }
+    QListView::mouseDoubleClickEvent(event);
+}
+
+void TranscriptView::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    const QModelIndex index = indexAt(pos);
+    TranscriptDelegate::Button button = TranscriptDelegate::Button::None;
+    if (index.isValid())
+        button = m_delegate->buttonAt(index, pos - visualRect(index).topLeft());
+    const qint64 id = index.isValid() ? index.data(TranscriptRoles::MessageIdRole).toLongLong() : 0;
+    if (m_delegate->setHovered(id, button))
+        viewport()->update();
+    if (button == TranscriptDelegate::Button::None)
+        viewport()->unsetCursor();
+    else
+        viewport()->setCursor(Qt::PointingHandCursor);
+    if (m_delegate->pressing())
+        return; // the press belongs to a button: it does not drag a selection
+    QListView::mouseMoveEvent(event);
+}
+
+void TranscriptView::leaveEvent(QEvent* event)
+{
+    if (m_delegate->setHovered(0, TranscriptDelegate::Button::None))
+        viewport()->update();
+    QListView::leaveEvent(event);
+}
+
+void TranscriptView::focusInEvent(QFocusEvent* event)
+{
+    // Tabbing in starts at the newest message in view, not at the oldest one loaded (which
+    // Qt would pick, and the first arrow key would then scroll up to).
+    if (!currentIndex().isValid() && event->reason() != Qt::MouseFocusReason && m_rows->rowCount() > 0) {
+        QModelIndex newest = indexAt(QPoint(viewport()->width() / 2, viewport()->height() - 1));
+        if (!newest.isValid())
+            newest = m_rows->index(m_rows->rowCount() - 1, 0);
+        const bool scroll = hasAutoScroll();
+        setAutoScroll(false);
+        selectionModel()->setCurrentIndex(newest, QItemSelectionModel::NoUpdate);
+        setAutoScroll(scroll);
+    }
+    QListView::focusInEvent(event);
+}
+
+void TranscriptView::changeEvent(QEvent* event)
+{
+    QListView::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_delegate->invalidateAll();
+        verticalScrollBar()->setSingleStep(2 * fontMetrics().height());
+        doItemsLayout();
+    }
 }
 
 } // namespace zapito

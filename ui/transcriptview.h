@@ -1,23 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QScrollArea>
+#include "transcriptdelegate.h"
+
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPersistentModelIndex>
+#include <QPointer>
 
 #include <functional>
 
-class QLabel;
-class QVBoxLayout;
+class QMenu;
 
 namespace zapito {
 
-class HandoffCard;
-class MessageBubble;
 class TranscriptModel;
+class TranscriptRowProxy;
 
-// The transcript as chat bubbles over a TranscriptModel. Only the loaded rows get widgets;
-// scrolling near the top fetches the next older page and keeps the reader's place. When the
-// reader is at the bottom, new messages keep the view at the bottom.
-class TranscriptView final : public QScrollArea
+// The transcript as chat bubbles: a QListView over a TranscriptModel, painted by a
+// TranscriptDelegate, so only the rows in view are painted and each row is laid out once per
+// width. Scrolling near the top asks for the next older page and keeps the reader's place when
+// it arrives; when the reader is at the bottom, new messages keep the view at the bottom, and
+// when they have scrolled up, nothing moves. A short transcript sits at the bottom, as in every
+// chat app. Rows can be selected and copied (Ctrl+C, the context menu), and a double click on a
+// message's text opens it in a read-only text box for selecting part of it.
+class TranscriptView final : public QListView
 {
     Q_OBJECT
 public:
@@ -25,55 +32,69 @@ public:
 
     explicit TranscriptView(TranscriptModel& model, QWidget* parent = nullptr);
 
-    void setClock(Clock clock) { m_clock = std::move(clock); }
+    void setClock(Clock clock);
     // Names on the bubbles: the customer's (the contact title) and the bot's.
     void setNames(const QString& customer, const QString& bot);
     void setResendAvailable(bool available);
 
-    int rowWidgetCount() const { return int(m_rows.size()); }
-    MessageBubble* bubbleAt(int row) const;
-    HandoffCard* handoffCardAt(int row) const;
+    TranscriptDelegate* delegate() const { return m_delegate; }
+    // The view's index for the model's row `row` (the view shows the model through a proxy).
+    QModelIndex rowIndex(int row) const;
+    // A card's button in viewport coordinates; empty when the row has no such button.
+    QRect buttonRect(const QModelIndex& index, TranscriptDelegate::Button button) const;
+    // The message's text in a read-only text box over the bubble, for selecting part of it.
+    QPlainTextEdit* openTextSelection(const QModelIndex& index);
+    QPlainTextEdit* textSelection() const { return m_textSelection; }
+    // The selected messages' plain text to the clipboard (or the current one's).
+    void copySelection() const;
+    // The menu for the row at `pos` (viewport coordinates), nullptr where there is no row; the
+    // caller owns it.
+    QMenu* createContextMenu(const QPoint& pos);
+    // Whether new messages keep the view at the bottom: the reader is there.
+    bool isAtBottom() const { return m_atBottom; }
 
 signals:
     void resendRequested(qint64 handoffEventId);
 
 protected:
+    void updateGeometries() override;
     void resizeEvent(QResizeEvent* event) override;
+    void rowsInserted(const QModelIndex& parent, int start, int end) override;
+    void dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                     const QList<int>& roles = QList<int>()) override;
+    void reset() override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyboardSearch(const QString&) override {} // typing is for the reply box, not for jumping
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void closeEditor(QWidget* editor, QAbstractItemDelegate::EndEditHint hint) override;
 
 private:
-    struct Row
-    {
-        QWidget* container = nullptr;
-        MessageBubble* bubble = nullptr;
-        HandoffCard* card = nullptr;
-        QLabel* day = nullptr; // "Today", "Yesterday", a date: where the day changes
-    };
-
-    void rebuild();
-    void insertRows(int first, int last);
-    void updateRows(int first, int last);
-    Row createRow(int row);
-    void updateCard(Row& row, int modelRow);
-    void fitBubbles();
-    void updateDaySeparator(int row);
-    void onRangeChanged(int min, int max);
-    void onValueChanged(int value);
-    void fetchOlder();
-    void updateOlderHint();
+    void captureAnchor();
+    void restorePlace();
+    void updateEdgeMargins();
+    void maybeFetchOlder();
+    void onScrolled(int value);
+    void closeTextSelection();
+    QModelIndexList rowsToCopy() const;
 
     TranscriptModel& m_model;
-    Clock m_clock;
-    QString m_customerName;
-    QString m_botName;
-    bool m_resendAvailable = false;
-    QWidget* m_content;
-    QVBoxLayout* m_layout;
-    QLabel* m_olderHint;
-    QList<Row> m_rows;
-    int m_distanceFromBottom = 0;
-    bool m_keepBottomAnchor = false;
-    bool m_adjusting = false;
+    TranscriptRowProxy* m_rows;
+    TranscriptDelegate* m_delegate;
+    // The reader's place: the row at the top of the viewport and how far above the top it starts.
+    QPersistentModelIndex m_anchor;
+    int m_anchorOffset = 0;
+    bool m_atBottom = true;
+    bool m_adjusting = false; // the view moves the scroll bar, not the reader
+    bool m_inGeometries = false;
     bool m_fetchQueued = false;
+    int m_topMargin = -1;
+    QPersistentModelIndex m_textSelectionIndex;
+    QPointer<QPlainTextEdit> m_textSelection;
 };
 
 } // namespace zapito

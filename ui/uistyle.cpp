@@ -177,4 +177,23 @@ QColor errorText(const QPalette& palette)
     return isDark(palette) ? QColor(0xFF, 0x8A, 0x80) : QColor(0xB3, 0x26, 0x1E);
 }
 
+QColor successText(const QPalette& palette)
+{
+    return isDark(palette) ? QColor(0x81, 0xC9, 0x95) : QColor(0x1E, 0x7E, 0x34);
+}
+
+QColor bubbleColor(MessageRole role, const QPalette& palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    switch (role) {
+    case MessageRole::User:
+        return blend(base, palette.color(QPalette::Text), isDark(palette) ? 0.10 : 0.06);
+    case MessageRole::Assistant:
+        return blend(base, QColor(0x00, 0x96, 0x88), isDark(palette) ? 0.28 : 0.14);
+    case MessageRole::Operator:
+        return blend(base, palette.color(QPalette::Highlight), isDark(palette) ? 0.45 : 0.22);
+    }
+    return base;
+}
+
 } // namespace zapito::ui

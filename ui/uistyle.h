@@ -42,5 +42,10 @@ QLabel* plainLabel(const QString& text, QWidget* parent, bool selectable = false
 QColor mutedText(const QPalette& palette);
 // An error colour readable on `palette`'s window.
 QColor errorText(const QPalette& palette);
+// A "this went through" green readable on `palette`'s base.
+QColor successText(const QPalette& palette);
+// The fill of a transcript bubble: the customer's, the bot's and an operator's each their own,
+// faint on `palette`'s base so the text keeps its contrast in light and dark palettes.
+QColor bubbleColor(MessageRole role, const QPalette& palette);
 
 } // namespace zapito::ui

@@ -5,12 +5,10 @@
 #include "conversationlistview.h"
 #include "emptystate.h"
 #include "fakechannel.h"
-#include "handoffcard.h"
 #include "inboxfixture.h"
 #include "inboxroles.h"
 #include "inboxservices.h"
 #include "mainwindow.h"
-#include "messagebubble.h"
 #include "modelwait.h"
 #include "notificationspage.h"
 #include "pipelinewait.h"
@@ -20,6 +18,7 @@
 #include "shortcutsdialog.h"
 #include "transcriptmodel.h"
 #include "transcriptpane.h"
+#include "transcriptprobe.h"
 #include "transcriptview.h"
 #include "traycontroller.h"
 
@@ -169,9 +168,9 @@ private slots:
         QVERIFY(settled());
         QCOMPARE(find<QLabel>("transcriptTitle")->text(), QStringLiteral("Ana"));
         QCOMPARE(m_window->transcriptModel().rowCount(), 2); // her message and the bot's answer
-        QCOMPARE(m_window->transcriptPane()->view()->rowWidgetCount(), 2);
-        QCOMPARE(m_window->transcriptPane()->view()->bubbleAt(0)->textLabel()->text(),
-                 QStringLiteral("hello"));
+        TranscriptView* view = m_window->transcriptPane()->view();
+        QCOMPARE(view->model()->rowCount(), 2);
+        QCOMPARE(test::shownText(*view, 0), QStringLiteral("hello"));
         QTRY_COMPARE(m_window->listModel().index(1).data(ConversationRoles::UnreadCountRole).toInt(), 0);
         QVERIFY(!find<QPushButton>("resolveButton")->isVisible()); // nothing to resolve
 
@@ -325,10 +324,14 @@ private slots:
         auto* title = find<QLabel>("transcriptTitle");
         QCOMPARE(title->textFormat(), Qt::PlainText);
         QCOMPARE(title->text(), name);
-        QLabel* bubbleText = m_window->transcriptPane()->view()->bubbleAt(0)->textLabel();
-        QCOMPARE(bubbleText->textFormat(), Qt::PlainText);
-        QCOMPARE(bubbleText->text(), text);
-        QVERIFY(bubbleText->textInteractionFlags() & Qt::TextSelectableByMouse);
+        // Painted as the very characters, and selectable as plain text.
+        TranscriptView* view = m_window->transcriptPane()->view();
+        QCOMPARE(test::shownText(*view, 0), text);
+        QPlainTextEdit* selectable = view->openTextSelection(view->rowIndex(0));
+        QVERIFY(selectable);
+        QVERIFY(selectable->isReadOnly());
+        QCOMPARE(selectable->toPlainText(), text);
+        QVERIFY(selectable->textInteractionFlags() & Qt::TextSelectableByMouse);
         const auto labels = m_window->findChildren<QLabel*>();
         for (QLabel* label : labels)
             if (label->text().contains(u'<'))
@@ -448,8 +451,8 @@ private slots:
         qInfo("a 5000-message conversation opened in %lld ms", timer.elapsed());
         TranscriptView* view = m_window->transcriptPane()->view();
         QCOMPARE(m_window->transcriptModel().rowCount(), TranscriptModel::kDefaultPageSize);
-        QCOMPARE(view->rowWidgetCount(), TranscriptModel::kDefaultPageSize);
-        QCOMPARE(view->bubbleAt(view->rowWidgetCount() - 1)->textLabel()->text(),
+        QCOMPARE(view->model()->rowCount(), TranscriptModel::kDefaultPageSize);
+        QCOMPARE(test::shownText(*view, TranscriptModel::kDefaultPageSize - 1),
                  QStringLiteral("message number 4999"));
         QTRY_VERIFY(view->verticalScrollBar()->maximum() > 0);
         QTRY_COMPARE(view->verticalScrollBar()->value(),
@@ -457,7 +460,7 @@ private slots:
 
         view->verticalScrollBar()->setValue(0);
         QTRY_COMPARE(m_window->transcriptModel().rowCount(), 2 * TranscriptModel::kDefaultPageSize);
-        QCOMPARE(view->rowWidgetCount(), 2 * TranscriptModel::kDefaultPageSize);
+        QCOMPARE(view->model()->rowCount(), 2 * TranscriptModel::kDefaultPageSize);
         // The reader's place is kept: the older page went in above, out of view.
         QTRY_VERIFY(view->verticalScrollBar()->value() > 0);
     }
@@ -477,25 +480,20 @@ private slots:
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), id);
         QVERIFY(test::waitForTranscript(m_window->transcriptModel()));
         TranscriptView* view = m_window->transcriptPane()->view();
-        HandoffCard* card = nullptr;
-        for (int row = 0; row < view->rowWidgetCount() && !card; ++row)
-            card = view->handoffCardAt(row);
-        QVERIFY(card);
-        QVERIFY(card->findChild<QLabel*>(QStringLiteral("handoffTitle"))
-                    ->text()
-                    .contains(QStringLiteral("Flow handoff")));
-        auto* attempts = card->findChild<QLabel*>(QStringLiteral("handoffAttempts"));
-        QVERIFY(!attempts->isVisible());
-        QTest::mouseClick(card->findChild<QPushButton*>(QStringLiteral("showAttemptsButton")),
-                          Qt::LeftButton);
-        QVERIFY(settled());
-        QVERIFY(attempts->isVisible());
-        QVERIFY2(attempts->text().contains(QStringLiteral("HTTP 500")), qPrintable(attempts->text()));
-        QCOMPARE(attempts->textFormat(), Qt::PlainText);
-        auto* resend = card->findChild<QPushButton*>(QStringLiteral("resendButton"));
-        QTRY_VERIFY(resend->isVisible());
-        QCOMPARE(resend->text(), QStringLiteral("Resend"));
-        QTest::mouseClick(resend, Qt::LeftButton);
+        const int row = test::handoffRow(*view);
+        QVERIFY(row >= 0);
+        QVERIFY(test::cardLines(*view, row).constFirst().contains(QStringLiteral("Flow handoff")));
+        QCOMPARE(test::cardLines(*view, row).size(), 2); // title and outcome: no attempts yet
+        QSignalSpy read(&m_window->transcriptModel(), &TranscriptModel::deliveryAttemptsRead);
+        QVERIFY(test::clickCardButton(*view, row, TranscriptDelegate::Button::Attempts));
+        QVERIFY(read.wait(5000));
+        const QStringList lines = test::cardLines(*view, row);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(2).contains(QStringLiteral("HTTP 500")), qPrintable(lines.at(2)));
+        QCOMPARE(test::cardButton(*view, row, TranscriptDelegate::Button::Attempts),
+                 QStringLiteral("Hide attempts"));
+        QCOMPARE(test::cardButton(*view, row, TranscriptDelegate::Button::Resend), QStringLiteral("Resend"));
+        QVERIFY(test::clickCardButton(*view, row, TranscriptDelegate::Button::Resend));
         QVERIFY(settled());
         // The status bar says what really happens: no endpoint is set here, so nothing is sent
         // (not a fixed "sending again").
@@ -521,16 +519,14 @@ private slots:
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), id);
         QVERIFY(test::waitForTranscript(m_window->transcriptModel()));
         TranscriptView* view = m_window->transcriptPane()->view();
-        HandoffCard* card = nullptr;
-        for (int row = 0; row < view->rowWidgetCount() && !card; ++row)
-            card = view->handoffCardAt(row);
-        QVERIFY(card);
-        auto* sendNow = card->findChild<QPushButton*>(QStringLiteral("resendButton"));
-        QTRY_VERIFY(sendNow->isVisible()); // hidden while pending before: Resend did nothing then
-        QCOMPARE(sendNow->text(), QStringLiteral("Send now"));
+        const int row = test::handoffRow(*view);
+        QVERIFY(row >= 0);
+        // Offered while pending too (it once was hidden then: Resend did nothing).
+        QCOMPARE(test::cardButton(*view, row, TranscriptDelegate::Button::Resend),
+                 QStringLiteral("Send now"));
         // No channel is connected here, so the handoff message is not sent yet and the webhook
         // waits for it: the status bar says so (not a fixed "sending again").
-        QTest::mouseClick(sendNow, Qt::LeftButton);
+        QVERIFY(test::clickCardButton(*view, row, TranscriptDelegate::Button::Resend));
         QVERIFY(settled());
         QString said = m_window->statusBar()->currentMessage();
         QVERIFY2(said.contains(QStringLiteral("as soon as the handoff message has been sent")),
@@ -540,12 +536,13 @@ private slots:
         // at once; with no endpoint set here it ends, and the card shows it.
         QSqlQuery settle(m_services->deliveries().connection());
         QVERIFY(settle.exec(QStringLiteral("UPDATE webhook_outbox SET after_message_id = NULL")));
-        QTest::mouseClick(sendNow, Qt::LeftButton);
+        QVERIFY(test::clickCardButton(*view, row, TranscriptDelegate::Button::Resend));
         QVERIFY(settled());
         said = m_window->statusBar()->currentMessage();
         QVERIFY2(said.contains(QStringLiteral("nothing was sent")), qPrintable(said));
         QTRY_COMPARE(m_services->deliveries().outcome(eventId).value(), DeliveryOutcome::Failed);
-        QTRY_COMPARE(sendNow->text(), QStringLiteral("Resend"));
+        QTRY_COMPARE(test::cardButton(*view, row, TranscriptDelegate::Button::Resend),
+                     QStringLiteral("Resend"));
     }
 
     void notificationsSetting_turnsThemOff()

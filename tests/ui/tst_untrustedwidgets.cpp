@@ -3,7 +3,6 @@
 // in desktop notifications: never read as markup, and never able to reorder our own sentences.
 #include "conversationlistpanel.h"
 #include "fakechannel.h"
-#include "handoffcard.h"
 #include "inboxservices.h"
 #include "mainwindow.h"
 #include "modelwait.h"
@@ -13,6 +12,7 @@
 #include "ruleagent.h"
 #include "selectioncontroller.h"
 #include "transcriptmodel.h"
+#include "transcripttext.h"
 #include "traycontroller.h"
 #include "untrustedtext.h"
 
@@ -281,19 +281,10 @@ private slots:
 
     void handoffCard_isolatesTheResolverAndTheEndpointsError()
     {
-        HandoffCard card;
-        HandoffCard::State state;
-        state.eventId = 1;
-        state.outcome = DeliveryOutcome::Failed;
-        state.attempts = 1;
-        state.resolvedAtMs = 1'000;
-        state.resolvedBy = u(u"Evil\u202Egnp.exe");
-        card.setState(state, 2'000);
-        auto* resolved = card.findChild<QLabel*>(QStringLiteral("handoffResolved"));
-        QVERIFY(resolved);
-        QVERIFY2(resolved->text().startsWith(
-                     QStringLiteral("Resolved by \u2068%1\u2069 · ").arg(state.resolvedBy)),
-                 qPrintable(resolved->text()));
+        const QString resolver = u(u"Evil\u202Egnp.exe");
+        const QString resolved = TranscriptText::resolvedLine(1'000, resolver, 2'000);
+        QVERIFY2(resolved.startsWith(QStringLiteral("Resolved by \u2068%1\u2069 · ").arg(resolver)),
+                 qPrintable(resolved));
 
         DeliveryAttempt attempt;
         attempt.handoffEventId = 1;
@@ -302,11 +293,10 @@ private slots:
         attempt.error = u(u"Internal %4 \u202ErorrE");
         attempt.durationMs = 123;
         attempt.kind = QStringLiteral("first");
-        card.showAttempts({attempt}, 2'000);
-        const QString attempts = card.findChild<QLabel*>(QStringLiteral("handoffAttempts"))->text();
-        QVERIFY2(attempts.contains(QStringLiteral("HTTP 500 · \u2068%1\u2069 · ").arg(attempt.error)),
-                 qPrintable(attempts));
-        QVERIFY2(attempts.endsWith(QStringLiteral(" · 123 ms")), qPrintable(attempts)); // not in the error
+        const QString line = TranscriptText::attemptLine(attempt, 2'000);
+        QVERIFY2(line.contains(QStringLiteral("HTTP 500 · \u2068%1\u2069 · ").arg(attempt.error)),
+                 qPrintable(line));
+        QVERIFY2(line.endsWith(QStringLiteral(" · 123 ms")), qPrintable(line)); // not in the error
     }
 
     // What the isolates are for: laid out by Qt, our words after the name stay in order.

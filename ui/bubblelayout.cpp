@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "bubblelayout.h"
+
+#include "transcripttext.h"
+#include "uistyle.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+namespace zapito {
+
+using namespace transcript;
+
+namespace {
+constexpr int kSenderToTime = 12;
+constexpr int kMarkGap = 4;
+constexpr int kMinInner = 40;
+
+void paintMark(QPainter* p, const QRectF& r, SendState state, const QColor& muted, const QColor& error)
+{
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const qreal w = r.width();
+    switch (state) {
+    case SendState::None:
+        break;
+    case SendState::Pending: { // a small clock: still in the outbox
+        p->setPen(QPen(muted, 1.2));
+        p->setBrush(Qt::NoBrush);
+        const QRectF face = r.adjusted(1, 1, -1, -1);
+        p->drawEllipse(face);
+        const QPointF c = face.center();
+        p->drawLine(c, QPointF(c.x(), face.top() + w * 0.25));
+        p->drawLine(c, QPointF(c.x() + w * 0.22, c.y()));
+        break;
+    }
+    case SendState::Sent: { // a tick
+        p->setPen(QPen(muted, 1.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        QPainterPath tick;
+        tick.moveTo(r.left() + w * 0.12, r.top() + w * 0.55);
+        tick.lineTo(r.left() + w * 0.40, r.top() + w * 0.80);
+        tick.lineTo(r.left() + w * 0.90, r.top() + w * 0.22);
+        p->drawPath(tick);
+        break;
+    }
+    case SendState::Failed: { // a red disc with an exclamation mark
+        p->setPen(Qt::NoPen);
+        p->setBrush(error);
+        p->drawEllipse(r);
+        p->setPen(QPen(Qt::white, 1.6, Qt::SolidLine, Qt::RoundCap));
+        const qreal x = r.center().x();
+        p->drawLine(QPointF(x, r.top() + w * 0.22), QPointF(x, r.top() + w * 0.56));
+        p->drawPoint(QPointF(x, r.top() + w * 0.76));
+        break;
+    }
+    }
+    p->restore();
+}
+} // namespace
+
+BubbleLayout BubbleLayout::build(const Content& content, const Fonts& fonts, int rowWidth, int top)
+{
+    BubbleLayout b;
+    b.m_content = content;
+    const int available = qMax(kMinInner + 2 * kBubblePadX, rowWidth - 2 * kSideMargin);
+    const int maxBubble = qMin(available, qMax(kMinBubbleWidth, int(rowWidth * kBubbleShare)));
+    const int maxInner = maxBubble - 2 * kBubblePadX;
+
+    const QFontMetrics senderMetrics(fonts.smallBold);
+    const QFontMetrics smallMetrics(fonts.small);
+    const QFontMetrics bodyMetrics(fonts.body);
+    const int markSize = content.sendState == SendState::None ? 0 : smallMetrics.ascent();
+    if (content.sendState == SendState::Failed)
+        b.m_stateWords = TranscriptText::sendStateText(SendState::Failed);
+    const int wordsWidth = b.m_stateWords.isEmpty() ? 0 : smallMetrics.horizontalAdvance(b.m_stateWords);
+    const int timeWidth = smallMetrics.horizontalAdvance(content.time);
+    const int rightWidth =
+        timeWidth + (markSize ? kMarkGap + markSize : 0) + (wordsWidth ? kMarkGap + wordsWidth : 0);
+    const int senderWidth = senderMetrics.horizontalAdvance(content.sender);
+
+    b.m_text = TextBlock(content.text, fonts.body, maxInner);
+    const int headerNatural = senderWidth + kSenderToTime + rightWidth;
+    const int inner = std::clamp(std::max(b.m_text.naturalWidth(), headerNatural), kMinInner, maxInner);
+    b.m_text.narrowTo(inner);
+    b.m_shownSender =
+        senderMetrics.elidedText(content.sender, Qt::ElideRight, qMax(0, inner - kSenderToTime - rightWidth));
+
+    const int bubbleWidth = inner + 2 * kBubblePadX;
+    const int left = content.role == MessageRole::User ? kSideMargin : rowWidth - kSideMargin - bubbleWidth;
+    const int headerHeight = qMax(senderMetrics.height(), smallMetrics.height());
+    const int textHeight = qMax(b.m_text.height(), bodyMetrics.height());
+    b.m_rect = QRect(left, top, bubbleWidth,
+                     kBubblePadTop + headerHeight + kHeaderGap + textHeight + kBubblePadBottom);
+
+    const int innerLeft = left + kBubblePadX;
+    const int innerRight = innerLeft + inner; // one past the last pixel
+    const int headerTop = top + kBubblePadTop;
+    b.m_senderRect =
+        QRect(innerLeft, headerTop, senderMetrics.horizontalAdvance(b.m_shownSender), headerHeight);
+    int x = innerRight;
+    if (wordsWidth) {
+        x -= wordsWidth;
+        b.m_stateWordsRect = QRect(x, headerTop, wordsWidth, headerHeight);
+        x -= kMarkGap;
+    }
+    if (markSize) {
+        x -= markSize;
+        b.m_markRect = QRect(x, headerTop + (headerHeight - markSize) / 2, markSize, markSize);
+        x -= kMarkGap;
+    }
+    b.m_timeRect = QRect(x - timeWidth, headerTop, timeWidth, headerHeight);
+    b.m_stateRect = b.m_markRect.united(b.m_stateWordsRect);
+    b.m_textRect = QRect(innerLeft, headerTop + headerHeight + kHeaderGap, inner, textHeight);
+    return b;
+}
+
+void BubbleLayout::paint(QPainter* p, const QPalette& palette, const Fonts& fonts) const
+{
+    const QColor fill = ui::bubbleColor(m_content.role, palette);
+    const QColor text = palette.color(QPalette::Text);
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(Qt::NoPen);
+    p->setBrush(fill);
+    p->drawRoundedRect(QRectF(m_rect), kBubbleRadius, kBubbleRadius);
+    p->setRenderHint(QPainter::Antialiasing, false);
+
+    p->setFont(fonts.smallBold);
+    p->setPen(ui::blend(text, fill, 0.3));
+    p->drawText(m_senderRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, m_shownSender);
+    const QColor muted = ui::blend(text, fill, 0.45);
+    p->setFont(fonts.small);
+    p->setPen(muted);
+    p->drawText(m_timeRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, m_content.time);
+    const QColor error = ui::errorText(palette);
+    if (!m_markRect.isEmpty())
+        paintMark(p, m_markRect, m_content.sendState, muted, error);
+    if (!m_stateWords.isEmpty()) {
+        p->setFont(fonts.smallBold);
+        p->setPen(error);
+        p->drawText(m_stateWordsRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, m_stateWords);
+    }
+
+    p->setPen(text);
+    m_text.draw(p, m_textRect.topLeft());
+    p->restore();
+}
+
+} // namespace zapito

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "domain.h"
+#include "textblock.h"
+#include "transcriptmetrics.h"
+
+#include <QRect>
+#include <QStringList>
+
+#include <vector>
+
+class QPainter;
+class QPalette;
+class QWidget;
+
+namespace zapito {
+
+// A handoff shown in the transcript under the message that opened it, measured for a row width:
+// the reason in words, the webhook's outcome beside the Show attempts and Resend buttons, the
+// attempts when asked for, and who resolved it. The buttons are only painted; the delegate
+// hit-tests them with buttonAt() and acts on the click.
+class HandoffCardLayout final
+{
+public:
+    enum class Button
+    {
+        None,
+        Attempts,
+        Resend,
+    };
+
+    struct Content
+    {
+        qint64 eventId = 0;
+        HandoffReason reason = HandoffReason::Handoff;
+        DeliveryOutcome outcome = DeliveryOutcome::Pending;
+        QString title;
+        QString outcomeText;
+        QStringList details;    // the attempts, "Reading the attempts…", or why they could not be read
+        QString resolved;       // empty while open
+        QString attemptsButton; // empty: no button (nothing was attempted yet)
+        QString resendButton;   // empty: no button (no dispatcher to ask)
+    };
+
+    // Laid out with its top at `top`, inside a row `rowWidth` wide. `widget` gives the style that
+    // sizes and draws the buttons.
+    static HandoffCardLayout build(const Content& content, const transcript::Fonts& fonts, int rowWidth,
+                                   int top, const QWidget* widget);
+
+    void paint(QPainter* painter, const QPalette& palette, const transcript::Fonts& fonts, Button hovered,
+               Button pressed, const QWidget* widget) const;
+
+    const Content& content() const { return m_content; }
+    QRect rect() const { return m_rect; }
+    QRect buttonRect(Button button) const;
+    Button buttonAt(const QPoint& point) const;
+    // Everything the card says, top to bottom: title, outcome, details, resolved.
+    QStringList lines() const;
+
+private:
+    Content m_content;
+    QRect m_rect;
+    TextBlock m_title;
+    QPoint m_titleAt;
+    TextBlock m_outcome;
+    QPoint m_outcomeAt;
+    std::vector<TextBlock> m_details;
+    std::vector<QPoint> m_detailsAt;
+    TextBlock m_resolved;
+    QPoint m_resolvedAt;
+    QRect m_attemptsButton;
+    QRect m_resendButton;
+};
+
+} // namespace zapito
