@@ -7,6 +7,7 @@
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
+#include <QtMath>
 
 #include <algorithm>
 
@@ -79,7 +80,9 @@ BubbleLayout BubbleLayout::build(const Content& content, const Fonts& fonts, int
     const int timeWidth = smallMetrics.horizontalAdvance(content.time);
     const int rightWidth =
         timeWidth + (markSize ? kMarkGap + markSize : 0) + (wordsWidth ? kMarkGap + wordsWidth : 0);
-    const int senderWidth = senderMetrics.horizontalAdvance(content.sender);
+    // Rounded up, and a pixel spare: eliding measures in fractions of a pixel, and a name that
+    // just fits must not lose its last letters.
+    const int senderWidth = qCeil(QFontMetricsF(fonts.smallBold).horizontalAdvance(content.sender)) + 1;
 
     b.m_text = TextBlock(content.text, fonts.body, maxInner);
     const int headerNatural = senderWidth + kSenderToTime + rightWidth;

@@ -22,7 +22,9 @@ int height(const QFont& font)
 void paint(QPainter* p, const QRect& band, const QString& text, const QFont& font, const QPalette& palette)
 {
     const QFontMetrics metrics(font);
-    const int textWidth = qMin(metrics.horizontalAdvance(text), band.width() - 2 * transcript::kSideMargin);
+    // A few pixels spare: the advance is rounded, and eliding at exactly it can cut "Today".
+    const int textWidth =
+        qMin(metrics.horizontalAdvance(text) + 4, band.width() - 2 * transcript::kSideMargin);
     const QRect words(band.center().x() - textWidth / 2, band.top(), textWidth, band.height());
     p->save();
     p->setFont(font);

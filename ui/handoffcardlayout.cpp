@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QFontMetrics>
 #include <QPainter>
+#include <QPainterPath>
 #include <QStyle>
 #include <QStyleOptionButton>
 
@@ -152,12 +153,16 @@ void HandoffCardLayout::paint(QPainter* p, const QPalette& palette, const Fonts&
     fill.setAlphaF(0.08f);
     QColor border = accent;
     border.setAlphaF(0.45f);
+    QPainterPath outline;
+    outline.addRoundedRect(QRectF(m_rect).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
     p->setPen(QPen(border, 1));
     p->setBrush(fill);
-    p->drawRoundedRect(QRectF(m_rect).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
-    p->setPen(Qt::NoPen);
-    p->setBrush(accent);
-    p->drawRoundedRect(QRectF(m_rect.left(), m_rect.top(), kCardAccent, m_rect.height()), 2, 2);
+    p->drawPath(outline);
+    // The reason's bar follows the card's rounded corners.
+    p->save();
+    p->setClipPath(outline);
+    p->fillRect(QRect(m_rect.left(), m_rect.top(), kCardAccent, m_rect.height()), accent);
+    p->restore();
     p->setRenderHint(QPainter::Antialiasing, false);
 
     const QColor text = palette.color(QPalette::Text);

@@ -63,6 +63,8 @@ public:
     bool setHovered(qint64 messageId, Button button);
     // A button is held down: the mouse's moves are not a drag selecting rows.
     bool pressing() const { return m_pressed.button != Button::None; }
+    // The mouse was released where no row's delegate saw it (outside every row): no click.
+    void releasePress() { m_pressed = {}; }
     // How many rows were laid out so far: a row measured once is never measured again for the
     // same width.
     int layoutsBuilt() const { return m_built; }

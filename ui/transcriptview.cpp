@@ -137,18 +137,26 @@ void TranscriptView::restorePlace()
     if (m_atBottom) {
         bar->setValue(bar->maximum());
     } else if (m_anchor.isValid()) {
-        bar->setValue(bar->value() + visualRect(m_anchor).top() - m_anchorOffset);
+        bar->setValue(bar->value() + anchorTop(m_anchor) - m_anchorOffset);
         if (bar->maximum() == 0)
             m_atBottom = true; // everything fits now: new messages should stay in view
     }
     captureAnchor();
 }
 
+int TranscriptView::anchorTop(const QModelIndex& index) const
+{
+    // The bubble, not the row: the row above an older page loses its day separator when the page
+    // arrives, and a card below the bubble grows when its attempts show; neither moves the words
+    // being read.
+    return visualRect(index).top() + m_delegate->rowLayout(index).bubble().rect().top();
+}
+
 void TranscriptView::captureAnchor()
 {
     const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
     m_anchor = top;
-    m_anchorOffset = top.isValid() ? visualRect(top).top() : 0;
+    m_anchorOffset = top.isValid() ? anchorTop(top) : 0;
 }
 
 void TranscriptView::onScrolled(int value)
@@ -377,6 +385,16 @@ void TranscriptView::mouseMoveEvent(QMouseEvent* event)
     if (m_delegate->pressing())
         return; // the press belongs to a button: it does not drag a selection
     QListView::mouseMoveEvent(event);
+}
+
+void TranscriptView::mouseReleaseEvent(QMouseEvent* event)
+{
+    QListView::mouseReleaseEvent(event);
+    // Released below the last row, say: Qt hands that release to no delegate.
+    if (m_delegate->pressing()) {
+        m_delegate->releasePress();
+        viewport()->update();
+    }
 }
 
 void TranscriptView::leaveEvent(QEvent* event)

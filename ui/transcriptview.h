@@ -4,8 +4,8 @@
 #include "transcriptdelegate.h"
 
 #include <QListView>
-#include <QPlainTextEdit>
 #include <QPersistentModelIndex>
+#include <QPlainTextEdit>
 #include <QPointer>
 
 #include <functional>
@@ -68,12 +68,14 @@ protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
     void changeEvent(QEvent* event) override;
     void closeEditor(QWidget* editor, QAbstractItemDelegate::EndEditHint hint) override;
 
 private:
+    int anchorTop(const QModelIndex& index) const;
     void captureAnchor();
     void restorePlace();
     void updateEdgeMargins();
@@ -85,7 +87,7 @@ private:
     TranscriptModel& m_model;
     TranscriptRowProxy* m_rows;
     TranscriptDelegate* m_delegate;
-    // The reader's place: the row at the top of the viewport and how far above the top it starts.
+    // The reader's place: the row at the top of the viewport and where its bubble starts.
     QPersistentModelIndex m_anchor;
     int m_anchorOffset = 0;
     bool m_atBottom = true;
