@@ -8,6 +8,8 @@
 //   ... --empty --shot /tmp/ui-empty.png    (first run: no conversations)
 //   ... --settings --shot /tmp/ui-settings.png
 //   ... --samples                           (also the app's own sample conversations)
+//   ... --select 1 --open-attempts          (the transcript's first card with its attempts shown)
+//   ... --select 1 --select-messages 2      (the newest two messages selected, the transcript focused)
 //
 // Or leave out --shot and use `import -window root FILE` while it runs. Nothing is written
 // outside a temporary folder.
@@ -22,6 +24,7 @@
 #include "scriptedagent.h"
 #include "settingsdialog.h"
 #include "transcriptpane.h"
+#include "transcriptview.h"
 
 #include "inboxroles.h"
 #include <QAction>
@@ -91,10 +94,16 @@ int main(int argc, char* argv[])
                                       QStringLiteral("Reply as an operator in the selected conversation"));
     const QCommandLineOption shot(QStringLiteral("shot"), QStringLiteral("Save a PNG of the window and quit"),
                                   QStringLiteral("file"));
+    const QCommandLineOption openAttempts(
+        QStringLiteral("open-attempts"),
+        QStringLiteral("Show the delivery attempts of the first handoff card in the transcript"));
+    const QCommandLineOption selectMessages(QStringLiteral("select-messages"),
+                                            QStringLiteral("Select the newest N messages of the transcript"),
+                                            QStringLiteral("count"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH"),
                                   QStringLiteral("size"), QStringLiteral("1280x800"));
-    parser.addOptions(
-        {dark, shortcuts, samples, empty, settings, needsHuman, select, search, takeOver, shot, size});
+    parser.addOptions({dark, shortcuts, samples, empty, settings, needsHuman, select, search, takeOver,
+                       openAttempts, selectMessages, shot, size});
     parser.process(app);
 
     if (parser.isSet(dark)) {
@@ -145,6 +154,29 @@ int main(int argc, char* argv[])
                     QStringLiteral("Hi, this is Carla from the café. I'll "
                                    "check your order right now."),
                     QStringLiteral("Carla Mendes"));
+        });
+    }
+    if (parser.isSet(openAttempts) || parser.isSet(selectMessages)) {
+        // After the conversation selected above has been read.
+        const bool attempts = parser.isSet(openAttempts);
+        const int selected = parser.value(selectMessages).toInt();
+        QTimer::singleShot(900, &window, [&window, attempts, selected] {
+            TranscriptView* view = window.transcriptPane()->view();
+            const int rows = view->model()->rowCount();
+            for (int row = 0; attempts && row < rows; ++row) {
+                if (view->rowIndex(row).data(TranscriptRoles::HandoffEventIdRole).toLongLong() != 0) {
+                    view->delegate()->toggleAttempts(view->rowIndex(row));
+                    break;
+                }
+            }
+            if (selected > 0 && rows > 0) {
+                view->setFocus();
+                const QItemSelection range(view->rowIndex(qMax(0, rows - selected)),
+                                           view->rowIndex(rows - 1));
+                view->selectionModel()->select(range, QItemSelectionModel::ClearAndSelect);
+                view->selectionModel()->setCurrentIndex(view->rowIndex(rows - 1),
+                                                        QItemSelectionModel::NoUpdate);
+            }
         });
     }
     if (parser.isSet(settings))
