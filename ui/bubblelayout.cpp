@@ -62,13 +62,18 @@ void paintMark(QPainter* p, const QRectF& r, SendState state, const QColor& mute
 }
 } // namespace
 
+int BubbleLayout::maxTextWidth(int rowWidth)
+{
+    const int available = qMax(kMinInner + 2 * kBubblePadX, rowWidth - 2 * kSideMargin);
+    const int maxBubble = qMin(available, qMax(kMinBubbleWidth, int(rowWidth * kBubbleShare)));
+    return maxBubble - 2 * kBubblePadX;
+}
+
 BubbleLayout BubbleLayout::build(const Content& content, const Fonts& fonts, int rowWidth, int top)
 {
     BubbleLayout b;
     b.m_content = content;
-    const int available = qMax(kMinInner + 2 * kBubblePadX, rowWidth - 2 * kSideMargin);
-    const int maxBubble = qMin(available, qMax(kMinBubbleWidth, int(rowWidth * kBubbleShare)));
-    const int maxInner = maxBubble - 2 * kBubblePadX;
+    const int maxInner = maxTextWidth(rowWidth);
 
     const QFontMetrics senderMetrics(fonts.smallBold);
     const QFontMetrics smallMetrics(fonts.small);

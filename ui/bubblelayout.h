@@ -33,6 +33,8 @@ public:
     static BubbleLayout build(const Content& content, const transcript::Fonts& fonts, int rowWidth, int top);
 
     void paint(QPainter* painter, const QPalette& palette, const transcript::Fonts& fonts) const;
+    // The widest the text may be in a row `rowWidth` wide; it wraps beyond.
+    static int maxTextWidth(int rowWidth);
 
     const Content& content() const { return m_content; }
     QRect rect() const { return m_rect; }

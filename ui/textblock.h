@@ -34,6 +34,9 @@ public:
     // The widest line: a short message's bubble is as narrow as its text.
     int naturalWidth() const { return m_naturalWidth; }
     int lineCount() const { return m_lineCount; }
+    // True when no paragraph had to be wrapped: at any width from naturalWidth() up the text
+    // is laid out the same.
+    bool unwrapped() const { return m_lineCount == int(m_paragraphs.size()); }
     // Lays the text out again at `width` when that is narrower and the result would be drawn
     // differently: right-to-left paragraphs align to the right edge of the width they had.
     void narrowTo(int width);

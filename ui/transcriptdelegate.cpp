@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "transcriptdelegate.h"
 
+#include "bubblelayout.h"
 #include "inboxroles.h"
 #include "transcriptrowlayout.h"
 #include "uistyle.h"
@@ -200,19 +201,30 @@ const TranscriptRowLayout& TranscriptDelegate::build(const QModelIndex& index, q
     auto* cached =
         new Cached{TranscriptRowLayout::build(content, m_fonts, m_width, m_view), aboveId, m_generation};
     ++m_built;
-    m_heights.insert(id, Measured{m_width, aboveId, cached->layout->height()});
-    const TranscriptRowLayout& layout = *cached->layout;
+    const TranscriptRowLayout& built = *cached->layout;
+    const bool widthFree = !built.card() && built.bubble().text().unwrapped();
+    m_heights.insert(id, Measured{m_width, aboveId, built.height(),
+                                  widthFree ? built.bubble().text().naturalWidth() : -1});
     m_layouts.insert(id, cached); // the cache owns it now; it evicts the longest unused, never this one
-    return layout;
+    return built;
 }
 
 QSize TranscriptDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex& index) const
 {
     const qint64 id = messageIdOf(index);
     const qint64 aboveId = aboveIdOf(index);
-    const auto measured = m_heights.constFind(id);
-    if (measured != m_heights.cend() && measured->width == m_width && measured->aboveId == aboveId)
-        return {m_width, measured->height};
+    const auto measured = m_heights.find(id);
+    if (measured != m_heights.end() && measured->aboveId == aboveId) {
+        if (measured->width == m_width)
+            return {m_width, measured->height};
+        // Another width, but the text still fits unwrapped: nothing to lay out (a resize with
+        // thousands of rows loaded measures only the long messages and the cards again).
+        if (measured->sameHeightFromTextWidth >= 0 &&
+            measured->sameHeightFromTextWidth <= BubbleLayout::maxTextWidth(m_width)) {
+            measured->width = m_width;
+            return {m_width, measured->height};
+        }
+    }
     return {m_width, build(index, id, aboveId).height()};
 }
 

@@ -108,6 +108,9 @@ private:
         int width = 0;
         qint64 aboveId = 0;
         int height = 0;
+        // A row of one bubble whose text was not wrapped has this height at any width its text
+        // still fits in: the widest its text is, or -1 when the height depends on the width.
+        int sameHeightFromTextWidth = -1;
     };
     struct Cached
     {

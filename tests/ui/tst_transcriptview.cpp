@@ -641,26 +641,47 @@ private slots:
     {
         say(MessageRole::User, QString(QStringLiteral("word ").repeated(80)).trimmed(), at(0, 1));
         say(MessageRole::Assistant, QStringLiteral("ok"), at(0, 2));
+        // One line when wide, two or more when narrow: a height kept across widths for text that
+        // was not wrapped must not be kept once it would be.
+        say(MessageRole::User, QString(QStringLiteral("word ").repeated(12)).trimmed(), at(0, 3));
         QVERIFY(resizeView(900, 480));
         QVERIFY(open());
-        const int wide = rowRect(0).height();
+        QCOMPARE(test::shownRow(*m_view, 2).bubble().text().lineCount(), 1);
+        QList<int> wide;
+        for (int row = 0; row < 3; ++row)
+            wide << rowRect(row).height();
         TranscriptDelegate* delegate = m_view->delegate();
         const int built = delegate->layoutsBuilt();
         // Asked again at the same width, nothing is laid out again.
         for (int round = 0; round < 3; ++round)
-            for (int row = 0; row < 2; ++row)
+            for (int row = 0; row < 3; ++row)
                 QCOMPARE(delegate->sizeHint(QStyleOptionViewItem(), m_view->rowIndex(row)).height(),
                          rowRect(row).height());
         QCOMPARE(delegate->layoutsBuilt(), built);
 
+        // The delegate's answer for a narrower width, before anything is painted there (a paint
+        // would lay the row out again and hide a height kept wrongly).
+        const int wideWidth = delegate->width();
+        delegate->setWidth(340);
+        const int hinted = delegate->sizeHint(QStyleOptionViewItem(), m_view->rowIndex(2)).height();
+        QCOMPARE(hinted, delegate->rowLayout(m_view->rowIndex(2)).height());
+        QVERIFY(hinted > wide.at(2));
+        QCOMPARE(delegate->sizeHint(QStyleOptionViewItem(), m_view->rowIndex(1)).height(), wide.at(1));
+        delegate->setWidth(wideWidth);
+
         QVERIFY(resizeView(360, 480));
-        QVERIFY(rowRect(0).height() > wide); // more lines at the narrower width
+        QVERIFY(rowRect(0).height() > wide.at(0)); // more lines at the narrower width
+        QCOMPARE(rowRect(1).height(), wide.at(1)); // "ok" fits either way
+        QVERIFY(test::shownRow(*m_view, 2).bubble().text().lineCount() > 1);
+        QCOMPARE(rowRect(2).height(), test::shownRow(*m_view, 2).height());
+        QVERIFY(rowRect(2).height() > wide.at(2));
         QVERIFY(delegate->layoutsBuilt() > built);
         QCOMPARE(test::shownRow(*m_view, 0).width(), m_view->viewport()->width());
         QVERIFY(test::shownRow(*m_view, 0).bubble().rect().right() < m_view->viewport()->width());
 
         QVERIFY(resizeView(900, 480));
-        QCOMPARE(rowRect(0).height(), wide);
+        for (int row = 0; row < 3; ++row)
+            QCOMPARE(rowRect(row).height(), wide.at(row));
     }
 
     void keyboardFocus_startsAtTheNewestMessageInView()
