@@ -15,7 +15,6 @@ namespace zapito {
 using namespace transcript;
 
 namespace {
-constexpr int kMinOutcomeBesideButtons = 140; // narrower than this, the buttons go on a line of their own
 constexpr int kOutcomeToButtons = 10;
 constexpr int kDetailSpacing = 2;
 
@@ -71,10 +70,13 @@ HandoffCardLayout HandoffCardLayout::build(const Content& content, const Fonts& 
     const int buttonsWidth =
         attempts.width() + resend.width() + (attempts.isValid() && resend.isValid() ? kButtonGap : 0);
     const int buttonsHeight = qMax(attempts.height(), resend.height());
-    const bool beside =
-        buttonsWidth == 0 || inner - buttonsWidth - kOutcomeToButtons >= kMinOutcomeBesideButtons;
-    const int outcomeWidth = beside && buttonsWidth > 0 ? inner - buttonsWidth - kOutcomeToButtons : inner;
-    c.m_outcome = TextBlock(content.outcomeText, fonts.body, outcomeWidth);
+    // The buttons sit beside the outcome while it still reads on one line; in a narrow card they
+    // take a line of their own rather than break "Failed after 2 attempts" in two.
+    const int besideWidth = inner - buttonsWidth - kOutcomeToButtons;
+    c.m_outcome = TextBlock(content.outcomeText, fonts.body, buttonsWidth > 0 ? besideWidth : inner);
+    const bool beside = buttonsWidth == 0 || (c.m_outcome.unwrapped() && besideWidth > 0);
+    if (!beside)
+        c.m_outcome = TextBlock(content.outcomeText, fonts.body, inner);
     int buttonsTop = 0;
     if (beside) {
         const int lineHeight = qMax(c.m_outcome.height(), buttonsHeight);
@@ -87,8 +89,8 @@ HandoffCardLayout HandoffCardLayout::build(const Content& content, const Fonts& 
         buttonsTop = y;
         y += buttonsHeight;
     }
-    // The buttons end at the card's right edge; on their own line they start at its left.
-    int x = beside ? textLeft + inner - buttonsWidth : textLeft;
+    // The buttons end at the card's right edge, beside the outcome or under it.
+    int x = textLeft + inner - buttonsWidth;
     if (attempts.isValid()) {
         c.m_attemptsButton = QRect(QPoint(x, buttonsTop + (buttonsHeight - attempts.height()) / 2), attempts);
         x += attempts.width() + kButtonGap;
@@ -97,7 +99,7 @@ HandoffCardLayout HandoffCardLayout::build(const Content& content, const Fonts& 
         c.m_resendButton = QRect(QPoint(x, buttonsTop + (buttonsHeight - resend.height()) / 2), resend);
 
     for (const QString& line : content.details) {
-        y += kDetailSpacing;
+        y += c.m_details.empty() ? kCardSpacing : kDetailSpacing; // a little air under the buttons
         c.m_details.emplace_back(line, fonts.small, inner);
         c.m_detailsAt.emplace_back(textLeft, y);
         y += c.m_details.back().height();

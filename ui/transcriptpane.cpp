@@ -71,6 +71,9 @@ TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& eng
     // Right-to-left names stay at the left edge, beside the subtitle, not under the button.
     m_title->setAlignment(Qt::AlignLeft | Qt::AlignAbsolute | Qt::AlignVCenter);
     m_subtitle->setAlignment(Qt::AlignLeft | Qt::AlignAbsolute | Qt::AlignVCenter);
+    // In a narrow pane the channel, the number and the state wrap instead of running under
+    // the Mark resolved button.
+    m_subtitle->setWordWrap(true);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
