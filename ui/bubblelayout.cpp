@@ -81,7 +81,8 @@ BubbleLayout BubbleLayout::build(const Content& content, const Fonts& fonts, int
     const int markSize = content.sendState == SendState::None ? 0 : smallMetrics.ascent();
     if (content.sendState == SendState::Failed)
         b.m_stateWords = TranscriptText::sendStateText(SendState::Failed);
-    const int wordsWidth = b.m_stateWords.isEmpty() ? 0 : smallMetrics.horizontalAdvance(b.m_stateWords);
+    // Drawn bold; measured as drawn, so "Not sent" keeps its last letter.
+    const int wordsWidth = b.m_stateWords.isEmpty() ? 0 : senderMetrics.horizontalAdvance(b.m_stateWords) + 1;
     const int timeWidth = smallMetrics.horizontalAdvance(content.time);
     const int rightWidth =
         timeWidth + (markSize ? kMarkGap + markSize : 0) + (wordsWidth ? kMarkGap + wordsWidth : 0);

@@ -404,20 +404,16 @@ void TranscriptView::leaveEvent(QEvent* event)
     QListView::leaveEvent(event);
 }
 
-void TranscriptView::focusInEvent(QFocusEvent* event)
+QModelIndex TranscriptView::moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers)
 {
-    // Tabbing in starts at the newest message in view, not at the oldest one loaded (which
-    // Qt would pick, and the first arrow key would then scroll up to).
-    if (!currentIndex().isValid() && event->reason() != Qt::MouseFocusReason && m_rows->rowCount() > 0) {
-        QModelIndex newest = indexAt(QPoint(viewport()->width() / 2, viewport()->height() - 1));
-        if (!newest.isValid())
-            newest = m_rows->index(m_rows->rowCount() - 1, 0);
-        const bool scroll = hasAutoScroll();
-        setAutoScroll(false);
-        selectionModel()->setCurrentIndex(newest, QItemSelectionModel::NoUpdate);
-        setAutoScroll(scroll);
+    // With no current row (the view had the focus before this conversation's rows came, or was
+    // tabbed into) the keys start at the newest message in view. Qt would pick the oldest one
+    // loaded and scroll up to it; it asks here when the view gets the focus, too.
+    if (!currentIndex().isValid() && m_rows->rowCount() > 0) {
+        const QModelIndex newest = indexAt(QPoint(viewport()->width() / 2, viewport()->height() - 1));
+        return newest.isValid() ? newest : m_rows->index(m_rows->rowCount() - 1, 0);
     }
-    QListView::focusInEvent(event);
+    return QListView::moveCursor(action, modifiers);
 }
 
 void TranscriptView::changeEvent(QEvent* event)

@@ -698,6 +698,15 @@ private slots:
         QTRY_VERIFY(m_view->currentIndex().isValid());
         QCOMPARE(m_view->currentIndex().row(), 11);
         QCOMPARE(bar()->value(), bar()->maximum()); // nothing scrolled
+
+        // Focused before the rows came (another conversation opened meanwhile): the first arrow
+        // key starts at the newest message too, not at the oldest one loaded.
+        m_view->selectionModel()->clearCurrentIndex();
+        QTest::keyClick(m_view.get(), Qt::Key_Up);
+        QCOMPARE(m_view->currentIndex().row(), 11);
+        QCOMPARE(bar()->value(), bar()->maximum());
+        QTest::keyClick(m_view.get(), Qt::Key_Up);
+        QCOMPARE(m_view->currentIndex().row(), 10);
     }
 };
 
