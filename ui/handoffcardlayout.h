@@ -54,6 +54,9 @@ public:
     const Content& content() const { return m_content; }
     QRect rect() const { return m_rect; }
     QRect buttonRect(Button button) const;
+    // The webhook's outcome as laid out: beside the buttons while it fits on one line there.
+    const TextBlock& outcome() const { return m_outcome; }
+    QRect outcomeRect() const { return QRect(m_outcomeAt, QSize(m_outcome.width(), m_outcome.height())); }
     Button buttonAt(const QPoint& point) const;
     // Everything the card says, top to bottom: title, outcome, details, resolved.
     QStringList lines() const;

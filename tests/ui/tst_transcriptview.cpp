@@ -7,6 +7,7 @@
 #include "testdatabase.h"
 #include "transcriptmodel.h"
 #include "transcriptprobe.h"
+#include "transcripttext.h"
 #include "transcriptview.h"
 #include "uistyle.h"
 
@@ -318,6 +319,37 @@ private slots:
         QCOMPARE(test::cardButton(*m_view, row, Button::Attempts), attemptsButton);
         QCOMPARE(test::cardButton(*m_view, row, Button::Resend), resendButton);
         QCOMPARE(m_view->buttonRect(m_view->rowIndex(row), Button::Resend).isEmpty(), resendButton.isEmpty());
+    }
+
+    void handoffCard_buttonsBesideTheOutcomeOrUnderIt_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("beside");
+        QTest::newRow("wide") << 800 << true;
+        QTest::newRow("narrow") << 340 << false;
+    }
+    void handoffCard_buttonsBesideTheOutcomeOrUnderIt()
+    {
+        QFETCH(int, width);
+        QFETCH(bool, beside);
+        HandoffCardLayout::Content content;
+        content.eventId = 1;
+        content.title = TranscriptText::handoffTitle(HandoffReason::ModelError);
+        content.outcome = DeliveryOutcome::Failed;
+        content.outcomeText = TranscriptText::webhookOutcome(DeliveryOutcome::Failed, 2);
+        content.attemptsButton = TranscriptText::showAttemptsLabel(false);
+        content.resendButton = TranscriptText::resendLabel(DeliveryOutcome::Failed);
+        const HandoffCardLayout card = HandoffCardLayout::build(
+            content, transcript::Fonts::from(m_view->font()), width, 0, m_view.get());
+        const QRect attempts = card.buttonRect(Button::Attempts);
+        const QRect resend = card.buttonRect(Button::Resend);
+        QVERIFY(card.rect().contains(attempts) && card.rect().contains(resend));
+        QVERIFY(!attempts.intersects(resend));
+        QVERIFY(!card.outcomeRect().intersects(attempts) && !card.outcomeRect().intersects(resend));
+        QCOMPARE(card.outcome().lineCount(), 1); // never "Failed after 2 / attempts"
+        QCOMPARE(resend.top() < card.outcomeRect().bottom(), beside);
+        QCOMPARE(card.buttonAt(resend.center()), Button::Resend);
+        QCOMPARE(card.buttonAt(card.outcomeRect().center()), Button::None);
     }
 
     void handoffCard_followsTheDelivery()
