@@ -78,10 +78,18 @@ QString ConversationListQuery::ftsQuery(const QString& typed)
     return SqlDialect::ftsQuery(typed);
 }
 
+bool ConversationListQuery::searchesIndexes(const ConversationFilter& filter) const
+{
+    return !filter.search.simplified().isEmpty() &&
+           SqlDialect::forDatabase(m_db).kind() == SqlDialect::Kind::SQLite;
+}
+
 ConversationListQuery::Statement
 ConversationListQuery::pageStatement(const ConversationFilter& filter, int limit,
                                      const std::optional<PageCursor>& after) const
 {
+    if (searchesIndexes(filter))
+        return ConversationSearch(m_db).statement(filter, limit, after);
     Sql sql = filteredSelect(SqlDialect::forDatabase(m_db), filter);
     if (after) {
         sql.text += QLatin1String(" AND (last_activity_ms, id) < (?, ?)");
@@ -96,6 +104,8 @@ Expected<QList<Conversation>> ConversationListQuery::page(const ConversationFilt
                                                           const std::optional<PageCursor>& after) const
 {
     const Statement statement = pageStatement(filter, limit, after);
+    if (searchesIndexes(filter))
+        return ConversationSearch(m_db).run(statement);
     return run(m_db, Sql{statement.text, statement.binds});
 }
 
@@ -103,10 +113,18 @@ Expected<std::optional<Conversation>> ConversationListQuery::matching(const Conv
                                                                       const QString& conversationId) const
 {
     using Result = Expected<std::optional<Conversation>>;
-    Sql sql = filteredSelect(SqlDialect::forDatabase(m_db), filter);
-    sql.text += QLatin1String(" AND id = ?");
-    sql.binds << conversationId;
-    auto rows = run(m_db, sql);
+    Expected<QList<Conversation>> rows = QList<Conversation>();
+    if (searchesIndexes(filter)) {
+        // Among the very results a page would show (the same windows), with its snippet: a live
+        // change keeps the row as paging would have it.
+        const ConversationSearch search(m_db);
+        rows = search.run(search.statement(filter, 1, {}, conversationId));
+    } else {
+        Sql sql = filteredSelect(SqlDialect::forDatabase(m_db), filter);
+        sql.text += QLatin1String(" AND id = ?");
+        sql.binds << conversationId;
+        rows = run(m_db, sql);
+    }
     if (!rows)
         return Result::failure(rows.error());
     if (rows->isEmpty())

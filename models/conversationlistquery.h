@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "conversationsearch.h"
 #include "conversationstore.h"
 #include "domain.h"
 #include "expected.h"
@@ -12,8 +13,10 @@
 namespace zapito {
 
 // The conversation list's SQL: one filtered, keyset-paged read (newest activity first) and a
-// check whether one conversation passes the filter, used to place live changes. Search covers
-// contact names, phone numbers / handles (LIKE) and message text (the FTS5 index of 0002).
+// check whether one conversation passes the filter, used to place live changes. On SQLite a search
+// is ConversationSearch: contact names, phone numbers / handles and message text through their
+// FTS5 indexes (0002, 0005) in bounded windows, each result with the snippet of its matching
+// message. PostgreSQL (team mode, no migrations yet) keeps LIKE and a text-search vector.
 class ConversationListQuery final
 {
 public:
@@ -24,12 +27,9 @@ public:
     [[nodiscard]] Expected<QList<Conversation>> page(const ConversationFilter& filter, int limit,
                                                      const std::optional<PageCursor>& after = {}) const;
 
-    // The very statement page() runs, so tests can EXPLAIN it.
-    struct Statement
-    {
-        QString text;
-        QVariantList binds;
-    };
+    // The very statement page() runs, so tests can EXPLAIN it. A search with nothing searchable
+    // in it (only punctuation, say) has an empty text: page() then finds nothing without asking.
+    using Statement = SqlStatement;
     [[nodiscard]] Statement pageStatement(const ConversationFilter& filter, int limit,
                                           const std::optional<PageCursor>& after = {}) const;
     // The conversation if it exists and passes the filter; std::nullopt when it does not pass.
@@ -37,10 +37,13 @@ public:
                                                                  const QString& conversationId) const;
 
     // The FTS5 query for what a person typed: every word as a prefix, all words required.
-    // Empty when nothing searchable was typed.
+    // Empty when nothing searchable was typed. (PostgreSQL's search; SQLite's bounded search asks
+    // for whole words and at most one prefix, see SearchTerms.)
     static QString ftsQuery(const QString& typed);
 
 private:
+    bool searchesIndexes(const ConversationFilter& filter) const;
+
     QSqlDatabase m_db;
 };
 

@@ -22,7 +22,7 @@ class StoreReader;
 struct ConversationFilter
 {
     bool needsHumanOnly = false;
-    QString search; // contact name substring; empty for all
+    QString search; // what was typed in the search box (names, numbers, message text); empty for all
 
     bool operator==(const ConversationFilter&) const = default;
 };

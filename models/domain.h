@@ -86,6 +86,10 @@ struct Conversation
     std::optional<HandoffReason> openHandoffReason;
     qint64 createdAtMs = 0;
     bool isSample = false;
+    // In search results only: why it matched, a fragment of the matching message with each hit
+    // between kSnippetHitStart and kSnippetHitEnd (searchsnippet.h). Empty when the name or the
+    // number matched, and outside a search.
+    QString matchSnippet;
 };
 
 struct Message

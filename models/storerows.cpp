@@ -2,6 +2,7 @@
 #include "storerows.h"
 
 #include <QSqlRecord>
+#include <QStringList>
 
 namespace zapito {
 
@@ -12,6 +13,14 @@ const char* const kMessageColumns = "id, conversation_id, role, content, at_ms, 
                                     "channel_at_ms, decided, send_state, send_error, author";
 const char* const kHandoffEventColumns = "id, conversation_id, message_id, reason, at_ms, resolved_at_ms, "
                                          "resolved_by, delivery_outcome, delivery_id";
+
+QString conversationColumnsOf(QStringView alias)
+{
+    QStringList qualified;
+    for (const QString& column : QString::fromLatin1(kConversationColumns).split(u','))
+        qualified << alias.toString() + u'.' + column.trimmed();
+    return qualified.join(QLatin1String(", "));
+}
 
 Conversation conversationFromRecord(const QSqlRecord& r)
 {

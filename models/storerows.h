@@ -3,6 +3,8 @@
 
 #include "domain.h"
 
+#include <QStringView>
+
 class QSqlRecord;
 
 namespace zapito {
@@ -13,6 +15,8 @@ extern const char* const kConversationColumns;
 extern const char* const kMessageColumns;
 extern const char* const kHandoffEventColumns;
 Conversation conversationFromRecord(const QSqlRecord& record);
+// kConversationColumns of the table called `alias` in a join ("c.id, c.bot_id, …").
+QString conversationColumnsOf(QStringView alias);
 Message messageFromRecord(const QSqlRecord& record);
 HandoffEvent handoffEventFromRecord(const QSqlRecord& record);
 

@@ -220,9 +220,10 @@ private slots:
             << QStringLiteral("cafe") << QStringList{QStringLiteral("Олег")};
         QTest::newRow("phone-digits")
             << QStringLiteral("+44 7700") << QStringList{QStringLiteral("Kenji 健二")};
-        // Quotes, stars and OR are plain words: "OR" is a prefix of "order", so Kenji matches.
+        // Quotes, stars, parentheses and a column filter are plain text: the words are "refund"
+        // and "order", both in Kenji's message.
         QTest::newRow("fts-syntax-is-text")
-            << QStringLiteral("\"refund* OR (") << QStringList{QStringLiteral("Kenji 健二")};
+            << QStringLiteral("\"refund* (order:") << QStringList{QStringLiteral("Kenji 健二")};
         QTest::newRow("no-match") << QStringLiteral("zzzz") << QStringList{};
         QTest::newRow("percent-is-literal") << QStringLiteral("%") << QStringList{};
     }
