@@ -105,6 +105,8 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue(c.status);
     case IsSampleRole:
         return c.isSample;
+    case SearchSnippetRole:
+        return c.matchSnippet;
     default:
         return {};
     }

@@ -22,6 +22,7 @@ enum : int
     HandoffReasonTextRole, // QString the reason in words ("Asked for a human"), else empty
     IsSampleRole,          // bool a sample conversation
     StatusRole,            // QVariant(ConversationStatus)
+    SearchSnippetRole,     // QString why a search result matched (Conversation::matchSnippet), else empty
 };
 } // namespace ConversationRoles
 
