@@ -87,9 +87,10 @@ SnippetLine snippetLine(const QString& snippet, qsizetype maxCharacters)
     endHit();
     for (; open > 0; --open)
         line.text += QChar(kPopDirectionalIsolate);
+    line.text += QChar(kPopDirectionalIsolate);
+    // Ours, so outside the isolate: an override in the message ends at its PDI.
     if (cut)
         line.text += QChar(kEllipsis);
-    line.text += QChar(kPopDirectionalIsolate);
     return line;
 }
 

@@ -27,7 +27,7 @@ QString snippetFromMarkedBytes(const QByteArray& marked);
 // A snippet as one line of plain text to draw: the marks taken out (the hits kept as ranges of
 // `text`), line breaks, tabs and other controls as spaces, and the whole wrapped in Unicode
 // isolates (U+2068 … U+2069) with the text's own isolates balanced, as isolated() does, so a
-// right-to-left override in the message cannot reorder the line's ellipses around it.
+// right-to-left override in the message reorders the message's own words only, never past them.
 struct SnippetLine
 {
     struct Range
@@ -40,8 +40,8 @@ struct SnippetLine
     QList<Range> hits;
 };
 
-// At most `maxCharacters` UTF-16 units of the snippet's own text (negative: all of it), ending in
-// "…" when cut; a surrogate pair is never split.
+// At most `maxCharacters` UTF-16 units of the snippet's own text (negative: all of it), followed
+// by "…" (after the isolate) when cut; a surrogate pair is never split.
 SnippetLine snippetLine(const QString& snippet, qsizetype maxCharacters = -1);
 
 } // namespace zapito

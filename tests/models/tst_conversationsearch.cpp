@@ -542,9 +542,9 @@ private slots:
             << QStringLiteral("x\u2069y\u2067z \u202Eabc") << -1
             << QStringLiteral("\u2068xy\u2067z \u202Eabc\u2069\u2069") << Hits{};
         QTest::newRow("cut") << QStringLiteral("ab\uE000cd\uE001ef") << 3
-                             << QStringLiteral("\u2068abc\u2026\u2069") << Hits{{3, 1}};
+                             << QStringLiteral("\u2068abc\u2069\u2026") << Hits{{3, 1}};
         QTest::newRow("surrogates-kept-whole") << QStringLiteral("a\U0001F642b") << 2
-                                               << QStringLiteral("\u2068a\U0001F642\u2026\u2069") << Hits{};
+                                               << QStringLiteral("\u2068a\U0001F642\u2069\u2026") << Hits{};
     }
     void snippetLine()
     {
