@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
 
 namespace zapito {
 
@@ -28,6 +29,62 @@ void drawPill(QPainter* p, const QRect& rect, const QColor& fill, const QColor& 
     p->drawText(rect, Qt::AlignCenter | Qt::TextSingleLine, label);
     p->restore();
 }
+
+// One line of plain text with the hits in bold: a QTextLayout with formats, never rich text, so
+// markup in a customer's message is drawn as the characters it is.
+void layOut(QTextLayout& layout, const SnippetLine& line, const QFont& font, const QColor& hitColour,
+            Qt::LayoutDirection direction, int width)
+{
+    layout.setText(line.text);
+    layout.setFont(font);
+    QTextOption option(Qt::AlignLeft | Qt::AlignVCenter);
+    option.setWrapMode(QTextOption::NoWrap);
+    option.setTextDirection(direction);
+    layout.setTextOption(option);
+    QList<QTextLayout::FormatRange> formats;
+    for (const SnippetLine::Range& hit : line.hits) {
+        QTextLayout::FormatRange range;
+        range.start = hit.start;
+        range.length = hit.length;
+        range.format.setFontWeight(QFont::Bold);
+        range.format.setForeground(hitColour);
+        formats.append(range);
+    }
+    layout.setFormats(formats);
+    layout.beginLayout();
+    layout.createLine().setLineWidth(width);
+    layout.endLayout();
+}
+
+void drawSnippet(QPainter* p, const QRect& rect, const QFont& font, const QColor& hitColour,
+                 const QString& snippet, Qt::LayoutDirection direction)
+{
+    const auto fits = [&](QTextLayout& layout, qsizetype characters) {
+        layOut(layout, snippetLine(snippet, characters), font, hitColour, direction, rect.width());
+        return layout.lineAt(0).naturalTextWidth() <= rect.width();
+    };
+    QTextLayout layout;
+    if (!fits(layout, -1)) {
+        // The longest start that fits with its "…", found by halving: a snippet is a dozen words,
+        // so a handful of one-line layouts.
+        qsizetype shortest = 0;
+        qsizetype longest = snippet.size();
+        while (shortest < longest) {
+            const qsizetype middle = (shortest + longest + 1) / 2;
+            QTextLayout probe;
+            if (fits(probe, middle))
+                shortest = middle;
+            else
+                longest = middle - 1;
+        }
+        fits(layout, shortest);
+    }
+    const QTextLine line = layout.lineAt(0);
+    p->save();
+    p->setClipRect(rect);
+    layout.draw(p, QPointF(rect.left(), rect.top() + (rect.height() - line.height()) / 2));
+    p->restore();
+}
 } // namespace
 
 ConversationDelegate::ConversationDelegate(QObject* parent)
@@ -44,6 +101,12 @@ QString ConversationDelegate::previewText(const QModelIndex& index)
 {
     const QString preview = index.data(ConversationRoles::LastMessageRole).toString();
     return preview.isEmpty() ? QApplication::translate("zapito", "No messages yet") : preview;
+}
+
+SnippetLine ConversationDelegate::searchSnippet(const QModelIndex& index)
+{
+    const QString snippet = index.data(ConversationRoles::SearchSnippetRole).toString();
+    return snippet.isEmpty() ? SnippetLine() : snippetLine(snippet);
 }
 
 QString ConversationDelegate::badgeText(const QModelIndex& index)
@@ -186,9 +249,13 @@ void ConversationDelegate::paint(QPainter* p, const QStyleOptionViewItem& option
     }
     p->setFont(option.font);
     p->setPen(unread > 0 ? text : muted);
-    p->drawText(QRect(left, line2.top(), qMax(0, right - left), line2.height()),
-                Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                bodyMetrics.elidedText(previewText(index), Qt::ElideRight, qMax(0, right - left)));
+    const QRect body(left, line2.top(), qMax(0, right - left), line2.height());
+    if (const QString snippet = index.data(ConversationRoles::SearchSnippetRole).toString();
+        !snippet.isEmpty())
+        drawSnippet(p, body, option.font, text, snippet, option.direction);
+    else
+        p->drawText(body, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                    bodyMetrics.elidedText(previewText(index), Qt::ElideRight, body.width()));
 
     // A hairline between rows.
     if (!selected) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "searchsnippet.h"
+
 #include <QStyledItemDelegate>
 
 #include <functional>
@@ -8,7 +10,8 @@
 namespace zapito {
 
 // Paints one conversation of the list: avatar with the channel's icon, the contact as the
-// title, the newest message on one elided line, the relative time, the unread count and, for
+// title, the newest message on one elided line (in search results, why the row matched: the
+// matching message's snippet with its hits in bold), the relative time, the unread count and, for
 // conversations waiting for a human, the reason in words. All text is drawn as plain text.
 class ConversationDelegate final : public QStyledItemDelegate
 {
@@ -26,6 +29,9 @@ public:
     // Exactly the strings paint() draws (before eliding), for tests and accessibility.
     static QString titleText(const QModelIndex& index);
     static QString previewText(const QModelIndex& index);
+    // The second line of a search result: the snippet as drawn, in plain text with its hits as
+    // ranges and in its own isolates; empty text when the row shows previewText().
+    static SnippetLine searchSnippet(const QModelIndex& index);
     static QString badgeText(const QModelIndex& index);
     QString timeText(const QModelIndex& index) const;
 
