@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "benchsupport.h"
 
+#include <QAbstractItemModel>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QEvent>
 #include <QFile>
-#include <QSqlDriver>
-#include <QVariant>
 #include <QWidget>
 
-#include <sqlite3.h>
-
 #include <algorithm>
+#include <utility>
 
 namespace zapito::bench {
 
@@ -66,41 +63,108 @@ QString loadAverage()
     return QString::fromLatin1(parts.mid(0, 3).join(' '));
 }
 
-// Watches the whole application: a transcript paints its bubbles, child widgets of the view,
-// and those paints count as much as the view's own.
+bool waitUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    if (done())
+        return true;
+    // The tick only bounds how long one blocking wait for events can last; whatever the
+    // condition depends on arrives as an event and wakes the loop by itself.
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    tick.start(1);
+    const auto start = Clock::now();
+    while (!done()) {
+        if (msSince(start) > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+void settle(int ms)
+{
+    const auto start = Clock::now();
+    waitUntil([&] { return msSince(start) >= ms; }, ms + 1000);
+}
+
+DataWait::DataWait(std::function<bool()> ready)
+    : m_ready(std::move(ready))
+{}
+
+DataWait::~DataWait()
+{
+    for (const auto& c : std::as_const(m_connections))
+        QObject::disconnect(c);
+}
+
+void DataWait::onModelChanges(const QAbstractItemModel* model)
+{
+    on(model, &QAbstractItemModel::modelReset);
+    on(model, &QAbstractItemModel::rowsInserted);
+    on(model, &QAbstractItemModel::rowsRemoved);
+    on(model, &QAbstractItemModel::rowsMoved);
+    on(model, &QAbstractItemModel::dataChanged);
+    on(model, &QAbstractItemModel::layoutChanged);
+}
+
+void DataWait::arm()
+{
+    m_armed = true;
+    m_arrived = false;
+    m_armedAt = Clock::now();
+    m_arrivedAfterMs = -1;
+}
+
+void DataWait::check()
+{
+    if (m_armed && !m_arrived && m_ready()) {
+        m_arrived = true;
+        m_arrivedAfterMs = msSince(m_armedAt);
+    }
+}
+
+// Watches the whole application: a view paints its viewport, a transcript its bubbles, child
+// widgets of the target, and those paints count as much as the target's own.
 class PaintWaiter::Filter final : public QObject
 {
 public:
-    QWidget* target = nullptr;
+    Accepts accepts;
+    std::function<bool()> gate;
     bool painted = false;
     Clock::time_point armed = Clock::now();
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        static const bool verboseLayout = qEnvironmentVariableIntValue("ZAPITO_BENCH_PAINT") == 2;
-        if (verboseLayout && event->type() == QEvent::LayoutRequest && watched->isWidgetType())
-            qInfo("layout request %.3f ms %s %s", msSince(armed), watched->metaObject()->className(),
-                  qPrintable(watched->objectName()));
-        if (event->type() == QEvent::Paint && watched->isWidgetType()) {
-            auto* widget = static_cast<QWidget*>(watched);
-            static const bool verbose = qEnvironmentVariableIntValue("ZAPITO_BENCH_PAINT") >= 1;
-            if (verbose)
-                qInfo("paint %.3f ms %s %s", msSince(armed), widget->metaObject()->className(),
-                      qPrintable(widget->objectName()));
-            // The paint runs right after the filter, inside the same processEvents call.
-            if (widget == target || target->isAncestorOf(widget))
-                painted = true;
-        }
+        if (event->type() != QEvent::Paint || !watched->isWidgetType())
+            return false;
+        auto* widget = static_cast<QWidget*>(watched);
+        static const bool verbose = qEnvironmentVariableIntValue("ZAPITO_BENCH_PAINT") >= 1;
+        if (verbose)
+            qInfo("paint %.3f ms %s %s", msSince(armed), widget->metaObject()->className(),
+                  qPrintable(widget->objectName()));
+        // The paint itself runs right after the filter, inside the same processEvents call,
+        // which returns before the clock is read.
+        if (!painted && (!gate || gate()) && accepts(widget))
+            painted = true;
         return false;
     }
 };
 
-PaintWaiter::PaintWaiter(QWidget* widget)
-    : m_widget(widget)
-    , m_filter(new Filter)
+PaintWaiter::Accepts PaintWaiter::inside(QWidget* target)
 {
-    m_filter->target = widget;
+    return [target](QWidget* w) { return w == target || target->isAncestorOf(w); };
+}
+
+PaintWaiter::PaintWaiter(Accepts accepts, std::function<bool()> gate)
+    : m_filter(new Filter)
+{
+    m_filter->accepts = std::move(accepts);
+    m_filter->gate = std::move(gate);
     QCoreApplication::instance()->installEventFilter(m_filter);
 }
+
+PaintWaiter::PaintWaiter(QWidget* target)
+    : PaintWaiter(inside(target), {})
+{}
 
 PaintWaiter::~PaintWaiter()
 {
@@ -114,66 +178,75 @@ void PaintWaiter::arm()
     m_filter->armed = Clock::now();
 }
 
+bool PaintWaiter::painted() const
+{
+    return m_filter->painted;
+}
+
 bool PaintWaiter::wait(int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!m_filter->painted) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents);
-        if (clock.elapsed() > timeoutMs)
-            return false;
+    return waitUntil([this] { return m_filter->painted; }, timeoutMs);
+}
+
+double timeToPaint(const char* what, const std::function<void()>& action, DataWait& data,
+                   const PaintWaiter::Accepts& accepts, int timeoutMs)
+{
+    PaintWaiter painted(accepts, [&data] { return data.arrived(); });
+    // Paints already owed belong to the step before.
+    QCoreApplication::processEvents();
+    painted.arm();
+    data.arm();
+    const auto start = Clock::now();
+    action();
+    data.check();
+    if (!painted.wait(timeoutMs)) {
+        qWarning("%s: %s within %d ms", what,
+                 data.arrived() ? "no paint after the data" : "the data did not arrive", timeoutMs);
+        return -1;
     }
-    return true;
+    const double ms = msSince(start);
+    // ZAPITO_BENCH_PAINT=1: where a step's time went, the wait for the data or what followed.
+    static const bool verbose = qEnvironmentVariableIntValue("ZAPITO_BENCH_PAINT") >= 1;
+    if (verbose)
+        qInfo("%s: data after %.3f ms, painted after %.3f ms", what, data.arrivedAfterMs(), ms);
+    return ms;
 }
 
-sqlite3* sqliteHandle(const QSqlDatabase& db)
+Heartbeat::Heartbeat(int intervalMs)
+    : m_intervalMs(intervalMs)
 {
-    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3* const*>(v.constData());
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &Heartbeat::beat);
 }
 
-SqlRecorder::SqlRecorder(const QSqlDatabase& db)
-    : m_handle(sqliteHandle(db))
+void Heartbeat::start()
 {
-    if (m_handle)
-        sqlite3_trace_v2(m_handle, SQLITE_TRACE_STMT, &SqlRecorder::trace, this);
+    m_worst = 0;
+    m_worstSinceLast = 0;
+    m_beats = 0;
+    m_last = Clock::now();
+    m_timer.start();
 }
 
-SqlRecorder::~SqlRecorder()
+void Heartbeat::stop()
 {
-    if (m_handle)
-        sqlite3_trace_v2(m_handle, 0, nullptr, nullptr);
+    m_timer.stop();
 }
 
-void SqlRecorder::start()
+double Heartbeat::takeWorstSinceLast()
 {
-    m_statements.clear();
-    m_recording = true;
+    return std::exchange(m_worstSinceLast, 0);
 }
 
-QStringList SqlRecorder::stop()
+void Heartbeat::beat()
 {
-    m_recording = false;
-    return std::exchange(m_statements, {});
-}
-
-int SqlRecorder::trace(unsigned type, void* context, void* statement, void* extra)
-{
-    auto* self = static_cast<SqlRecorder*>(context);
-    // Statements of triggers arrive as "-- comments", and FTS5 runs its own statements on its
-    // shadow tables ('main'.'messages_fts_…'); the outer statement covers both when replayed.
-    if (type != SQLITE_TRACE_STMT || !self->m_recording || static_cast<const char*>(extra)[0] == '-')
-        return 0;
-    char* sql = sqlite3_expanded_sql(static_cast<sqlite3_stmt*>(statement));
-    if (sql) {
-        const QString text = QString::fromUtf8(sql);
-        if (!text.contains(QLatin1String("'main'.")))
-            self->m_statements.append(text);
-        sqlite3_free(sql);
-    }
-    return 0;
+    const auto now = Clock::now();
+    const double late = std::chrono::duration<double, std::milli>(now - m_last).count() - m_intervalMs;
+    m_worst = std::max(m_worst, late);
+    m_worstSinceLast = std::max(m_worstSinceLast, late);
+    m_last = now;
+    ++m_beats;
 }
 
 } // namespace zapito::bench

@@ -2,19 +2,21 @@
 #include "inboxbenchmark.h"
 
 #include "benchsupport.h"
-#include "databasegenerator.h"
-#include "limitinbox.h"
 #include "naiveinbox.h"
 #include "productinbox.h"
 
-#include <QDataStream>
 #include <QDateTime>
-#include <QFile>
+#include <QLocale>
 #include <QProcess>
-#include <QTemporaryFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTextStream>
 
-#include <sqlite3.h>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <random>
 
 namespace zapito::bench {
 
@@ -22,7 +24,10 @@ namespace {
 
 struct Samples
 {
-    QList<double> open, toggle, search, transcript, live, resolve;
+    QList<double> open, toggle, transcript, scroll, live, resolve, stall;
+    QMap<SearchKind, QList<double>> search;
+    QMap<SearchKind, int> rowsListed; // after the search, in the last pass: a check on the scope
+    ScrollResult lastScroll;
 };
 
 void keep(QList<double>& list, double value)
@@ -31,52 +36,164 @@ void keep(QList<double>& list, double value)
         list.append(value);
 }
 
-// One operator session: what every approach is timed on, in this order.
-void pass(InboxScenario& s, const QString& path, const QString& term, const QString& longId, Samples& out)
+// Live messages are stamped now and later, each after the one before, as a channel stamps them.
+qint64 nextMessageTime()
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    keep(out.open, s.openAndPaintFirstPage(path));
+    static qint64 last = 0;
+    last = std::max(last + 1, QDateTime::currentMSecsSinceEpoch());
+    return last;
+}
+
+// A listed conversation to write to, other than the open transcript and not already on top.
+QString liveTarget(const InboxScenario& s, int preferredRow, const QString& open)
+{
+    for (int row = preferredRow; row < s.listedRows(); ++row) {
+        const QString id = s.listedId(row);
+        if (row > 0 && id != open)
+            return id;
+    }
+    return {};
+}
+
+// 200 (by default) things an operator does, picked by a fixed seed so every approach and every
+// run gets the same script: searching (and then opening a result or clearing), switching
+// Needs a human, opening conversations, resolving, while customers write, to conversations on
+// screen and far down the list. Returns the session's worst heartbeat lateness.
+double session(InboxScenario& s, const InboxBenchmark::Options& o, const QStringList& anyConversation,
+               const QString& open)
+{
+    std::mt19937 random(12);
+    auto uniform = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+    // ZAPITO_BENCH_SESSION=1 prints every action with how long it took, to find a stall's cause.
+    static const bool verbose = qEnvironmentVariableIntValue("ZAPITO_BENCH_SESSION") == 1;
+    settle(20);
+    Heartbeat heartbeat;
+    heartbeat.start();
+    auto say = [&](int action, const char* what, const QString& detail, const std::function<double()>& step) {
+        if (verbose)
+            qInfo("session %d: %s %s …", action, what, qPrintable(detail));
+        heartbeat.takeWorstSinceLast();
+        const double ms = step();
+        if (verbose)
+            qInfo("session %d: %.2f ms, event loop blocked %.2f ms at worst", action, ms,
+                  heartbeat.takeWorstSinceLast());
+    };
+    for (int action = 0; action < o.sessionActions; ++action) {
+        const int pick = uniform(0, 99);
+        const int rows = s.listedRows();
+        if (!s.searchText().isEmpty()) {
+            if (pick < 50 && rows > 0) {
+                const int row = uniform(0, std::min(rows, 8) - 1);
+                say(action, "open result", s.listedId(row), [&] { return s.openRow(row); });
+            } else {
+                say(action, "clear search", {}, [&] { return s.search(QString()); });
+            }
+        } else if (pick < 20) {
+            const QString term = o.terms.value(kSearchKinds[uniform(0, 4)]).text;
+            say(action, "search", term, [&] { return s.search(term); });
+        } else if (pick < 35) {
+            const bool on = !s.needsHumanOnly();
+            say(action, on ? "Needs a human on" : "Needs a human off", {},
+                [&] { return s.toggleNeedsHuman(on); });
+        } else if (pick < 60) {
+            if (rows > 0) {
+                const int row = uniform(0, std::min(rows, 12) - 1);
+                say(action, "open", s.listedId(row), [&] { return s.openRow(row); });
+            }
+        } else if (pick < 70) {
+            if (s.needsHumanOnly() && rows > 0)
+                say(action, "Mark resolved", s.listedId(0),
+                    [&] { return s.markResolved(nextMessageTime()); });
+            else
+                say(action, "Needs a human on", {}, [&] { return s.toggleNeedsHuman(true); });
+        } else {
+            // From the store: to a listed conversation, or (with nothing filtered) any one, which
+            // then comes in at the top.
+            QString target;
+            if (!s.needsHumanOnly() && pick >= 85 && !anyConversation.isEmpty())
+                target = anyConversation.at(uniform(0, int(anyConversation.size()) - 1));
+            else if (rows > 1)
+                target = liveTarget(s, uniform(1, std::min(rows, 30) - 1), open);
+            if (!target.isEmpty() && target != s.listedId(0))
+                say(action, "live message", target, [&] { return s.liveMessage(target, nextMessageTime()); });
+        }
+    }
+    heartbeat.stop();
+    return heartbeat.worstLatenessMs();
+}
+
+// One operator session: what every approach is timed on, in this order. The scripted session
+// and the scroll come last: scrolling to the oldest message leaves the whole transcript loaded,
+// which is not the state the other figures are meant to be measured in.
+struct PassParts
+{
+    bool session = false;
+    bool scroll = false;
+};
+
+void pass(InboxScenario& s, const InboxBenchmark::Options& o, const InboxBenchmark::LongConversation& longOne,
+          const QStringList& anyConversation, PassParts parts, Samples& out)
+{
+    keep(out.open, s.openAndPaintFirstPage(o.databasePath));
     keep(out.toggle, s.toggleNeedsHuman(true));
     s.toggleNeedsHuman(false);
-    keep(out.search, s.search(term));
-    s.search(QString());
-    keep(out.transcript, s.openTranscript(longId));
-    keep(out.live, s.liveMessage(now));
+    for (SearchKind kind : kSearchKinds) {
+        keep(out.search[kind], s.search(o.terms.value(kind).text));
+        out.rowsListed[kind] = s.listedRows();
+        s.search(QString());
+    }
+    keep(out.transcript, s.openTranscript(longOne.id, longOne.externalId));
+    keep(out.live, s.liveMessage(liveTarget(s, 3, longOne.id), nextMessageTime()));
     s.toggleNeedsHuman(true);
-    keep(out.resolve, s.markResolved(now + 1));
+    keep(out.resolve, s.markResolved(nextMessageTime()));
+    if (parts.session)
+        keep(out.stall, session(s, o, anyConversation, longOne.id));
+    if (parts.scroll) {
+        s.search(QString());
+        s.toggleNeedsHuman(false);
+        s.openTranscript(longOne.id, longOne.externalId);
+        out.lastScroll = s.scrollTranscriptToOldest(longOne.messages, o.scrollBudgetMs);
+        // A scroll cut short by the budget still says how bad its frames were; the note says
+        // how far it got.
+        if (out.lastScroll.steps > 0)
+            keep(out.scroll, out.lastScroll.worstFrameMs);
+    }
 }
 
-QHash<Step, QStringList> readSql(const QString& file)
+// Ids spread over the whole list (every n-th by rowid), for live messages to conversations
+// that are not on screen; a few hundred, so the child processes' RSS is not the list's.
+QStringList someConversations(const QString& databasePath)
 {
-    QFile f(file);
-    QHash<Step, QStringList> sql;
-    if (!f.open(QIODevice::ReadOnly))
-        return sql;
-    QDataStream in(&f);
-    QHash<int, QStringList> raw;
-    in >> raw;
-    for (auto it = raw.cbegin(); it != raw.cend(); ++it)
-        sql.insert(Step(it.key()), it.value());
-    return sql;
+    static std::atomic<int> counter{0};
+    const QString name = QStringLiteral("bench-ids-%1").arg(++counter);
+    QStringList ids;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(databasePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT id FROM conversations WHERE rowid % "
+                                  "(SELECT MAX(1, COUNT(*) / 400) FROM conversations) = 0"));
+            while (q.next())
+                ids << q.value(0).toString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ids;
 }
 
-bool writeSql(QFile& f, const QHash<Step, QStringList>& sql)
-{
-    QHash<int, QStringList> raw;
-    for (auto it = sql.cbegin(); it != sql.cend(); ++it)
-        raw.insert(int(it.key()), it.value());
-    QDataStream out(&f);
-    out << raw;
-    return f.flush();
-}
-
-std::optional<double> childRss(const InboxBenchmark::Options& o, const QString& approach,
-                               const QString& sqlFile)
+std::optional<double> childRss(const InboxBenchmark::Options& o, const QString& approach)
 {
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    child.start(o.executable, {QStringLiteral("rss"), approach, o.databasePath, sqlFile, o.searchTerm});
-    if (!child.waitForFinished(300'000) || child.exitCode() != 0)
+    QStringList arguments{QStringLiteral("rss"), approach, o.databasePath};
+    for (SearchKind kind : kSearchKinds)
+        arguments << o.terms.value(kind).text;
+    arguments << QString::number(o.scrollBudgetMs);
+    child.start(o.executable, arguments);
+    if (!child.waitForFinished(600'000) || child.exitCode() != 0)
         return std::nullopt;
     const QByteArray out = child.readAllStandardOutput();
     const qsizetype at = out.indexOf("VmHWM ");
@@ -85,130 +202,159 @@ std::optional<double> childRss(const InboxBenchmark::Options& o, const QString& 
     return out.mid(at + 6).trimmed().split('\n').value(0).toDouble();
 }
 
+QString searchFigureName(SearchKind kind)
+{
+    switch (kind) {
+    case SearchKind::ContactName:
+        return QStringLiteral("search a contact name, first page painted");
+    case SearchKind::PhoneFragment:
+        return QStringLiteral("search a phone fragment, first page painted");
+    case SearchKind::CommonWord:
+        return QStringLiteral("search a common word, first page painted");
+    case SearchKind::RareWord:
+        return QStringLiteral("search a rare word, first page painted");
+    case SearchKind::NoMatch:
+        return QStringLiteral("search with no match, empty state painted");
+    }
+    return {};
+}
+
 } // namespace
 
-QString InboxBenchmark::longConversationId(const QString& databasePath)
+InboxBenchmark::LongConversation InboxBenchmark::longConversation(const QString& databasePath)
 {
-    sqlite3* db = nullptr;
-    QString id;
-    if (sqlite3_open_v2(databasePath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt* q = nullptr;
-        const QByteArray sql = "SELECT id FROM conversations WHERE channel = ? AND external_id = ?";
-        const QByteArray channel = DatabaseGenerator::longConversationChannel().toUtf8();
-        const QByteArray external = DatabaseGenerator::longConversationExternalId().toUtf8();
-        sqlite3_prepare_v2(db, sql.constData(), -1, &q, nullptr);
-        sqlite3_bind_text(q, 1, channel.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(q, 2, external.constData(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(q) == SQLITE_ROW)
-            id = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
-        sqlite3_finalize(q);
+    static std::atomic<int> counter{0};
+    const QString name = QStringLiteral("bench-long-%1").arg(++counter);
+    LongConversation found;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(databasePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral(
+                    "SELECT m.conversation_id, c.external_id, m.n FROM (SELECT conversation_id, "
+                    "COUNT(*) AS n FROM messages GROUP BY conversation_id ORDER BY n DESC "
+                    "LIMIT 1) m JOIN conversations c ON c.id = m.conversation_id")) &&
+                q.next())
+                found = {q.value(0).toString(), q.value(1).toString(), q.value(2).toInt()};
+            else
+                qWarning("longest transcript: %s", qPrintable(q.lastError().text()));
+        }
+        db.close();
     }
-    sqlite3_close_v2(db);
-    return id;
+    QSqlDatabase::removeDatabase(name);
+    return found;
 }
 
 void InboxBenchmark::run(const Options& o, Report& report)
 {
     QTextStream err(stderr);
-    const QString longId = longConversationId(o.databasePath);
-    if (longId.isEmpty())
-        qFatal("%s has no long transcript conversation; generate it first", qPrintable(o.databasePath));
+    const LongConversation longOne = longConversation(o.databasePath);
+    if (longOne.id.isEmpty())
+        qFatal("%s has no conversations", qPrintable(o.databasePath));
+    const QStringList anyConversation = someConversations(o.databasePath);
 
-    // Warm-up pass: fills the page cache and records the product's SQL for the limit.
-    QHash<Step, QStringList> sql;
+    // Warm-up pass of each approach: fills the page cache with what the timed passes read.
     {
         Samples ignored;
-        ProductInbox recorder(true);
-        pass(recorder, o.databasePath, o.searchTerm, longId, ignored);
-        sql = recorder.recordedSql();
+        err << "  " << o.sizeLabel << " warm-up" << Qt::endl;
+        {
+            ProductInbox p;
+            pass(p, o, longOne, anyConversation, {}, ignored);
+        }
+        if (o.naive) {
+            NaiveInbox n;
+            pass(n, o, longOne, anyConversation, {}, ignored);
+        }
     }
-    Samples product, naive, limit;
-    QList<double> emptyWindow;
+    Samples product, naive;
     for (int r = 0; r < o.runs; ++r) {
         err << "  " << o.sizeLabel << " run " << (r + 1) << "/" << o.runs << Qt::endl;
         {
             ProductInbox p;
-            pass(p, o.databasePath, o.searchTerm, longId, product);
+            pass(p, o, longOne, anyConversation, {true, true}, product);
         }
+        // The baseline's session runs once: its searches read every message, and one session is
+        // enough to show how long that holds the screen.
         if (o.naive) {
             NaiveInbox n;
-            pass(n, o.databasePath, o.searchTerm, longId, naive);
-        }
-        {
-            LimitInbox l(sql);
-            pass(l, o.databasePath, o.searchTerm, longId, limit);
-            emptyWindow << l.emptyWindowMs();
+            pass(n, o, longOne, anyConversation, {r == 0, true}, naive);
         }
     }
 
-    // The targets are set at 100k conversations / 2M messages.
-    const bool big = o.sizeLabel == QLatin1String("100k/2M");
-    auto add = [&](const QString& name, QList<double> Samples::*member, std::optional<double> target) {
-        Figure f;
-        f.name = name;
-        f.size = o.sizeLabel;
-        f.unit = QStringLiteral("ms");
-        f.product = median(product.*member);
-        f.naive = median(naive.*member);
-        f.limit = median(limit.*member);
-        f.target = big ? target : std::nullopt;
-        f.samples = int((product.*member).size());
-        report.add(f);
+    auto add = [&](const QString& name, QList<double> Samples::*member, std::optional<double> target,
+                   bool interactive = true) {
+        report.add(o.sizeLabel, name, QStringLiteral("ms"), median(product.*member),
+                   o.naive ? median(naive.*member) : std::nullopt, target, interactive);
     };
+    const QString transcript = QLocale(QLocale::English).toString(o.transcriptLength);
     add(QStringLiteral("open + first page painted (warm)"), &Samples::open, 150.0);
     add(QStringLiteral("Needs a human on, painted"), &Samples::toggle, 16.0);
-    add(QStringLiteral("search \"%1\", painted").arg(o.searchTerm), &Samples::search, std::nullopt);
-    add(QStringLiteral("5,000-message transcript, first paint"), &Samples::transcript, 16.0);
-    add(QStringLiteral("live message to the visible list"), &Samples::live, 5.0);
-    add(QStringLiteral("Mark resolved, painted"), &Samples::resolve, std::nullopt);
+    for (SearchKind kind : kSearchKinds)
+        report.add(o.sizeLabel, searchFigureName(kind), QStringLiteral("ms"),
+                   median(product.search.value(kind)),
+                   o.naive ? median(naive.search.value(kind)) : std::nullopt, 50.0, true);
+    add(QStringLiteral("%1-message transcript, first paint").arg(transcript), &Samples::transcript, 16.0);
+    add(QStringLiteral("%1-message transcript scrolled newest → oldest, worst frame").arg(transcript),
+        &Samples::scroll, std::nullopt);
+    add(QStringLiteral("live message to the visible list, painted"), &Samples::live, 5.0);
+    add(QStringLiteral("Mark resolved, painted"), &Samples::resolve, 16.0);
+    add(QStringLiteral("GUI stall: worst event-loop block in a %1-action session").arg(o.sessionActions),
+        &Samples::stall, 16.0);
 
-    report.addNote(QStringLiteral("%1: medians of %2 runs after a warm-up run; of the limit's first page, "
-                                  "%3 ms is showing the empty QMainWindow offscreen.")
-                       .arg(o.sizeLabel)
-                       .arg(o.runs)
-                       .arg(median(emptyWindow).value_or(0), 0, 'f', 2));
-    QTemporaryFile sqlFile;
-    if (sqlFile.open())
-        writeSql(sqlFile, sql);
-    // Peak RSS: a fresh process per approach doing the same session once; the median of three.
-    auto rssOf = [&](const QString& approach) {
-        QList<double> peaks;
-        for (int i = 0; i < 3; ++i) {
-            if (const auto peak = childRss(o, approach, sqlFile.fileName()))
-                peaks << *peak;
-        }
-        return median(peaks);
+    QStringList terms;
+    for (SearchKind kind : kSearchKinds)
+        terms << QStringLiteral("%1 “%2” %3 (%4 / %5)")
+                     .arg(DatabaseGenerator::kindName(kind), o.terms.value(kind).text)
+                     .arg(o.terms.value(kind).conversations)
+                     .arg(product.rowsListed.value(kind))
+                     .arg(o.naive ? QString::number(naive.rowsListed.value(kind)) : QStringLiteral("—"));
+    report.addNote(
+        QStringLiteral("%1: medians of %2 runs after a warm-up run; the baseline's session ran once. "
+                       "Search terms (conversations found; rows listed after the search by Zapito / "
+                       "the baseline): %3. Longest transcript: %4 messages; Zapito scrolled it in %5 "
+                       "steps, %6 rows shown at the end%7.")
+            .arg(o.sizeLabel)
+            .arg(o.runs)
+            .arg(terms.join(QStringLiteral("; ")))
+            .arg(longOne.messages)
+            .arg(product.lastScroll.steps)
+            .arg(product.lastScroll.rowsShown)
+            .arg(product.lastScroll.reachedOldest
+                     ? QString()
+                     : QStringLiteral(" (stopped by the %1 s budget before the oldest)")
+                           .arg(o.scrollBudgetMs / 1000)));
+
+    if (!o.rss)
+        return;
+    // Peak RSS: a fresh process per approach doing the same pass once (no session).
+    auto rssOf = [&](const QString& approach) -> std::optional<double> {
+        err << "  " << o.sizeLabel << " peak RSS, " << approach << Qt::endl;
+        return childRss(o, approach);
     };
-    Figure rss;
-    rss.name = QStringLiteral("peak RSS of the process");
-    rss.size = o.sizeLabel;
-    rss.unit = QStringLiteral("MiB");
-    rss.product = rssOf(QStringLiteral("product"));
-    if (o.naive)
-        rss.naive = rssOf(QStringLiteral("naive"));
-    rss.limit = rssOf(QStringLiteral("limit"));
-    rss.target = big ? std::optional<double>(150.0) : std::nullopt;
-    rss.samples = 3;
-    report.add(rss);
-    err << "  SQL statements per step (product): open " << sql.value(Step::Open).size() << ", toggle "
-        << sql.value(Step::ToggleOn).size() << ", search " << sql.value(Step::Search).size()
-        << ", transcript " << sql.value(Step::Transcript).size() << ", live " << sql.value(Step::Live).size()
-        << ", resolve " << sql.value(Step::Resolve).size() << Qt::endl;
+    const auto productRss = rssOf(QStringLiteral("product"));
+    const auto naiveRss = o.naive ? rssOf(QStringLiteral("naive")) : std::nullopt;
+    report.add(o.sizeLabel, QStringLiteral("peak RSS of the process"), QStringLiteral("MiB"), productRss,
+               naiveRss, 150.0, false);
 }
 
-int InboxBenchmark::rssChild(const QString& approach, const QString& databasePath, const QString& sqlFile,
-                             const QString& searchTerm)
+int InboxBenchmark::rssChild(const QStringList& a) // rss APPROACH DATABASE TERM×5 SCROLL-BUDGET
 {
-    const QString longId = longConversationId(databasePath);
+    Options o;
+    o.databasePath = a.value(3);
+    int i = 4;
+    for (SearchKind kind : kSearchKinds)
+        o.terms[kind].text = a.value(i++);
+    const LongConversation longOne = longConversation(o.databasePath);
     std::unique_ptr<InboxScenario> scenario;
-    if (approach == QLatin1String("product"))
+    if (a.value(2) == QLatin1String("product"))
         scenario = std::make_unique<ProductInbox>();
-    else if (approach == QLatin1String("naive"))
-        scenario = std::make_unique<NaiveInbox>();
     else
-        scenario = std::make_unique<LimitInbox>(readSql(sqlFile));
+        scenario = std::make_unique<NaiveInbox>();
+    o.scrollBudgetMs = a.value(i).toInt();
     Samples ignored;
-    pass(*scenario, databasePath, searchTerm, longId, ignored);
+    pass(*scenario, o, longOne, {}, {false, true}, ignored);
     QTextStream(stdout) << "VmHWM " << peakRssMiB() << Qt::endl;
     return 0;
 }

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // zapito-inbox-bench: generates realistic inbox databases and measures the inbox and the webhook
-// against the naive Qt way and the limit. Not a test: it prints numbers, it asserts nothing.
+// against what a careful Qt developer writes first. Not a test: it prints numbers, it asserts nothing.
 //
 //   zapito-inbox-bench generate --conversations N --messages M --out FILE
-//   zapito-inbox-bench run [--sizes 10000/200000,100000/2000000] [--runs 5] [--data-dir /tmp] ...
+//   zapito-inbox-bench run [--quick] [--sizes 10000/200000,100000/2000000] [--runs 5] [--data-dir DIR] ...
 #include "benchsupport.h"
 #include "databasegenerator.h"
 #include "inboxbenchmark.h"
 #include "report.h"
+#include "sampletext.h"
 #include "webhookbenchmark.h"
 
 #include <QApplication>
@@ -64,6 +65,7 @@ int generate(const QStringList& arguments)
         err << "generate failed: " << result.error() << Qt::endl;
         return 1;
     }
+    DatabaseGenerator::writeRecord(options, *result);
     err << "generated " << options.path << ": " << options.conversations << " conversations, "
         << options.messages << " messages, " << result->openHandoffs << " open and "
         << result->resolvedHandoffs << " resolved handoffs, long transcript in " << result->longConversationId
@@ -87,27 +89,88 @@ QString label(const Size& s)
     return QString(short_(s.conversations) + u'/' + short_(s.messages));
 }
 
+// The generated database of this size, written afresh only when its record beside it does not
+// match what this build would write (or --regenerate); then a working copy, since the steps
+// write (live messages, resolved handoffs) and every run must start from the same data.
+std::optional<DatabaseGenerator::Result> prepare(const Size& size, const QString& dir, bool regenerate,
+                                                 Report& report, QString* workPath)
+{
+    QTextStream err(stderr);
+    DatabaseGenerator::Options g;
+    g.conversations = size.conversations;
+    g.messages = size.messages;
+    g.path = QStringLiteral("%1/inbox-%2-%3.sqlite").arg(dir).arg(size.conversations).arg(size.messages);
+    std::optional<DatabaseGenerator::Result> record =
+        regenerate ? std::nullopt : DatabaseGenerator::readRecord(g);
+    if (!record) {
+        err << "generating " << g.path << Qt::endl;
+        const auto generated = DatabaseGenerator::generate(g);
+        if (!generated) {
+            err << "generate failed: " << generated.error() << Qt::endl;
+            return std::nullopt;
+        }
+        DatabaseGenerator::writeRecord(g, *generated);
+        err << "generated " << g.path << " in " << generated->elapsedMs << " ms" << Qt::endl;
+        record = *generated;
+    } else {
+        err << "reusing " << g.path << " (" << DatabaseGenerator::fingerprint(g) << ")" << Qt::endl;
+    }
+    report.addNote(QStringLiteral("%1 data (generated in %9 s): %2 open and %3 resolved handoffs; “%4” in %5 "
+                                  "messages (%6 %), “%7” in %8.")
+                       .arg(label(size))
+                       .arg(record->openHandoffs)
+                       .arg(record->resolvedHandoffs)
+                       .arg(SampleText::commonWord())
+                       .arg(record->commonWordMessages)
+                       .arg(100.0 * double(record->commonWordMessages) / double(size.messages), 0, 'f', 1)
+                       .arg(SampleText::rareWord())
+                       .arg(record->rareWordMessages)
+                       .arg(record->elapsedMs / 1000.0, 0, 'f', 1));
+    *workPath = QStringLiteral("%1/work-%2-%3.sqlite").arg(dir).arg(size.conversations).arg(size.messages);
+    for (const char* suffix : {"", "-wal", "-shm", ".lock"})
+        QFile::remove(*workPath + QLatin1String(suffix));
+    if (!QFile::copy(g.path, *workPath)) {
+        err << "cannot copy " << g.path << " to " << *workPath << Qt::endl;
+        return std::nullopt;
+    }
+    return record;
+}
+
 int run(QApplication& app)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Measures the inbox and the webhook."));
     parser.addHelpOption();
     const QCommandLineOption sizes(QStringLiteral("sizes"),
-                                   QStringLiteral("Conversations/messages, comma separated."),
+                                   QStringLiteral("Conversations/messages, comma separated, smallest first."),
                                    QStringLiteral("LIST"), QStringLiteral("10000/200000,100000/2000000"));
     const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Timed runs per figure (median)."),
                                   QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption quick(
+        QStringLiteral("quick"),
+        QStringLiteral("Small sizes and 2 runs (1000/20000,10000/200000), to iterate; "
+                       "--sizes and --runs still override."));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Where the databases live."),
                                      QStringLiteral("DIR"), QStringLiteral("/tmp/zapito-bench"));
     const QCommandLineOption regenerate(QStringLiteral("regenerate"),
-                                        QStringLiteral("Write the databases afresh even if present."));
-    const QCommandLineOption noNaive(QStringLiteral("no-naive"), QStringLiteral("Skip the naive baseline."));
+                                        QStringLiteral("Write the databases afresh even if they match."));
+    const QCommandLineOption noNaive(QStringLiteral("no-naive"), QStringLiteral("Skip the baseline."));
     const QCommandLineOption noWebhook(QStringLiteral("no-webhook"),
                                        QStringLiteral("Skip the webhook figures."));
     const QCommandLineOption noInbox(QStringLiteral("no-inbox"), QStringLiteral("Skip the inbox figures."));
+    const QCommandLineOption noRss(QStringLiteral("no-rss"), QStringLiteral("Skip the peak RSS figure."));
+    const QCommandLineOption actions(QStringLiteral("session-actions"),
+                                     QStringLiteral("Actions in the GUI stall session."), QStringLiteral("N"),
+                                     QStringLiteral("200"));
+    const QCommandLineOption scrollBudget(
+        QStringLiteral("scroll-budget"),
+        QStringLiteral("Seconds a transcript scroll may take before it stops "
+                       "(30; 10 with --quick)."),
+        QStringLiteral("S"), QStringLiteral("30"));
     const QCommandLineOption markdown(QStringLiteral("markdown"),
-                                      QStringLiteral("Also write the table here."), QStringLiteral("FILE"));
-    parser.addOptions({sizes, runs, dataDir, regenerate, noNaive, noWebhook, noInbox, markdown});
+                                      QStringLiteral("Also write the report here."), QStringLiteral("FILE"));
+    parser.addOptions({sizes, runs, quick, dataDir, regenerate, noNaive, noWebhook, noInbox, noRss, actions,
+                       scrollBudget, markdown});
     QStringList arguments = app.arguments();
     arguments.removeAt(1);
     parser.process(arguments);
@@ -115,11 +178,15 @@ int run(QApplication& app)
     QTextStream err(stderr);
     const QString dir = parser.value(dataDir);
     QDir().mkpath(dir);
-    const int runCount = qMax(1, parser.value(runs).toInt());
+    const bool isQuick = parser.isSet(quick);
+    const int runCount = qMax(1, parser.isSet(runs) || !isQuick ? parser.value(runs).toInt() : 2);
+    const QString sizeList =
+        parser.isSet(sizes) || !isQuick ? parser.value(sizes) : QStringLiteral("1000/20000,10000/200000");
     Report report;
     const QString loadBefore = loadAverage();
+    const auto started = Clock::now();
     if (!parser.isSet(noInbox)) {
-        for (const QString& spec : parser.value(sizes).split(u',', Qt::SkipEmptyParts)) {
+        for (const QString& spec : sizeList.split(u',', Qt::SkipEmptyParts)) {
             const QStringList parts = spec.split(u'/');
             const Size size{parts.value(0).toInt(), parts.value(1).toLongLong()};
             if (size.conversations < 10 || size.messages < size.conversations + 5'000) {
@@ -127,33 +194,26 @@ int run(QApplication& app)
                     << "than conversations (one long transcript)" << Qt::endl;
                 return 2;
             }
-            const QString path =
-                QStringLiteral("%1/inbox-%2-%3.sqlite").arg(dir).arg(size.conversations).arg(size.messages);
-            if (parser.isSet(regenerate) || !QFileInfo::exists(path)) {
-                DatabaseGenerator::Options g;
-                g.conversations = size.conversations;
-                g.messages = size.messages;
-                g.path = path;
-                const auto generated = DatabaseGenerator::generate(g);
-                if (!generated) {
-                    err << "generate failed: " << generated.error() << Qt::endl;
-                    return 1;
-                }
-                err << "generated " << path << " in " << generated->elapsedMs << " ms" << Qt::endl;
-                report.addNote(QStringLiteral("Generated %1 in %2 s (%3 open and %4 resolved handoffs).")
-                                   .arg(label(size))
-                                   .arg(generated->elapsedMs / 1000.0, 0, 'f', 1)
-                                   .arg(generated->openHandoffs)
-                                   .arg(generated->resolvedHandoffs));
-            }
+            QString workPath;
+            const auto record = prepare(size, dir, parser.isSet(regenerate), report, &workPath);
+            if (!record)
+                return 1;
             InboxBenchmark::Options o;
-            o.databasePath = path;
+            o.databasePath = workPath;
             o.sizeLabel = label(size);
             o.runs = runCount;
             o.naive = !parser.isSet(noNaive);
+            o.rss = !parser.isSet(noRss);
+            o.sessionActions = qMax(1, parser.value(actions).toInt());
+            o.scrollBudgetMs =
+                1000 *
+                qMax(1, parser.isSet(scrollBudget) || !isQuick ? parser.value(scrollBudget).toInt() : 10);
+            o.terms = record->terms;
             o.executable = QCoreApplication::applicationFilePath();
             err << "inbox at " << o.sizeLabel << Qt::endl;
             InboxBenchmark::run(o, report);
+            for (const char* suffix : {"", "-wal", "-shm", ".lock"})
+                QFile::remove(workPath + QLatin1String(suffix));
         }
     }
     if (!parser.isSet(noWebhook)) {
@@ -163,11 +223,13 @@ int run(QApplication& app)
         err << "webhook" << Qt::endl;
         WebhookBenchmark::run(w, report);
     }
-    report.addNote(QStringLiteral("Machine: %1, %2 cores, %3 RAM; load average %4 before, %5 after; %6 UTC.")
+    report.addNote(QStringLiteral("Machine: %1, %2 cores, %3 RAM; load average %4 before, %5 after; "
+                                  "%6 min in all; %7 UTC.")
                        .arg(cpuModel())
                        .arg(QThread::idealThreadCount())
-                       .arg(memoryTotal(), loadBefore, loadAverage(),
-                            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+                       .arg(memoryTotal(), loadBefore, loadAverage())
+                       .arg(msSince(started) / 60'000.0, 0, 'f', 1)
+                       .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     const QString table = report.markdown();
     QTextStream(stdout) << table;
     if (parser.isSet(markdown)) {
@@ -212,10 +274,8 @@ int main(int argc, char* argv[])
         // Settings, secrets and data folders of a throw-away test profile (~/.qttest), never the
         // operator's own Zapito Inbox set-up (a configured webhook must not receive bench traffic).
         QStandardPaths::setTestModeEnabled(true);
-        if (command == QLatin1String("rss")) {
-            const QStringList a = app.arguments(); // rss APPROACH DATABASE SQLFILE TERM
-            return InboxBenchmark::rssChild(a.value(2), a.value(3), a.value(4), a.value(5));
-        }
+        if (command == QLatin1String("rss"))
+            return InboxBenchmark::rssChild(app.arguments());
         return run(app);
     }
     std::fputs("usage: zapito-inbox-bench generate|run [options]   (--help after the command)\n", stderr);

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "productinbox.h"
 
+#include "benchsupport.h"
 #include "conversationlistmodel.h"
 #include "conversationlistpanel.h"
 #include "conversationlistview.h"
 #include "inboxservices.h"
 #include "mainwindow.h"
 #include "selectioncontroller.h"
+#include "transcriptmodel.h"
 #include "transcriptpane.h"
+#include "transcriptscroll.h"
 #include "transcriptview.h"
 
 #include <QAction>
@@ -16,27 +19,87 @@
 
 namespace zapito::bench {
 
-ProductInbox::ProductInbox(bool recordSql)
-    : m_recordSql(recordSql)
-    , m_verbose(qEnvironmentVariableIntValue("ZAPITO_BENCH_PAINT") >= 1)
-{}
+namespace {
+const QString kLiveText = QStringLiteral("Olá! Ainda estão abertos? ☕");
+}
+
+ProductInbox::ProductInbox() = default;
 
 ProductInbox::~ProductInbox()
 {
-    m_recorder.reset();
     m_window.reset();
     m_services.reset();
 }
 
-QWidget* ProductInbox::list() const
+QWidget* ProductInbox::listView() const
 {
     return m_window->listPanel()->view();
+}
+
+QWidget* ProductInbox::listEmptyState() const
+{
+    return m_window->listPanel()->findChild<QWidget*>(QStringLiteral("listEmptyState"));
 }
 
 QWidget* ProductInbox::transcript() const
 {
     return m_window->transcriptPane()->view();
 }
+
+int ProductInbox::listedRows() const
+{
+    return m_window->listModel().rowCount();
+}
+
+QString ProductInbox::listedId(int row) const
+{
+    return m_window->listModel().conversationAt(row).id;
+}
+
+bool ProductInbox::needsHumanOnly() const
+{
+    return m_window->listPanel()->needsHumanOnly();
+}
+
+QString ProductInbox::searchText() const
+{
+    return m_window->listPanel()->searchField()->text();
+}
+
+namespace {
+
+// The list has read the first page of `wanted`: the model says so with pageLoaded(), or, when
+// it reads in the call itself, by not loading any more. A page that arrives for another filter
+// (an answer overtaken by the next request) is not it.
+class ListData final
+{
+public:
+    ListData(const ConversationListModel& model, ConversationFilter wanted)
+        : m_model(model)
+        , m_wanted(std::move(wanted))
+        , m_wait([this] { return m_model.filter() == m_wanted && (m_pageSeen || !m_model.isLoading()); })
+    {
+        // Connected before the wait itself, so the flag is set when the wait looks.
+        m_connection = QObject::connect(&model, &ConversationListModel::pageLoaded, &m_context, [this] {
+            if (m_model.filter() == m_wanted)
+                m_pageSeen = true;
+        });
+        m_wait.on(&model, &ConversationListModel::pageLoaded);
+        m_wait.on(&model, &QAbstractItemModel::modelReset);
+    }
+    ~ListData() { QObject::disconnect(m_connection); }
+    DataWait& wait() { return m_wait; }
+
+private:
+    const ConversationListModel& m_model;
+    ConversationFilter m_wanted;
+    QObject m_context;
+    QMetaObject::Connection m_connection;
+    bool m_pageSeen = false;
+    DataWait m_wait;
+};
+
+} // namespace
 
 double ProductInbox::openAndPaintFirstPage(const QString& databasePath)
 {
@@ -45,95 +108,150 @@ double ProductInbox::openAndPaintFirstPage(const QString& databasePath)
     m_services = InboxServices::create(databasePath, &error);
     if (!m_services)
         qFatal("cannot open %s: %s", qPrintable(databasePath), qPrintable(error.message));
-    if (m_recordSql) {
-        m_recorder = std::make_unique<SqlRecorder>(m_services->database().connection());
-        m_recorder->start();
-    }
     m_window = std::make_unique<MainWindow>(*m_services);
     m_window->resize(1100, 720);
-    PaintWaiter painted(m_window->listPanel()->view());
+    ListData data(m_window->listModel(), m_window->listModel().filter());
+    data.wait().arm();
+    data.wait().check();
+    PaintWaiter painted(PaintWaiter::inside(listView()), [&] { return data.wait().arrived(); });
     m_window->show();
-    painted.wait();
+    const bool ok = painted.wait();
     const double ms = msSince(start);
-    if (m_recorder)
-        m_sql[Step::Open] = m_recorder->stop();
     // Steps after this one are timed on their own; the operator looks before clicking, so the
     // deferred start-up work (the first conversation's transcript, counts) is let finish first.
     m_window->selection().setLoadDelay(0);
+    // Typed text waits ConversationListPanel::kSearchDelayMs before the list is searched; at 0
+    // the search itself is timed, from the last keystroke.
     m_window->listPanel()->setSearchDelay(0);
-    const auto settle = Clock::now();
-    while (msSince(settle) < 50)
-        QCoreApplication::processEvents();
-    return ms;
+    waitUntil([&] { return !m_window->transcriptModel().isLoading(); }, 5'000);
+    settle(50);
+    return ok ? ms : -1;
 }
 
-double ProductInbox::timeUntilPainted(QWidget* target, Step step, const std::function<void()>& action)
+bool ProductInbox::listDataFor(const QString& search, bool needsHuman) const
 {
-    PaintWaiter painted(target);
-    QCoreApplication::processEvents();
-    painted.arm();
-    if (m_recorder)
-        m_recorder->start();
-    const auto start = Clock::now();
-    action();
-    if (m_verbose)
-        qInfo("product step %d: action returned after %.3f ms", int(step), msSince(start));
-    const bool ok = painted.wait();
-    const double ms = msSince(start);
-    if (m_recorder)
-        m_sql[step] = m_recorder->stop();
-    return ok ? ms : -1;
+    const ConversationFilter& f = m_window->listModel().filter();
+    return f.search == search.simplified() && f.needsHumanOnly == needsHuman;
 }
 
 double ProductInbox::toggleNeedsHuman(bool on)
 {
-    return timeUntilPainted(list(), on ? Step::ToggleOn : Step::ToggleOff,
-                            [&] { m_window->listPanel()->setNeedsHumanOnly(on); });
+    if (on == needsHumanOnly())
+        return -1; // nothing to click
+    const ConversationListModel& model = m_window->listModel();
+    ConversationFilter wanted = model.filter();
+    wanted.needsHumanOnly = on;
+    ListData data(model, wanted);
+    QWidget* view = listView();
+    QWidget* empty = listEmptyState();
+    const auto accepts = [&](QWidget* w) {
+        return model.rowCount() > 0 || !empty ? PaintWaiter::inside(view)(w) : PaintWaiter::inside(empty)(w);
+    };
+    return timeToPaint(
+        "Needs a human", [&] { m_window->listPanel()->setNeedsHumanOnly(on); }, data.wait(), accepts);
+}
+
+double ProductInbox::typeSearch(const QString& text)
+{
+    const ConversationListModel& model = m_window->listModel();
+    ConversationFilter wanted = model.filter();
+    wanted.search = text.simplified();
+    ListData data(model, wanted);
+    QWidget* view = listView();
+    QWidget* empty = listEmptyState();
+    // The rows when there are some; the empty state ("No conversations match …") when not.
+    const auto accepts = [&](QWidget* w) {
+        return model.rowCount() > 0 || !empty ? PaintWaiter::inside(view)(w) : PaintWaiter::inside(empty)(w);
+    };
+    return timeToPaint(
+        "search", [&] { m_window->listPanel()->searchField()->setText(text); }, data.wait(), accepts);
 }
 
 double ProductInbox::search(const QString& text)
 {
-    // Typed text waits ConversationListPanel::kSearchDelayMs (200 ms) before the list is searched;
-    // the delay is set to 0 so this times the search itself, from the last keystroke.
-    return timeUntilPainted(list(), text.isEmpty() ? Step::ClearSearch : Step::Search,
-                            [&] { m_window->listPanel()->searchField()->setText(text); });
+    if (text == searchText())
+        return -1; // nothing typed
+    return typeSearch(text);
 }
 
-double ProductInbox::openTranscript(const QString& conversationId)
+double ProductInbox::open(const QString& conversationId)
 {
+    const TranscriptModel& model = m_window->transcriptModel();
+    if (model.conversationId() == conversationId)
+        return -1; // already open: a click would load nothing
     if (m_window->listModel().rowOf(conversationId) < 0)
-        return -1;
-    return timeUntilPainted(transcript(), Step::Transcript,
-                            [&] { m_window->selection().select(conversationId); });
+        return -1; // not listed: there is no row to click
+    DataWait data([&] { return model.conversationId() == conversationId && !model.isLoading(); });
+    data.on(&model, &TranscriptModel::loaded);
+    data.on(&model, &QAbstractItemModel::modelReset);
+    return timeToPaint(
+        "transcript", [&] { m_window->selection().select(conversationId); }, data,
+        PaintWaiter::inside(transcript()), 20'000);
 }
 
-double ProductInbox::liveMessage(qint64 atMs)
+double ProductInbox::openTranscript(const QString& conversationId, const QString& externalId)
 {
-    ConversationListModel& model = m_window->listModel();
-    if (model.rowCount() <= 3)
+    // Wherever the conversation sits: if it is not on the loaded pages, the operator finds it by
+    // its number first (not timed), as anyone would.
+    const bool searched = m_window->listModel().rowOf(conversationId) < 0;
+    if (searched && externalId != searchText())
+        typeSearch(externalId);
+    const double ms = open(conversationId);
+    if (searched && !searchText().isEmpty())
+        typeSearch(QString());
+    return ms;
+}
+
+double ProductInbox::openRow(int row)
+{
+    const ConversationListModel& model = m_window->listModel();
+    if (row < 0 || row >= model.rowCount())
         return -1;
-    const QString target = model.conversationAt(3).id;
-    return timeUntilPainted(list(), Step::Live, [&] {
-        (void)m_services->store().appendMessage(target, MessageRole::User,
-                                                QStringLiteral("Olá! Ainda estão abertos? ☕"), atMs);
-    });
+    return open(model.conversationAt(row).id);
+}
+
+ScrollResult ProductInbox::scrollTranscriptToOldest(int totalRows, int budgetMs)
+{
+    auto* area = qobject_cast<QAbstractScrollArea*>(transcript());
+    if (!area)
+        area = transcript()->findChild<QAbstractScrollArea*>();
+    if (!area)
+        return {};
+    return scrollToOldest(area, &m_window->transcriptModel(), totalRows, budgetMs);
+}
+
+double ProductInbox::liveMessage(const QString& conversationId, qint64 atMs)
+{
+    const ConversationListModel& model = m_window->listModel();
+    DataWait data([&] { return model.rowOf(conversationId) == 0; });
+    data.onModelChanges(&model);
+    return timeToPaint(
+        "live message",
+        [&] { (void)m_services->store().appendMessage(conversationId, MessageRole::User, kLiveText, atMs); },
+        data, PaintWaiter::inside(listView()));
 }
 
 double ProductInbox::markResolved(qint64)
 {
-    ConversationListModel& model = m_window->listModel();
-    if (model.rowCount() == 0)
+    const ConversationListModel& model = m_window->listModel();
+    if (!model.filter().needsHumanOnly || model.rowCount() == 0)
         return -1;
-    // Open the first conversation waiting for a human (untimed), then click Mark resolved.
+    // Open the first conversation waiting for a human (not timed), then click Mark resolved.
     const QString target = model.conversationAt(0).id;
-    m_window->selection().select(target);
-    const auto settle = Clock::now();
-    while (m_window->transcriptPane()->conversationId() != target && msSince(settle) < 5000)
-        QCoreApplication::processEvents();
-    QAction* resolve = m_window->transcriptPane()->resolveAction();
-    if (!resolve->isEnabled())
+    open(target);
+    TranscriptPane* pane = m_window->transcriptPane();
+    QAction* resolve = pane->resolveAction();
+    if (!waitUntil([&] { return pane->conversationId() == target && resolve->isEnabled(); }, 5'000))
         return -1;
-    return timeUntilPainted(list(), Step::Resolve, [&] { resolve->trigger(); });
+    DataWait data([&] { return model.rowOf(target) < 0; });
+    data.onModelChanges(&model);
+    QWidget* view = listView();
+    QWidget* empty = listEmptyState();
+    const auto accepts = [&](QWidget* w) {
+        return model.rowCount() > 0 || !empty ? PaintWaiter::inside(view)(w) : PaintWaiter::inside(empty)(w);
+    };
+    return timeToPaint(
+        "Mark resolved", [&] { resolve->trigger(); }, data, accepts);
 }
 
 } // namespace zapito::bench

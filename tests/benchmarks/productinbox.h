@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "benchsupport.h"
 #include "inboxscenario.h"
 
-#include <QHash>
-
-#include <functional>
 #include <memory>
 
 class QWidget;
@@ -19,32 +15,39 @@ class MainWindow;
 namespace zapito::bench {
 
 // The product: InboxServices (the composition root the app runs on) and the real MainWindow,
-// shown offscreen and driven the way the operator drives it. With recording on, it keeps the
-// SQL each step ran, for the limit to replay.
+// shown offscreen and driven only through their public API, the way the operator drives them.
+// The models may read the store on a worker thread, so every step waits for what the model
+// says it has read (pageLoaded(), loaded(), its row signals) before it looks for the paint.
 class ProductInbox final : public InboxScenario
 {
 public:
-    explicit ProductInbox(bool recordSql = false);
+    ProductInbox();
     ~ProductInbox() override;
 
     double openAndPaintFirstPage(const QString& databasePath) override;
     double toggleNeedsHuman(bool on) override;
     double search(const QString& text) override;
-    double openTranscript(const QString& conversationId) override;
-    double liveMessage(qint64 atMs) override;
+    double openTranscript(const QString& conversationId, const QString& externalId) override;
+    double openRow(int row) override;
+    ScrollResult scrollTranscriptToOldest(int totalRows, int budgetMs) override;
+    double liveMessage(const QString& conversationId, qint64 atMs) override;
     double markResolved(qint64 atMs) override;
 
-    const QHash<Step, QStringList>& recordedSql() const { return m_sql; }
+    int listedRows() const override;
+    QString listedId(int row) const override;
+    bool needsHumanOnly() const override;
+    QString searchText() const override;
 
 private:
-    double timeUntilPainted(QWidget* target, Step step, const std::function<void()>& action);
-    QWidget* list() const;
+    double open(const QString& conversationId);
+    // Types into the search box; until the list has the rows of that search and painted them
+    // (or the empty state, when there are none).
+    double typeSearch(const QString& text);
+    bool listDataFor(const QString& search, bool needsHuman) const;
+    QWidget* listView() const;
+    QWidget* listEmptyState() const;
     QWidget* transcript() const;
 
-    bool m_recordSql = false;
-    bool m_verbose = false; // ZAPITO_BENCH_PAINT=1: when each action returned, and every paint
-    std::unique_ptr<SqlRecorder> m_recorder;
-    QHash<Step, QStringList> m_sql;
     std::unique_ptr<InboxServices> m_services;
     std::unique_ptr<MainWindow> m_window;
 };

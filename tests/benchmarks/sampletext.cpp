@@ -3,6 +3,7 @@
 
 #include <QStringView>
 
+#include <algorithm>
 #include <array>
 
 namespace zapito::bench {
@@ -64,7 +65,6 @@ constexpr QStringView kPhrases[] = {
     u"Olá, tudo bem?",
     u"Vocês abrem domingo?",
     u"Queria reservar uma mesa para quatro pessoas às 20h.",
-    u"¿Tienen opciones sin gluten?",
     u"Mi pedido llegó frío, ¿qué hacen en estos casos?",
     u"Can I talk to a person?",
     u"Thanks! That was quick 👍",
@@ -91,6 +91,16 @@ constexpr QStringView kPhrases[] = {
     u"Sorry, I didn't get that. Could you rephrase?",
     u"Your table for 4 is booked for Friday at 20:00 ✅",
 };
+
+// The common word's phrases (in the languages above), one of which starts kCommonWordShare of
+// the lines; the rare word's phrase. Kept out of kPhrases so nothing else brings them in.
+constexpr QStringView kCommonWordPhrases[] = {
+    u"¿Tienen opciones sin gluten?",
+    u"Do you have gluten free bread?",
+    u"Avez-vous des desserts sans gluten ?",
+    u"Is the chocolate cake gluten free? 🍰",
+};
+constexpr QStringView kRareWordPhrase = u"Do you still make the marzipan cake for Christmas?";
 
 } // namespace
 
@@ -125,9 +135,32 @@ int SampleText::messageLength()
     return uniform(201, 400);
 }
 
+QString SampleText::chatLine()
+{
+    const int length = messageLength();
+    const double pick = unit();
+    if (pick < kCommonWordShare) {
+        m_lastLead = Lead::CommonWord;
+        return message(length, kCommonWordPhrases[uniform(0, int(std::size(kCommonWordPhrases)) - 1)]);
+    }
+    if (pick < kCommonWordShare + kRareWordShare) {
+        m_lastLead = Lead::RareWord;
+        return message(length, kRareWordPhrase);
+    }
+    m_lastLead = Lead::None;
+    return message(length);
+}
+
 QString SampleText::message(int length)
 {
-    QString text;
+    return message(length, {});
+}
+
+QString SampleText::message(int length, QStringView lead)
+{
+    QString text = lead.toString();
+    // A lead phrase is never cut: its word must be whole to be found.
+    length = std::max(length, int(text.size()));
     text.reserve(length + 80);
     while (text.size() < length) {
         if (!text.isEmpty())
