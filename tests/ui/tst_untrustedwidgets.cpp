@@ -182,7 +182,12 @@ private slots:
     // the text handoffNotification() makes, typographic quotes intact (once "â€œ").
     void handoff_notifiesThroughTheTrayWithEscapedIsolatedText()
     {
+        // The operator has another conversation open (an empty inbox would show, and open, the
+        // first one that arrives: the operator is looking at it then, and is not interrupted).
+        customer(QStringLiteral("whatsapp"), QStringLiteral("5511999990009"), QStringLiteral("Ana"),
+                 QStringLiteral("hello"));
         openWindow();
+        QTRY_VERIFY(!m_window->selection().currentConversationId().isEmpty());
         QList<TrayController::Notification> shown;
         m_window->tray()->setNotificationSink(
             [&shown](const TrayController::Notification& n) { shown << n; });
