@@ -19,7 +19,7 @@ constexpr auto kSnippet =
     "snippet(messages_fts, 0, CAST(X'FF' AS TEXT), CAST(X'FE' AS TEXT), char(8230), 10)";
 
 // A window: one FTS5 index read newest first (ORDER BY rowid DESC, which FTS5 walks without
-// sorting), cut at `limit` rows before anything is joined to it.
+// sorting) and cut by its bound LIMIT before anything is joined to it.
 QString window(const char* name, const char* columns, const char* index, const QString& selected)
 {
     return QStringLiteral("%1(%2) AS (SELECT %3 FROM %4 WHERE %4 MATCH ? ORDER BY rowid DESC LIMIT ?)")
