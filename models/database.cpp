@@ -214,22 +214,9 @@ std::unique_ptr<Database> Database::open(const QString& path, const Options& opt
         return nullptr;
     }
 
+    // No instance lock: every process on the store is a seat, and one of them leads (the leader
+    // lock beside the file, app/core/leadership.*), so a second process is welcome.
     std::unique_ptr<QLockFile> lock;
-    if (options.takeInstanceLock && !options.readOnly) {
-        lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
-        lock->setStaleLockTime(0); // held for the whole session; only a dead owner makes it stale
-        if (!lock->tryLock(0)) {
-            qint64 pid = 0;
-            QString host, app;
-            lock->getLockInfo(&pid, &host, &app);
-            const bool held = lock->error() == QLockFile::LockFailedError;
-            const QString detail =
-                held ? tr("process %1 on %2").arg(pid).arg(host) : tr("its lock file cannot be written");
-            fail(error, held ? Kind::InUse : (info.exists() ? Kind::ReadOnly : Kind::Unreadable), path,
-                 detail);
-            return nullptr;
-        }
-    }
     if (isNew && !createPrivately(path)) {
         fail(error, Kind::Unreadable, path, tr("it cannot be created"));
         return nullptr;

@@ -36,8 +36,8 @@ struct DatabaseOpenError
     QString message;
 };
 
-// One open SQLite (or later PostgreSQL) database with its schema up to date, and the
-// instance lock that keeps a second Zapito Inbox from writing behind this one's back.
+// One open SQLite (or later PostgreSQL) database with its schema up to date. Several processes
+// may have it open at once; which one leads is decided beside it (app/core/leadership.*).
 class Database final
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
@@ -45,7 +45,8 @@ public:
     struct Options
     {
         int busyTimeoutMs = 5000;
-        // The app takes it; tools that only read a copy (benchmarks) may not.
+        // No longer used: a second process on the store is a seat, not refused (the leader lock
+        // is app/core/leadership.*). Kept so callers that turn it off still build.
         bool takeInstanceLock = true;
         // Stop at this schema version instead of the newest (tests of migrations).
         int migrateTo = -1;

@@ -73,6 +73,10 @@ void ConnectorHub::applyModelCallLimit()
 
 void ConnectorHub::reload()
 {
+    // A seat never starts a channel: the leader polls Telegram (a second poller gets 409) and
+    // listens for WhatsApp. Settings saved in a seat reach the connectors when it leads.
+    if (!m_active)
+        return;
     m_reloadAgain.stop(); // this reload reads everything again
     const int generation = ++m_generation;
     struct Pending

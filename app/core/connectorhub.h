@@ -45,6 +45,9 @@ public:
     // is not taken for "none": what needs it keeps its current configuration, problem() says so,
     // and the whole reload runs again after secretRetryDelay().
     void reload();
+    // Off until this process leads (InboxServices turns it on); reload() does nothing meanwhile.
+    void setActive(bool active) { m_active = active; }
+    bool isActive() const { return m_active; }
     void setSecretRetryDelay(std::chrono::milliseconds delay) { m_secretRetryDelay = delay; }
     std::chrono::milliseconds secretRetryDelay() const { return m_secretRetryDelay; }
 
@@ -83,6 +86,7 @@ private:
     QTimer m_reloadAgain;                   // after a secret could not be read
     QHash<QString, QString> m_secretErrors; // the last error of each unreadable secret, said once
     bool m_waitingForSecrets = false;
+    bool m_active = true; // tests that build a hub of their own drive it directly
 };
 
 } // namespace zapito

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inboxservices.h"
 
+#include <QDateTime>
+#include <QSqlQuery>
+
 namespace zapito {
 
+namespace {
+constexpr std::chrono::minutes kHousekeeping{5};
+} // namespace
+
 std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath, DatabaseOpenError* error,
-                                                     QObject* parent)
+                                                     QObject* parent, Leadership::Mode mode)
 {
     // The window and headless mode write on their event-loop thread: a write that finds another
     // process's lock fails after a few milliseconds instead of freezing the loop for seconds,
@@ -30,16 +37,18 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
                                                               services->m_channels, *bot);
     ConversationEngine& engine = *services->m_engine;
     WebhookDispatcher& webhook = *services->m_webhook;
+    // Nothing is sent before this process leads: a seat only records replies in the outbox.
+    engine.outbound().setActive(false);
     // A handoff's webhook goes out once its handoff message's send has finished; rows a quit or
     // crash left due in the outbox go out now (at-least-once, same bytes, same delivery id).
     connect(&engine, &ConversationEngine::webhookDue, &webhook,
             [&webhook](qint64 handoffEventId) { webhook.deliver(handoffEventId); });
-    webhook.resumePending();
 
     // Telegram, WhatsApp, the preview chat and the flow-and-model agent (replaces RuleAgent).
     services->m_connectors = std::make_unique<ConnectorHub>(*services->m_database, engine,
                                                             services->m_channels, *services->m_secrets);
     ConnectorHub& hub = *services->m_connectors;
+    hub.setActive(false);
 
     // The bot's name is a setting; the store's bots row follows it, so bubbles and payloads agree.
     services->m_botName = std::make_unique<BotName>(hub.botSettings());
@@ -75,8 +84,46 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
                         engine.outbound().resumeAll(true);
                 });
     }
-    hub.reload();
+
+    // What other processes write arrives as the stores' own signals (ChangeWatcher).
+    services->m_changes =
+        std::make_unique<ChangeWatcher>(*services->m_database, *services->m_store, *services->m_deliveries);
+    services->m_leadership =
+        std::make_unique<Leadership>(*services->m_database, *services->m_secrets,
+                                     *services->m_webhookSettings, hub.channelSettings(), mode);
+    connect(services->m_leadership.get(), &Leadership::roleChanged, services.get(),
+            [self = services.get()](Leadership::Role role) {
+                if (role == Leadership::Role::Leader)
+                    self->startLeading();
+            });
+    services->m_leadership->start();
     return services;
+}
+
+void InboxServices::startLeading()
+{
+    ConversationEngine& engine = *m_engine;
+    engine.outbound().setActive(true);
+    // Rows a quit or crash (of this process or of the leader before it) left due go out now
+    // (at-least-once, same bytes, same delivery id).
+    m_webhook->resumePending();
+    // A reply written by a seat (the window, `reply`) is in the outbox: send it now. A resolve
+    // needs nothing here: the pipeline reads the status in the store on every message.
+    connect(m_changes.get(), &ChangeWatcher::messageAddedElsewhere, &engine,
+            [&engine](const QString& conversationId, qint64) { engine.outbound().kick(conversationId); });
+    m_housekeeping.setInterval(kHousekeeping);
+    connect(&m_housekeeping, &QTimer::timeout, this, [this] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        (void)ChangeWatcher::trim(m_database->connection(), now);
+        QSqlQuery q(m_database->connection());
+        q.prepare(QStringLiteral("DELETE FROM seats WHERE heartbeat_at_ms < ?"));
+        q.addBindValue(now - ChangeWatcher::kKeepMs);
+        (void)q.exec();
+    });
+    m_housekeeping.start();
+    m_connectors->setActive(true);
+    m_connectors->reload();
+    emit leadingStarted();
 }
 
 InboxServices::InboxServices(std::unique_ptr<Database> database, QObject* parent)

@@ -2,18 +2,21 @@
 #pragma once
 
 #include "botname.h"
+#include "changewatcher.h"
 #include "channelregistry.h"
 #include "connectorhub.h"
 #include "conversationengine.h"
 #include "conversationstore.h"
 #include "database.h"
 #include "deliverystore.h"
+#include "leadership.h"
 #include "ruleagent.h"
 #include "secretstore.h"
 #include "webhookdispatcher.h"
 #include "webhooksettings.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -29,9 +32,12 @@ public:
     // frame at 60 Hz, so a locked database never freezes the window.
     static constexpr int kEventLoopBusyTimeoutMs = 10;
 
-    // Returns nullptr with `error` filled when the database cannot be used.
+    // Returns nullptr with `error` filled when the database cannot be used. Everything is built
+    // either way; the channels, the agent, the channel outbox and webhook delivery start only
+    // once this process leads (at once on a store nobody leads and no secret to read).
     static std::unique_ptr<InboxServices> create(const QString& databasePath, DatabaseOpenError* error,
-                                                 QObject* parent = nullptr);
+                                                 QObject* parent = nullptr,
+                                                 Leadership::Mode mode = Leadership::Mode::Window);
     ~InboxServices() override;
     Q_DISABLE_COPY_MOVE(InboxServices)
 
@@ -45,9 +51,17 @@ public:
     WebhookDispatcher& webhook() { return *m_webhook; }
     ConnectorHub& connectors() { return *m_connectors; }
     BotName& botName() { return *m_botName; }
+    Leadership& leadership() { return *m_leadership; }
+    bool isLeader() const { return m_leadership && m_leadership->isLeader(); }
+    ChangeWatcher& changes() { return *m_changes; }
+
+signals:
+    // This process leads from now on: the channels and the outbox have started.
+    void leadingStarted();
 
 private:
     InboxServices(std::unique_ptr<Database> database, QObject* parent);
+    void startLeading();
 
     std::unique_ptr<Database> m_database;
     std::unique_ptr<ConversationStore> m_store;
@@ -60,6 +74,9 @@ private:
     std::unique_ptr<WebhookDispatcher> m_webhook;
     std::unique_ptr<ConnectorHub> m_connectors; // destroyed before what it feeds
     std::unique_ptr<BotName> m_botName;         // reads the hub's BotSettings: goes first
+    std::unique_ptr<ChangeWatcher> m_changes;   // announces on the stores: goes before them
+    std::unique_ptr<Leadership> m_leadership;   // lets go of the lead before anything stops
+    QTimer m_housekeeping;                      // the leader trims the change log
 };
 
 } // namespace zapito

@@ -112,7 +112,8 @@ Status ConversationEngine::replyAsOperator(const QString& conversationId, const 
         return Status::failure(conversation.error());
     if (conversation->isSample)
         return Status::failure(tr("This is a sample conversation: there is no customer to reply to."));
-    if (!m_channels.find(conversation->channel))
+    // A seat only records the reply with its outbox row: the leader has the channel and sends it.
+    if (m_sender.isActive() && !m_channels.find(conversation->channel))
         return Status::failure(
             tr("There is no %1 channel, so the reply cannot reach the customer.").arg(conversation->channel));
     auto recorded = m_pipeline.recordOperatorReply(conversationId, text, operatorName, now());

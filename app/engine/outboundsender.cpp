@@ -33,11 +33,24 @@ OutboundSender::OutboundSender(ChannelOutboxStore& store, ChannelRegistry& chann
 
 void OutboundSender::setSweepInterval(std::chrono::milliseconds interval)
 {
-    m_sweep.start(interval);
+    m_sweep.setInterval(interval);
+    if (m_active)
+        m_sweep.start();
+}
+
+void OutboundSender::setActive(bool active)
+{
+    m_active = active;
+    if (active)
+        m_sweep.start();
+    else
+        m_sweep.stop();
 }
 
 void OutboundSender::resumeAll(bool now)
 {
+    if (!m_active)
+        return;
     auto conversations = m_store.conversationsWithOutbound();
     if (!conversations) {
         emit problem({}, conversations.error());
@@ -52,6 +65,8 @@ void OutboundSender::resumeAll(bool now)
 
 void OutboundSender::kick(const QString& conversationId)
 {
+    if (!m_active)
+        return;
     if (m_inFlight.contains(conversationId))
         return; // its current message settles first; that kicks the next
     auto head = m_store.head(conversationId);

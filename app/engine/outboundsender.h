@@ -33,6 +33,11 @@ public:
     // How often the whole outbox is looked at, in case a wake-up was missed.
     void setSweepInterval(std::chrono::milliseconds interval);
 
+    // Off in a process that does not lead: the leader alone sends the outbox, so a seat never
+    // claims a row it has no channel for (it would settle the leader's message as failed).
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
+
     // The conversation may have something to send now.
     void kick(const QString& conversationId);
     // Every conversation with something in the outbox; `now` ignores the retry waits (a channel
@@ -60,6 +65,7 @@ private:
     QSet<QString> m_forceDue;        // retry waits skipped once
     QHash<QString, qint64> m_wakeAt; // the wake-up scheduled for each waiting conversation
     QTimer m_sweep;
+    bool m_active = true;
 };
 
 } // namespace zapito

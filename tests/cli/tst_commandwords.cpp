@@ -59,7 +59,7 @@ private slots:
         for (const char* command : {"settings", "list", "resolve", "test-event"})
             QVERIFY2(r.err.contains(command), r.err.constData());
         QVERIFY(r.out.isEmpty());
-        QVERIFY(!QFileInfo::exists(m_tmp->path() + QStringLiteral(".lock")));
+        QVERIFY(!QFileInfo::exists(m_tmp->path() + QStringLiteral(".leader")));
     }
 
     void knownWordAfterOptions_runsTheCommand()
@@ -96,8 +96,8 @@ private slots:
         arguments.replaceInStrings(QStringLiteral("@DB@"), m_tmp->path());
         auto window = m_cli->start(arguments);
         QVERIFY(window->waitForStarted(30'000));
-        // The window holds the inbox's instance lock while it is open.
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(m_tmp->path() + QStringLiteral(".lock")) ||
+        // The window leads an inbox nobody else leads: it holds the leader lock while it is open.
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(m_tmp->path() + QStringLiteral(".leader")) ||
                                      window->state() == QProcess::NotRunning,
                                  60'000);
         QVERIFY2(window->state() == QProcess::Running, window->readAllStandardError().constData());
@@ -112,7 +112,7 @@ private slots:
         // The default database lives in the child's own data folder.
         auto window = m_cli->start({});
         QVERIFY(window->waitForStarted(30'000));
-        const QString lock = m_cli->home() + QStringLiteral("/data/zapito/zapito-inbox/inbox.sqlite.lock");
+        const QString lock = m_cli->home() + QStringLiteral("/data/zapito/zapito-inbox/inbox.sqlite.leader");
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(lock) || window->state() == QProcess::NotRunning, 60'000);
         QVERIFY2(window->state() == QProcess::Running, window->readAllStandardError().constData());
         QSignalSpy finished(window.get(), &QProcess::finished);

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "expected.h"
+
+#include <QList>
+#include <QLockFile>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+
+namespace zapito {
+
+class ChannelSettings;
+class Database;
+class SecretStore;
+class WebhookSettings;
+
+// One inbox, many seats: every long-running process on a store is a seat, and exactly one of
+// them leads (runs the channels, the agent, the channel outbox and webhook delivery).
+//
+// On SQLite the leader is whoever holds `<database>.leader`, a QLockFile: its owner's pid, host
+// and name are in it, and QLockFile takes over a lock whose owner on this host is no longer
+// running (with the stale time at 0, age alone never makes it stale). Qt also holds an flock()
+// on it while it is locked, which the kernel drops when the process dies, so a lock is removed
+// only when nobody holds it. A standby asks every second: a leader killed with SIGKILL is
+// replaced within about a second. Telegram refuses a second poller and a lead must go out once,
+// so there is never a second leader: QLockFile's create-exclusive step lets one process in.
+//
+// Every process writes its row in the `seats` table (host, pid, role, started, heartbeat every
+// few seconds), so `status` and the window can say who leads and who is online.
+class Leadership final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Role
+    {
+        Seat,    // reads and writes the store; never sends
+        Standby, // waits for the leader to go, then leads
+        Leader,
+    };
+    enum class Mode
+    {
+        Window,  // leads when nobody does at open, else stays a seat
+        Standby, // --headless: waits as a standby and takes over when the leader goes
+    };
+
+    struct SeatRow
+    {
+        QString id;
+        QString host;
+        qint64 pid = 0;
+        QString role;
+        qint64 startedAtMs = 0;
+        qint64 leadingSinceMs = 0;
+        qint64 heartbeatAtMs = 0;
+        QString note;
+    };
+
+    static constexpr std::chrono::milliseconds kLockPoll{1000};
+    static constexpr std::chrono::milliseconds kHeartbeat{3000};
+    static constexpr std::chrono::milliseconds kEligibilityRetry{10'000};
+    // A row whose heartbeat is older than this is a process that is gone.
+    static constexpr qint64 kGoneAfterMs = 15'000;
+
+    Leadership(Database& database, SecretStore& secrets, WebhookSettings& webhook, ChannelSettings& channels,
+               Mode mode, QObject* parent = nullptr);
+    ~Leadership() override;
+    Q_DISABLE_COPY_MOVE(Leadership)
+
+    // Registers this process and starts contending (or not, by the mode). roleChanged() says
+    // when this process leads; with no secrets to read that happens before start() returns.
+    void start();
+
+    Role role() const { return m_role; }
+    bool isLeader() const { return m_role == Role::Leader; }
+    // Why this process cannot lead (a secret it cannot read); empty when it can.
+    QString ineligibleReason() const { return m_note; }
+    // The leader's row as the store has it, when one is online.
+    std::optional<SeatRow> leader() const { return m_leader; }
+    // "Led by <host>, since <time>", "This window leads", … for the status bar.
+    QString summary() const;
+
+    // The processes online (heartbeat within kGoneAfterMs of `nowMs`), the leader first.
+    static Expected<QList<SeatRow>> online(const QSqlDatabase& db, qint64 nowMs);
+    static QString roleName(Role role);
+    static QString lockPath(const QString& databasePath);
+
+signals:
+    void roleChanged(Role role);
+    // The leader as seen from here changed (another process took over, or it went away).
+    void leaderChanged();
+    // Something to tell the user (this process cannot lead, and why).
+    void notice(const QString& text);
+
+private:
+    void contend();
+    void checkEligibility(std::function<void(QString reason)> done);
+    void becomeLeader();
+    void setRole(Role role);
+    void beat();
+
+    Database& m_database;
+    SecretStore& m_secrets;
+    WebhookSettings& m_webhook;
+    ChannelSettings& m_channels;
+    const Mode m_mode;
+    const QString m_id;
+    const qint64 m_startedAtMs;
+    qint64 m_leadingSinceMs = 0;
+    Role m_role = Role::Seat;
+    QString m_note;
+    std::optional<SeatRow> m_leader;
+    std::unique_ptr<QLockFile> m_lock;
+    QTimer m_poll;
+    QTimer m_heartbeat;
+    bool m_checking = false;
+    qint64 m_lastEligibilityCheckMs = 0;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+};
+
+} // namespace zapito
