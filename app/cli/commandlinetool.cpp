@@ -9,6 +9,7 @@
 #include "replycommand.h"
 #include "resolvecommand.h"
 #include "settingscommand.h"
+#include "statuscommand.h"
 #include "testeventcommand.h"
 #include "translations.h"
 #include "verifysignaturecommand.h"
@@ -39,6 +40,9 @@ const QList<Command>& commands()
          QT_TRANSLATE_NOOP(
              "cli", "Answer a customer as the operator, text on standard input: reply CONVERSATION_ID"),
          &runReply},
+        {"status",
+         QT_TRANSLATE_NOOP("cli", "Show the process that leads the inbox, and the standbys and seats online"),
+         &runStatus},
         {"test-event",
          QT_TRANSLATE_NOOP("cli", "Post a signed sample lead to the webhook endpoint: exit 0 on a 2xx"),
          &runTestEvent},

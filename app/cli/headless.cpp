@@ -69,7 +69,9 @@ int runHeadless(int argc, char* argv[])
 
     QTextStream err(stderr);
     DatabaseOpenError error;
-    auto services = InboxServices::create(parser.value(options.database), &error);
+    // On a store another process leads, this one waits as a standby and takes over when it goes.
+    auto services =
+        InboxServices::create(parser.value(options.database), &error, nullptr, Leadership::Mode::Standby);
     if (!services) {
         err << error.message << Qt::endl;
         return 1;
@@ -107,9 +109,30 @@ int runHeadless(int argc, char* argv[])
                          err << conversationId << ": " << tr("handed to a human (handoff %1)").arg(eventId)
                              << Qt::endl;
                      });
+    Leadership& leadership = services->leadership();
+    auto sayRole = [&err, &leadership](Leadership::Role role) {
+        switch (role) {
+        case Leadership::Role::Leader:
+            err << tr("This process leads: it runs the channels, the bot and webhook delivery.") << Qt::endl;
+            break;
+        case Leadership::Role::Standby:
+            err << tr("Another process leads this inbox; this one waits as a standby and takes over when it "
+                      "goes.")
+                << Qt::endl;
+            break;
+        case Leadership::Role::Seat:
+            break; // the notice says why
+        }
+    };
+    QObject::connect(&leadership, &Leadership::roleChanged, &app, sayRole);
+    QObject::connect(&leadership, &Leadership::notice, &app,
+                     [&err](const QString& text) { err << terminalText(text) << Qt::endl; });
     err << tr("Zapito Inbox is running without a window on %1; stop it with Ctrl+C.")
                .arg(services->database().path())
         << Qt::endl;
+    sayRole(leadership.role());
+    if (!leadership.ineligibleReason().isEmpty())
+        err << terminalText(leadership.ineligibleReason()) << Qt::endl;
     return app.exec();
 }
 

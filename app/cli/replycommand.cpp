@@ -9,7 +9,9 @@
 #include "commandparsing.h"
 #include "conversationengine.h"
 #include "conversationstore.h"
+#include "leadership.h"
 #include "operatorname.h"
+#include "pipelinestore.h"
 #include "ruleagent.h"
 #include "secretstore.h"
 #include "telegramchannel.h"
@@ -19,7 +21,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
+#include <QLockFile>
 #include <QTextStream>
 #include <QTimer>
 
@@ -33,6 +37,21 @@ namespace {
 // it next starts (sends the channels do not answer time out well before).
 constexpr std::chrono::minutes kGiveUpAfter{2};
 
+// How often the command looks whether the leader has sent the reply.
+constexpr std::chrono::milliseconds kFollowInterval{250};
+
+// True while another process leads the inbox (holds its leader lock): it sends the outbox.
+bool leaderRunning(const QString& databasePath)
+{
+    QLockFile lock(Leadership::lockPath(databasePath));
+    lock.setStaleLockTime(0);
+    if (lock.tryLock(0)) {
+        lock.unlock();
+        return false;
+    }
+    return lock.error() == QLockFile::LockFailedError;
+}
+
 QString readReplyFromStdin()
 {
     if (::isatty(STDIN_FILENO))
@@ -41,6 +60,56 @@ QString readReplyFromStdin()
     if (!in.open(stdin, QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(in.readAll()).trimmed();
+}
+
+// Another process leads: the reply and its outbox row are written here in one transaction, the
+// leader sees them through the change log and sends them; this command follows the message's
+// send state until the leader has settled it.
+int replyThroughLeader(ConversationStore& store, const Conversation& conversation, const QString& text)
+{
+    if (conversation.isSample) {
+        QTextStream(stderr) << tr("This is a sample conversation: there is no customer to reply to.")
+                            << Qt::endl;
+        return 1;
+    }
+    PipelineStore pipeline(store);
+    const auto recorded = pipeline.recordOperatorReply(conversation.id, text, systemOperatorName(),
+                                                       QDateTime::currentMSecsSinceEpoch());
+    if (!recorded) {
+        QTextStream(stderr) << recorded.error() << Qt::endl;
+        return 1;
+    }
+    const qint64 messageId = recorded->message.id;
+    QTimer follow;
+    follow.setInterval(kFollowInterval);
+    QObject::connect(&follow, &QTimer::timeout, &follow, [&store, &conversation, messageId] {
+        const auto message = store.message(messageId);
+        if (!message)
+            return; // a busy moment: look again
+        if (message->sendState == SendState::Sent) {
+            QTextStream(stdout) << tr("Sent to %1 through %2 (message %3).")
+                                       .arg(terminalText(conversation.id), conversation.channel)
+                                       .arg(messageId)
+                                << Qt::endl;
+            QCoreApplication::exit(0);
+        } else if (message->sendState == SendState::Failed) {
+            QTextStream(stderr)
+                << tr("The reply was not sent: %1").arg(isolated(terminalText(message->sendError)))
+                << Qt::endl;
+            QCoreApplication::exit(1);
+        }
+    });
+    follow.start();
+    QTimer giveUp;
+    giveUp.setSingleShot(true);
+    QObject::connect(&giveUp, &QTimer::timeout, &giveUp, [] {
+        QTextStream(stderr) << tr("The leading process has not sent the reply yet; it stays queued and is "
+                                  "sent by whichever process leads.")
+                            << Qt::endl;
+        QCoreApplication::exit(1);
+    });
+    giveUp.start(kGiveUpAfter);
+    return QCoreApplication::exec();
 }
 
 } // namespace
@@ -77,7 +146,6 @@ int runReply(const QStringList& arguments)
         return 2;
     }
 
-    // A reply writes, so it takes the instance lock: refused while the app has the inbox open.
     auto db = openDatabaseForCommand(parser.value(database), true);
     if (!db)
         return 1;
@@ -94,6 +162,8 @@ int runReply(const QStringList& arguments)
             << Qt::endl;
         return 1;
     }
+    if (leaderRunning(db->path()))
+        return replyThroughLeader(store, *conversation, text);
     const auto bot = store.ensureBot(BotName::defaultName());
     if (!bot) {
         err << bot.error() << Qt::endl;
@@ -153,8 +223,8 @@ int runReply(const QStringList& arguments)
             QCoreApplication::exit(1);
             return;
         }
-        // The reply is the conversation's newest message: this process holds the instance lock,
-        // so nothing else wrote after it.
+        // The reply is the conversation's newest message: nobody leads (or this command would
+        // have handed it over), so nothing else writes this conversation meanwhile.
         const auto last = store.lastMessages(conversationId, 1);
         if (!last || last->isEmpty() || last->constLast().role != MessageRole::Operator) {
             QTextStream(stderr) << tr("The reply was stored but cannot be followed; the app sends it when it "
