@@ -24,6 +24,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -61,6 +62,23 @@ MainWindow::MainWindow(InboxServices& services, QWidget* parent)
     setCentralWidget(m_splitter);
     statusBar()->setSizeGripEnabled(false);
 
+    // Who leads the inbox, for good on the right of the status bar: in a seat nothing is
+    // received or sent here, and the operator should know where that happens.
+    auto* leadLabel = new QLabel(this);
+    leadLabel->setObjectName(QStringLiteral("leadershipLabel"));
+    leadLabel->setTextFormat(Qt::PlainText); // the host name comes from another process's row
+    statusBar()->addPermanentWidget(leadLabel);
+    Leadership& leadership = m_services.leadership();
+    auto showLeader = [this, leadLabel, &leadership] {
+        leadLabel->setText(leadership.summary());
+        m_transcriptPane->setChannelsElsewhere(!leadership.isLeader() && leadership.leader().has_value());
+    };
+    showLeader();
+    connect(&leadership, &Leadership::leaderChanged, leadLabel, showLeader);
+    connect(&leadership, &Leadership::roleChanged, leadLabel, showLeader);
+    connect(&leadership, &Leadership::notice, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 15000); });
+
     connect(m_selection, &SelectionController::conversationOpened, m_transcriptPane,
             &TranscriptPane::showConversation);
     connect(m_listPanel->view(), &QAbstractItemView::activated, this,
@@ -91,8 +109,12 @@ MainWindow::MainWindow(InboxServices& services, QWidget* parent)
                 if (conversationId == m_transcriptModel->conversationId())
                     m_transcriptModel->refreshHandoffs();
             });
-    m_transcriptPane->setResendHandler(
-        [this](qint64 eventId) { return m_services.webhook().resend(eventId); });
+    m_transcriptPane->setResendHandler([this](qint64 eventId) {
+        // Only the leader sends leads: a resend from a seat would go out a second time from here.
+        if (!m_services.isLeader())
+            return tr("Another process leads this inbox; resend the lead there.");
+        return m_services.webhook().resend(eventId);
+    });
     // Why a delivery waits (a secret that cannot be read right now, a store that failed), as it happens.
     connect(&m_services.webhook(), &WebhookDispatcher::notice, this,
             [this](qint64, const QString& text) { statusBar()->showMessage(text, 15000); });

@@ -184,11 +184,17 @@ void TranscriptPane::refreshHeader()
                                                                                   : tr("Mark resolved"));
     m_view->setNames(title, m_engine.bot().name);
     m_reply->setTarget(channelDisplayName(conversation->channel), title,
-                       m_channels.isConnected(conversation->channel));
+                       m_channelsElsewhere || m_channels.isConnected(conversation->channel));
 }
 
 void TranscriptPane::refreshChannelState()
 {
+    refreshHeader();
+}
+
+void TranscriptPane::setChannelsElsewhere(bool elsewhere)
+{
+    m_channelsElsewhere = elsewhere;
     refreshHeader();
 }
 

@@ -42,6 +42,9 @@ public:
     void setInboxEmpty(bool empty);
     // The channel may have connected or disconnected since the conversation was opened.
     void refreshChannelState();
+    // In a seat another process leads and has the channels: a reply is stored with its outbox
+    // row here and sent there, so the reply box never waits for a channel of this process.
+    void setChannelsElsewhere(bool elsewhere);
     TranscriptView* view() const { return m_view; }
     ReplyBox* replyBox() const { return m_reply; }
 
@@ -60,6 +63,7 @@ private:
     TranscriptModel& m_model;
     QString m_conversationId;
     std::function<QString(qint64)> m_resend;
+    bool m_channelsElsewhere = false;
     QHash<QString, QString> m_drafts; // unsent replies, kept while the operator looks elsewhere
     QStackedWidget* m_stack;
     EmptyState* m_empty;
