@@ -13,9 +13,11 @@ build_packages=(
 
 # What the packaging tests run besides the build: cpack's dpkg-shlibdeps (dpkg-dev, file), the
 # validators (desktop-file-validate, appstreamcli, lintian, systemd-analyze from systemd),
-# openssl to sign test bodies, man (man-db) to render the manual page.
+# openssl to sign test bodies, man (man-db) to render the manual page, and the PostgreSQL server
+# the store's tests run on a second time (a throw-away cluster, packaging/postgres-cluster.sh; its
+# pg_trgm extension is part of the server package).
 check_packages=(
-    xvfb xauth desktop-file-utils appstream dpkg-dev file lintian systemd openssl man-db
+    xvfb xauth desktop-file-utils appstream dpkg-dev file lintian systemd openssl man-db postgresql
 )
 
 # The fuzz targets (packaging/fuzz.sh): Debian's clang 14 with its libFuzzer and sanitizer
