@@ -314,11 +314,6 @@ void TranscriptModel::onHandoffChanged(const QString& conversationId, qint64)
         refreshHandoffs();
 }
 
-Expected<QList<DeliveryAttempt>> TranscriptModel::deliveryAttempts(qint64 handoffEventId) const
-{
-    return StoreQueries::deliveryAttempts(m_store.connection(), handoffEventId);
-}
-
 void TranscriptModel::fail(const QString& message)
 {
     qCWarning(lcTranscript) << message;

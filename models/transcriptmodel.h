@@ -43,10 +43,8 @@ public:
     void fetchMore(const QModelIndex& parent) override;
 
     const Message& messageAt(int row) const { return m_rows.at(row); }
-    // Webhook delivery attempts of a handoff, oldest first, read when someone asks for them.
-    Expected<QList<DeliveryAttempt>> deliveryAttempts(qint64 handoffEventId) const;
-
-    // Reads the attempts off the GUI thread; deliveryAttemptsRead() brings them.
+    // Webhook delivery attempts of a handoff, oldest first, read off the GUI thread when someone
+    // asks for them; deliveryAttemptsRead() brings them.
     void requestDeliveryAttempts(qint64 handoffEventId);
 
 signals:
