@@ -311,12 +311,12 @@ void InboxBenchmark::run(const Options& o, Report& report)
                      .arg(product.rowsListed.value(kind))
                      .arg(o.naive ? QString::number(naive.rowsListed.value(kind)) : QStringLiteral("—"));
     report.addNote(
-        QStringLiteral("%1: medians of %2 runs after a warm-up run; the baseline's session ran once. "
+        QStringLiteral("%1: %2 after a warm-up run; the baseline's session ran once. "
                        "Search terms (conversations found; rows listed after the search by Zapito / "
                        "the baseline): %3. Longest transcript: %4 messages; Zapito scrolled it in %5 "
                        "steps, %6 rows shown at the end%7.")
-            .arg(o.sizeLabel)
-            .arg(o.runs)
+            .arg(o.sizeLabel,
+                 o.runs == 1 ? QStringLiteral("one run") : QStringLiteral("medians of %1 runs").arg(o.runs))
             .arg(terms.join(QStringLiteral("; ")))
             .arg(longOne.messages)
             .arg(product.lastScroll.steps)
