@@ -85,9 +85,11 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
                 });
     }
 
-    // What other processes write arrives as the stores' own signals (ChangeWatcher).
-    services->m_changes =
-        std::make_unique<ChangeWatcher>(*services->m_database, *services->m_store, *services->m_deliveries);
+    // What other processes write arrives as the stores' own signals (ChangeWatcher). Its change
+    // log is SQLite's (migration 0006); PostgreSQL will use LISTEN/NOTIFY instead.
+    if (services->m_database->connection().driverName() == QLatin1String("QSQLITE"))
+        services->m_changes = std::make_unique<ChangeWatcher>(*services->m_database, *services->m_store,
+                                                              *services->m_deliveries);
     services->m_leadership =
         std::make_unique<Leadership>(*services->m_database, *services->m_secrets,
                                      *services->m_webhookSettings, hub.channelSettings(), mode);
@@ -109,10 +111,13 @@ void InboxServices::startLeading()
     m_webhook->resumePending();
     // A reply written by a seat (the window, `reply`) is in the outbox: send it now. A resolve
     // needs nothing here: the pipeline reads the status in the store on every message.
-    connect(m_changes.get(), &ChangeWatcher::messageAddedElsewhere, &engine,
-            [&engine](const QString& conversationId, qint64) { engine.outbound().kick(conversationId); });
+    if (m_changes)
+        connect(m_changes.get(), &ChangeWatcher::messageAddedElsewhere, &engine,
+                [&engine](const QString& conversationId, qint64) { engine.outbound().kick(conversationId); });
     m_housekeeping.setInterval(kHousekeeping);
     connect(&m_housekeeping, &QTimer::timeout, this, [this] {
+        if (!m_changes)
+            return;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         (void)ChangeWatcher::trim(m_database->connection(), now);
         QSqlQuery q(m_database->connection());

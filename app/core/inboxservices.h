@@ -53,7 +53,8 @@ public:
     BotName& botName() { return *m_botName; }
     Leadership& leadership() { return *m_leadership; }
     bool isLeader() const { return m_leadership && m_leadership->isLeader(); }
-    ChangeWatcher& changes() { return *m_changes; }
+    // Null on a store without a change log (PostgreSQL, for now).
+    ChangeWatcher* changes() { return m_changes.get(); }
 
 signals:
     // This process leads from now on: the channels and the outbox have started.

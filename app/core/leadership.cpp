@@ -89,6 +89,20 @@ QString Leadership::roleName(Role role)
 
 void Leadership::start()
 {
+    if (m_database.connection().driverName() != QLatin1String("QSQLITE")) {
+        // PostgreSQL elects its leader with an advisory lock on a session of its own, which is
+        // not written yet: such a store is led, as before, by every process that opens it.
+        checkEligibility([this](const QString& reason) {
+            if (reason.isEmpty()) {
+                m_leadingSinceMs = nowMs();
+                setRole(Role::Leader);
+                return;
+            }
+            m_note = reason;
+            emit notice(reason);
+        });
+        return;
+    }
     if (m_mode == Mode::Window) {
         // The window leads only a store nobody leads when it opens; otherwise it is a seat for
         // its whole session (a --headless standby is what takes over from a leader that goes).
