@@ -147,7 +147,14 @@ ChangeWatcher::ChangeWatcher(const Database& database, ConversationStore& store,
     m_worker = poller;
     m_thread.start();
     QMetaObject::invokeMethod(
-        poller, [poller] { poller->begin(); }, Qt::QueuedConnection);
+        poller,
+        [this, poller] {
+            poller->begin();
+            // `this` outlives the thread (the destructor stops it first).
+            QMetaObject::invokeMethod(
+                this, [this] { emit watching(); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 ChangeWatcher::~ChangeWatcher()

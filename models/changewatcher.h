@@ -48,6 +48,8 @@ signals:
     void messageAddedElsewhere(const QString& conversationId, qint64 messageId);
     // A conversation another process changed (a resolve from a seat).
     void conversationChangedElsewhere(const QString& conversationId);
+    // The poll runs: every change committed from now on will be announced (tests wait on it).
+    void watching();
     // A batch of the log was read and announced (tests wait on it).
     void caughtUp(qint64 lastChangeId);
 

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "changewatcher.h"
+#include "conversationstore.h"
+#include "database.h"
+#include "deliverystore.h"
+#include "testdatabase.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace zapito;
+
+namespace {
+// The bound for a change to show in another process, used only as a wait limit.
+constexpr int kLiveBoundMs = 1'000;
+} // namespace
+
+// The change log as another process's writes arrive: a second connection to the same file
+// writes, the watcher of the first announces it as the first store's own signals; what the
+// first store wrote and announced itself is not announced again; the log is trimmed to an hour.
+class tst_ChangeWatcher : public QObject
+{
+    Q_OBJECT
+
+    test::TestDatabase m_tmp;
+    std::unique_ptr<Database> m_here;
+    std::unique_ptr<Database> m_elsewhere;
+    std::unique_ptr<ConversationStore> m_store;
+    std::unique_ptr<DeliveryStore> m_deliveries;
+    std::unique_ptr<ChangeWatcher> m_watcher;
+    Bot m_bot;
+
+    qint64 lastChangeId()
+    {
+        QSqlQuery q(m_here->connection());
+        return q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM change_log")) && q.next()
+                   ? q.value(0).toLongLong()
+                   : -1;
+    }
+
+private slots:
+    void init()
+    {
+        if (test::TestDatabase::isPostgreSQL())
+            QSKIP("SQLite's change log; PostgreSQL will notify instead");
+        m_here = m_tmp.open();
+        QVERIFY(m_here);
+        DatabaseOpenError error;
+        m_elsewhere = Database::open(m_tmp.path(), &error);
+        QVERIFY2(m_elsewhere, qPrintable(error.message));
+        m_store = std::make_unique<ConversationStore>(*m_here);
+        m_deliveries = std::make_unique<DeliveryStore>(*m_here);
+        auto bot = m_store->ensureBot(QStringLiteral("Bot"));
+        QVERIFY(bot);
+        m_bot = *bot;
+        m_watcher = std::make_unique<ChangeWatcher>(*m_here, *m_store, *m_deliveries);
+        QSignalSpy watching(m_watcher.get(), &ChangeWatcher::watching);
+        QVERIFY(watching.wait(10'000));
+    }
+    void cleanup()
+    {
+        m_watcher.reset();
+        m_deliveries.reset();
+        m_store.reset();
+        m_elsewhere.reset();
+        m_here.reset();
+    }
+
+    void elsewhere_arrivesAsTheStoresOwnSignals()
+    {
+        QSignalSpy added(m_store.get(), &ConversationStore::messageAdded);
+        QSignalSpy changed(m_store.get(), &ConversationStore::conversationChanged);
+        QSignalSpy handoff(m_store.get(), &ConversationStore::handoffChanged);
+        QSignalSpy addedElsewhere(m_watcher.get(), &ChangeWatcher::messageAddedElsewhere);
+
+        ConversationStore other(*m_elsewhere);
+        const auto conversation = other.upsertConversation(
+            m_bot.id, QStringLiteral("telegram"), QStringLiteral("42"), QStringLiteral("Maria"), 1000);
+        QVERIFY(conversation);
+        const auto message =
+            other.appendMessage(conversation->id, MessageRole::User, QStringLiteral("Olá"), 1001);
+        QVERIFY(message);
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, kLiveBoundMs);
+        QCOMPARE(added.at(0).at(0).toString(), conversation->id);
+        QCOMPARE(added.at(0).at(1).toLongLong(), message->message.id);
+        QCOMPARE(addedElsewhere.size(), 1);
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(changed.constLast().at(0).toString(), conversation->id);
+
+        // A resolve elsewhere: the handoff card and the row follow.
+        const auto record = other.recordHandoff(conversation->id, QStringLiteral("Connecting you."),
+                                                HandoffReason::Handoff, 1002,
+                                                [](const Bot&, const Conversation&, const QList<Message>&,
+                                                   HandoffReason, qint64) { return QByteArray("{}"); });
+        QVERIFY(record);
+        QTRY_VERIFY_WITH_TIMEOUT(!handoff.isEmpty(), kLiveBoundMs);
+        handoff.clear();
+        QVERIFY(other.resolve(conversation->id, QStringLiteral("Ana"), 1003));
+        QTRY_VERIFY_WITH_TIMEOUT(!handoff.isEmpty(), kLiveBoundMs);
+        QCOMPARE(handoff.constLast().at(1).toLongLong(), record->event.id);
+    }
+
+    void here_isNotAnnouncedTwice()
+    {
+        const auto conversation = m_store->upsertConversation(
+            m_bot.id, QStringLiteral("telegram"), QStringLiteral("43"), QStringLiteral("Olga"), 1000);
+        QVERIFY(conversation);
+        QSignalSpy added(m_store.get(), &ConversationStore::messageAdded);
+        QSignalSpy caughtUp(m_watcher.get(), &ChangeWatcher::caughtUp);
+        QVERIFY(m_store->appendMessage(conversation->id, MessageRole::User, QStringLiteral("Hi"), 1001));
+        QCOMPARE(added.size(), 1); // the store's own announcement
+        const qint64 last = lastChangeId();
+        QTRY_VERIFY_WITH_TIMEOUT(!caughtUp.isEmpty() && caughtUp.constLast().at(0).toLongLong() >= last,
+                                 kLiveBoundMs);
+        QCOMPARE(added.size(), 1);
+    }
+
+    void trim_keepsAnHour()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QSqlQuery q(m_here->connection());
+        q.prepare(QStringLiteral("INSERT INTO change_log (kind, conversation_id, row_id, at_ms) "
+                                 "VALUES ('conversation', 'old', 0, ?), ('conversation', 'recent', 0, ?)"));
+        q.addBindValue(now - ChangeWatcher::kKeepMs - 1000);
+        q.addBindValue(now - ChangeWatcher::kKeepMs + 60'000);
+        QVERIFY(q.exec());
+        QVERIFY(ChangeWatcher::trim(m_here->connection(), now));
+        QVERIFY(q.exec(QStringLiteral("SELECT conversation_id FROM change_log")));
+        QStringList left;
+        while (q.next())
+            left << q.value(0).toString();
+        QVERIFY(!left.contains(QStringLiteral("old")));
+        QVERIFY(left.contains(QStringLiteral("recent")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ChangeWatcher)
+#include "tst_changewatcher.moc"
