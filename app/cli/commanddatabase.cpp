@@ -16,7 +16,6 @@ QCommandLineOption databaseOption()
 std::unique_ptr<Database> openDatabaseForCommand(const QString& path, bool write)
 {
     Database::Options options;
-    options.takeInstanceLock = write;
     // A mistyped --database must not leave an empty inbox behind, and a reader must never
     // migrate a database a running app has open.
     options.readOnly = !write;

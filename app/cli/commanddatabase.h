@@ -13,9 +13,9 @@ namespace zapito::cli {
 QCommandLineOption databaseOption();
 
 // Opens the inbox for a command. Reading commands (`write` false) open it read-only: they never
-// create, migrate or write it and take no instance lock, so they work beside a running window;
-// writing commands take the lock and are refused while the window or headless mode has the
-// database open. Prints the reason and returns nullptr.
+// create, migrate or write it, so they work beside a running window. Writing commands (resolve,
+// reply) are seats beside the window or headless mode too: the store's transactions keep them
+// apart, and the leader acts on what they wrote. Prints the reason and returns nullptr.
 std::unique_ptr<Database> openDatabaseForCommand(const QString& path, bool write);
 
 } // namespace zapito::cli
