@@ -29,14 +29,24 @@ struct Sql
 
 Sql filteredSelect(const SqlDialect& dialect, const ConversationFilter& filter)
 {
+    const QString search = filter.search.simplified();
+    // SQLite's search is ConversationSearch: only PostgreSQL's comes through here.
+    const SqlDialect::ListSearch found = search.isEmpty() || dialect.kind() != SqlDialect::Kind::PostgreSQL
+                                             ? SqlDialect::ListSearch{}
+                                             : SqlDialect::postgresListSearch(search);
     Sql sql{QStringLiteral("SELECT ") + QLatin1String(kConversationColumns) +
+                (found.snippetColumn.isEmpty() ? QString() : QStringLiteral(", ") + found.snippetColumn) +
                 QLatin1String(" FROM conversations WHERE 1 = 1"),
-            {}};
+            found.snippetBinds};
     if (filter.needsHumanOnly)
         sql.text += QLatin1String(" AND status = 'handoff'");
-    const QString search = filter.search.simplified();
     if (search.isEmpty())
         return sql;
+    if (dialect.kind() == SqlDialect::Kind::PostgreSQL) {
+        sql.text += QLatin1String(" AND ") + found.condition;
+        sql.binds << found.conditionBinds;
+        return sql;
+    }
 
     QStringList alternatives{QStringLiteral("contact_name LIKE ? ESCAPE '\\'")};
     sql.binds << likePattern(search);
@@ -66,8 +76,15 @@ Expected<QList<Conversation>> run(const QSqlDatabase& db, const Sql& sql)
     if (!q.exec())
         return Expected<QList<Conversation>>::failure(q.lastError().text());
     QList<Conversation> rows;
-    while (q.next())
-        rows.append(conversationFromRecord(q.record()));
+    while (q.next()) {
+        const QSqlRecord record = q.record();
+        Conversation c = conversationFromRecord(record);
+        // PostgreSQL's search adds the snippet as a last column, already marked as text.
+        if (constexpr int kSnippetColumn = 12;
+            record.count() > kSnippetColumn && !record.isNull(kSnippetColumn))
+            c.matchSnippet = record.value(kSnippetColumn).toString();
+        rows.append(std::move(c));
+    }
     return rows;
 }
 

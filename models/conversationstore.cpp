@@ -56,11 +56,29 @@ QSqlDatabase ConversationStore::connection() const
 
 Expected<Bot> ConversationStore::ensureBot(const QString& defaultName)
 {
+    const auto first = [this]() -> Expected<std::optional<Bot>> {
+        QSqlQuery q(connection());
+        if (!q.exec(QStringLiteral("SELECT id, name FROM bots ORDER BY created_at_ms, id LIMIT 1")))
+            return Expected<std::optional<Bot>>::failure(sqlError(q));
+        if (!q.next())
+            return std::optional<Bot>();
+        return std::optional<Bot>(Bot{q.value(0).toString(), q.value(1).toString()});
+    };
+    // Nearly always there is one: found without a write transaction.
+    if (auto found = first(); !found || *found)
+        return found ? Expected<Bot>(**found) : Expected<Bot>::failure(found.error());
+
+    // Two processes starting on a new store must not make a bot each. A bot has no natural key an
+    // INSERT … ON CONFLICT could meet, so the look-up is made again, and the insert done, in one
+    // write transaction that excludes the other's (SqlDialect::lockForFirstBot).
+    WriteTransaction tx(connection());
+    if (!tx.isActive())
+        return Expected<Bot>::failure(tx.error());
     QSqlQuery q(connection());
-    if (!q.exec(QStringLiteral("SELECT id, name FROM bots ORDER BY created_at_ms, id LIMIT 1")))
+    if (const QString lock = m_database.dialect().lockForFirstBot(); !lock.isEmpty() && !q.exec(lock))
         return Expected<Bot>::failure(sqlError(q));
-    if (q.next())
-        return Bot{q.value(0).toString(), q.value(1).toString()};
+    if (auto found = first(); !found || *found)
+        return found ? Expected<Bot>(**found) : Expected<Bot>::failure(found.error());
     Bot created{MessageWriter::newId(u"bot_"), defaultName};
     q.prepare(QStringLiteral("INSERT INTO bots (id, name, created_at_ms) VALUES (?, ?, ?)"));
     q.addBindValue(created.id);
@@ -68,6 +86,8 @@ Expected<Bot> ConversationStore::ensureBot(const QString& defaultName)
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec())
         return Expected<Bot>::failure(sqlError(q));
+    if (const Status committed = tx.commit(); !committed)
+        return Expected<Bot>::failure(committed.error());
     return created;
 }
 
@@ -120,13 +140,6 @@ Expected<ConversationStore::Appended> ConversationStore::appendMessage(const QSt
     WriteTransaction tx(connection());
     if (!tx.isActive())
         return Expected<Appended>::failure(tx.error());
-    if (!externalMessageId.isEmpty()) {
-        auto earlier = MessageWriter(connection()).findByExternalId(conversationId, externalMessageId);
-        if (!earlier)
-            return Expected<Appended>::failure(earlier.error());
-        if (*earlier)
-            return Appended{**earlier, true};
-    }
     NewMessage message;
     message.conversationId = conversationId;
     message.role = role;
@@ -134,9 +147,12 @@ Expected<ConversationStore::Appended> ConversationStore::appendMessage(const QSt
     message.nowMs = atMs;
     message.externalMessageId = externalMessageId;
     message.sendState = role == MessageRole::User ? SendState::None : SendState::Sent;
-    auto inserted = MessageWriter(connection()).append(message);
+    bool stored = false;
+    auto inserted = MessageWriter(connection()).append(message, &stored);
     if (!inserted)
         return Expected<Appended>::failure(inserted.error());
+    if (stored)
+        return Appended{std::move(inserted).value(), true}; // rolled back: nothing was written
     if (const Status committed = tx.commit(); !committed)
         return Expected<Appended>::failure(committed.error());
     emit messageAdded(conversationId, inserted->id);

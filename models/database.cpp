@@ -2,6 +2,7 @@
 #include "database.h"
 
 #include "migrator.h"
+#include "postgresdatabase.h"
 
 #include <QDir>
 #include <QFile>
@@ -93,6 +94,8 @@ QString explain(DatabaseOpenError::Kind kind, const QString& path, const QString
         return Database::tr("The inbox database %1 was written by an older version (%2). Open it once "
                             "with Zapito Inbox to upgrade it; nothing was changed.")
             .arg(file, detail);
+    case DatabaseOpenError::Kind::Unreachable:          // PostgreSQL's kinds: postgresdatabase.cpp
+    case DatabaseOpenError::Kind::AuthenticationFailed: // explains them
     case DatabaseOpenError::Kind::Unreadable:
     case DatabaseOpenError::Kind::None:
         break;
@@ -199,6 +202,8 @@ std::unique_ptr<Database> Database::open(const QString& path, const Options& opt
                                          DatabaseOpenError* error)
 {
     using Kind = DatabaseOpenError::Kind;
+    if (PostgresDatabase::isUrl(path))
+        return PostgresDatabase::open(path, options, error);
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
         fail(error, Kind::Unreadable, path, tr("it is not a file"));
@@ -299,7 +304,7 @@ std::unique_ptr<Database> Database::open(const QString& path, const Options& opt
 Status Database::setBusyTimeout(int ms)
 {
     QSqlQuery q(connection());
-    if (!q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(ms)))
+    if (!q.exec(dialect().busyTimeout(ms)))
         return Status::failure(q.lastError().text());
     m_busyTimeoutMs = ms;
     return Status::ok();
@@ -307,6 +312,9 @@ Status Database::setBusyTimeout(int ms)
 
 QSqlDatabase Database::openExtraConnection(const QString& connectionName, int busyTimeoutMs) const
 {
+    if (PostgresDatabase::isUrl(m_path))
+        return PostgresDatabase::openConnection(m_path, connectionName,
+                                                busyTimeoutMs >= 0 ? busyTimeoutMs : m_busyTimeoutMs);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db.setDatabaseName(m_path);
     if (db.open())

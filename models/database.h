@@ -20,16 +20,18 @@ struct DatabaseOpenError
     enum class Kind
     {
         None,
-        Unreadable,      // missing folder, a directory, no permission
-        Corrupt,         // not an SQLite database, or damaged
-        NewerSchema,     // written by a newer Zapito Inbox
-        InUse,           // another running Zapito Inbox has it open
-        Locked,          // another program holds a lock on it
-        MigrationFailed, // the schema upgrade failed; nothing was changed
-        Foreign,         // another program's SQLite database: never given our tables
-        ReadOnly,        // this user may not write it (or its folder)
-        Missing,         // a read-only open of a file that does not exist: nothing is created
-        OlderSchema,     // a read-only open of a database the app has not upgraded yet
+        Unreadable,           // missing folder, a directory, no permission
+        Corrupt,              // not an SQLite database, or damaged
+        NewerSchema,          // written by a newer Zapito Inbox
+        InUse,                // another running Zapito Inbox has it open
+        Locked,               // another program holds a lock on it
+        MigrationFailed,      // the schema upgrade failed; nothing was changed
+        Foreign,              // another program's SQLite database: never given our tables
+        ReadOnly,             // this user may not write it (or its folder)
+        Missing,              // a read-only open of a file that does not exist: nothing is created
+        OlderSchema,          // a read-only open of a database the app has not upgraded yet
+        Unreachable,          // PostgreSQL: no server answers at that address
+        AuthenticationFailed, // PostgreSQL: the server refused the user or its password
     };
     Kind kind = Kind::None;
     QString path;
@@ -76,6 +78,7 @@ public:
     QSqlDatabase openExtraConnection(const QString& connectionName, int busyTimeoutMs = -1) const;
 
 private:
+    friend class PostgresDatabase; // opens a PostgreSQL store (postgresdatabase.h)
     Database(QString path, QString connectionName, std::unique_ptr<QLockFile> lock);
 
     QString m_path;

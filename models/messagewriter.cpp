@@ -97,8 +97,10 @@ Status MessageWriter::queueForSending(const Message& message, qint64 nowMs)
     return q.exec() ? Status::ok() : Status::failure(q.lastError().text());
 }
 
-Expected<Message> MessageWriter::append(const NewMessage& n)
+Expected<Message> MessageWriter::append(const NewMessage& n, bool* alreadyStored)
 {
+    if (alreadyStored)
+        *alreadyStored = false;
     using Result = Expected<Message>;
     QSqlQuery q(m_db);
     // One statement takes the sequence number: under a write transaction nobody else can take
@@ -127,7 +129,10 @@ Expected<Message> MessageWriter::append(const NewMessage& n)
     q.prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, role, content, at_ms, external_message_id, seq, "
         "channel_at_ms, decided, send_state, send_error, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?) "
-        "RETURNING id"));
+        // The duplicate check is this statement itself: a look-up first would let two writers
+        // both see nothing under PostgreSQL's READ COMMITTED, and the second would fail.
+        "ON CONFLICT (conversation_id, external_message_id) WHERE external_message_id IS NOT NULL "
+        "DO NOTHING RETURNING id"));
     q.addBindValue(n.conversationId);
     q.addBindValue(asString(n.role));
     q.addBindValue(text(n.content));
@@ -138,8 +143,20 @@ Expected<Message> MessageWriter::append(const NewMessage& n)
     q.addBindValue(n.decided ? 1 : 0);
     q.addBindValue(nullableText(asString(n.sendState)));
     q.addBindValue(text(n.author));
-    if (!q.exec() || !q.next())
+    if (!q.exec())
         return Result::failure(q.lastError().text());
+    if (!q.next()) {
+        q.finish();
+        auto earlier = findByExternalId(n.conversationId, n.externalMessageId);
+        if (!earlier)
+            return Result::failure(earlier.error());
+        if (!*earlier)
+            return Result::failure(
+                QStringLiteral("Message %1 was neither stored nor found").arg(n.externalMessageId));
+        if (alreadyStored)
+            *alreadyStored = true;
+        return std::move(*earlier).value();
+    }
     Message m;
     m.id = q.value(0).toLongLong();
     q.finish();

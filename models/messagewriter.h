@@ -33,8 +33,10 @@ public:
     {}
 
     // Appends with the conversation's next sequence number, at max(nowMs, previous message's time),
-    // so transcript and webhook times never go backwards even when the clock does.
-    Expected<Message> append(const NewMessage& message);
+    // so transcript and webhook times never go backwards even when the clock does. A message whose
+    // channel id the conversation already has is not written again: the stored one is returned and
+    // `alreadyStored` set, and the caller rolls back (its sequence number was taken).
+    Expected<Message> append(const NewMessage& message, bool* alreadyStored = nullptr);
 
     // Finds or creates the conversation of (bot, channel, externalId); a non-empty contact name
     // replaces the stored one, since channels report the customer's current name.

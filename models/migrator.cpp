@@ -15,6 +15,12 @@
 
 namespace zapito {
 
+namespace {
+// The advisory lock every Zapito Inbox process takes to migrate a PostgreSQL store: one fixed
+// number ("zapi" in ASCII), the same in every version.
+constexpr qint64 kMigrationLockKey = 0x7a617069;
+} // namespace
+
 Migrator::Migrator(QSqlDatabase db)
     : m_db(std::move(db))
 {}
@@ -54,21 +60,36 @@ QStringList Migrator::splitStatements(const QString& sql)
 {
     QStringList statements;
     QString current;
+    // An SQLite trigger's body (CREATE TRIGGER … BEGIN … END;) and a PostgreSQL function's body
+    // ($$ … $$) hold `;` that do not end the statement. A PostgreSQL CREATE TRIGGER has no body:
+    // it ends at its `;` like any other statement.
     bool inTrigger = false;
+    bool inTriggerBody = false;
+    bool inDollarQuote = false;
     const QStringList lines = sql.split(u'\n');
     for (const QString& line : lines) {
         const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(QLatin1String("--")) || (trimmed.isEmpty() && current.isEmpty()))
+        if (!inDollarQuote &&
+            (trimmed.startsWith(QLatin1String("--")) || (trimmed.isEmpty() && current.isEmpty())))
             continue;
-        if (trimmed.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
+        if (!inDollarQuote && trimmed.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
             inTrigger = true;
+        if (inTrigger && !inDollarQuote &&
+            (trimmed.compare(QLatin1String("BEGIN"), Qt::CaseInsensitive) == 0 ||
+             trimmed.endsWith(QLatin1String(" BEGIN"), Qt::CaseInsensitive)))
+            inTriggerBody = true;
+        if (line.count(QLatin1String("$$")) % 2 == 1)
+            inDollarQuote = !inDollarQuote;
         current += line + u'\n';
-        const bool ends = inTrigger ? trimmed.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
-                                    : trimmed.endsWith(u';');
+        bool ends = false;
+        if (!inDollarQuote)
+            ends = inTriggerBody ? trimmed.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
+                                 : trimmed.endsWith(u';');
         if (ends) {
             statements.append(current.trimmed());
             current.clear();
             inTrigger = false;
+            inTriggerBody = false;
         }
     }
     if (!current.trimmed().isEmpty())
@@ -86,7 +107,10 @@ Status Migrator::migrate(int target)
         return Status::failure(current.error());
 
     QSqlQuery q(m_db);
-    if (*current == 0 &&
+    // On PostgreSQL the table is made inside the first migration's transaction, under its lock
+    // (apply()): two processes making it at once would collide in the catalog.
+    const bool postgres = SqlDialect::forDatabase(m_db).kind() == SqlDialect::Kind::PostgreSQL;
+    if (*current == 0 && !postgres &&
         !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                                "applied_at_ms INTEGER NOT NULL)")))
         return Status::failure(q.lastError().text());
@@ -124,6 +148,24 @@ Status Migrator::apply(int version, const QStringList& statements)
         m_db.rollback();
         return Status::failure(QStringLiteral("Migration %1 failed: %2").arg(version).arg(error));
     };
+    if (!sqlite) {
+        // Under READ COMMITTED two processes opening one store together would both see the old
+        // version and both migrate. The transaction-scoped advisory lock makes the second wait for
+        // the first's commit; then it reads the version again and finds nothing left to do.
+        if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLockKey)))
+            return fail(q.lastError().text());
+        if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                                   "applied_at_ms BIGINT NOT NULL)")))
+            return fail(q.lastError().text());
+        if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next())
+            return fail(q.lastError().text());
+        const int applied = q.value(0).toInt();
+        q.finish();
+        if (applied >= version) {
+            m_db.rollback();
+            return Status::ok();
+        }
+    }
     for (const QString& statement : statements) {
         if (!q.exec(statement))
             return fail(q.lastError().text());

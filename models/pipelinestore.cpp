@@ -42,19 +42,6 @@ Expected<PipelineStore::Inbound> PipelineStore::storeInbound(const QString& botI
     Inbound result;
     result.conversation = std::move(conversation).value();
 
-    if (!in.externalMessageId.isEmpty()) {
-        auto earlier = MessageWriter(db).findByExternalId(result.conversation.id, in.externalMessageId);
-        if (!earlier)
-            return Result::failure(earlier.error());
-        if (*earlier) {
-            // Stored before (the channel retried, perhaps after our crash); if it is still undecided
-            // the decider has it, so acknowledging again is all there is to do.
-            result.message = **earlier;
-            result.duplicate = true;
-            return result;
-        }
-    }
-
     NewMessage message;
     message.conversationId = result.conversation.id;
     message.role = MessageRole::User;
@@ -65,9 +52,17 @@ Expected<PipelineStore::Inbound> PipelineStore::storeInbound(const QString& botI
         message.channelAtMs = in.at.toMSecsSinceEpoch();
     // Read in this transaction, the status cannot change before the commit.
     message.decided = result.conversation.status != ConversationStatus::Bot;
-    auto appended = MessageWriter(db).append(message);
+    bool stored = false;
+    auto appended = MessageWriter(db).append(message, &stored);
     if (!appended)
         return Result::failure(appended.error());
+    if (stored) {
+        // Stored before (the channel retried, perhaps after our crash); if it is still undecided
+        // the decider has it, so acknowledging again is all there is to do. Nothing was written.
+        result.message = std::move(appended).value();
+        result.duplicate = true;
+        return result;
+    }
     if (const Status committed = tx.commit(); !committed)
         return Result::failure(committed.error());
     result.message = std::move(appended).value();

@@ -41,7 +41,7 @@ public:
             if (!db.isOpen())
                 qCWarning(lcReader) << "the reader's connection did not open:" << db.lastError().text();
             // Reads only: a bug that writes here fails instead of racing the pipeline.
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA query_only = ON"));
+            QSqlQuery(db).exec(SqlDialect::forDatabase(db).readOnlySession());
         }
         return QSqlDatabase::database(m_name, false);
     }

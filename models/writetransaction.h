@@ -51,11 +51,12 @@ public:
         return Status::ok();
     }
 
-    // SQLITE_BUSY / SQLITE_LOCKED: another connection or program writes right now.
+    // SQLITE_BUSY / SQLITE_LOCKED, or PostgreSQL's lock_not_available (55P03, lock_timeout ran
+    // out): another connection or program writes right now.
     static bool isBusy(const QSqlError& error)
     {
         const QString code = error.nativeErrorCode();
-        return code == QLatin1String("5") || code == QLatin1String("6");
+        return code == QLatin1String("5") || code == QLatin1String("6") || code == QLatin1String("55P03");
     }
     // What a person reads when their change met someone else's lock: nothing happened, and
     // trying again is safe.
