@@ -53,7 +53,7 @@ TranscriptView::TranscriptView(TranscriptModel& model, QWidget* parent)
     viewport()->setAutoFillBackground(true);
     viewport()->setBackgroundRole(QPalette::Base);
     verticalScrollBar()->setSingleStep(2 * fontMetrics().height());
-    m_delegate->setWidth(viewport()->width());
+    m_delegate->setWidth(layoutWidth());
 
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TranscriptView::onScrolled);
     connect(m_delegate, &TranscriptDelegate::resendRequested, this, &TranscriptView::resendRequested);
@@ -183,9 +183,17 @@ void TranscriptView::maybeFetchOlder()
     });
 }
 
+int TranscriptView::layoutWidth() const
+{
+    // The rows are laid out for the width the viewport has with the scroll bar, shown or not.
+    // A width that followed the bar would wrap the text anew when the bar comes or goes, which
+    // near the edge where the rows just fit makes it go or come again: a layout loop.
+    return qMax(1, maximumViewportSize().width() - verticalScrollBar()->sizeHint().width());
+}
+
 void TranscriptView::resizeEvent(QResizeEvent* event)
 {
-    const int width = viewport()->width();
+    const int width = layoutWidth();
     if (width != m_delegate->width()) {
         m_delegate->setWidth(width);
         QListView::resizeEvent(event);

@@ -31,6 +31,8 @@ public:
     using Clock = std::function<qint64()>;
 
     explicit TranscriptView(TranscriptModel& model, QWidget* parent = nullptr);
+    // The width the rows are laid out for: the viewport's with the scroll bar, shown or not.
+    int layoutWidth() const;
 
     void setClock(Clock clock);
     // Names on the bubbles: the customer's (the contact title) and the bot's.

@@ -81,7 +81,7 @@ class tst_TranscriptView : public QObject
         m_view->resize(width, height);
         return QTest::qWaitFor([&] {
             return m_view->size() == QSize(width, height) &&
-                   m_view->delegate()->width() == m_view->viewport()->width();
+                   m_view->delegate()->width() == m_view->layoutWidth();
         });
     }
     qint64 idAt(const QModelIndex& index) const
@@ -185,7 +185,8 @@ private slots:
         q.addBindValue(reply);
         QVERIFY(q.exec());
         QVERIFY(open());
-        const int width = m_view->viewport()->width();
+        const int width = m_view->layoutWidth(); // the viewport's, less a scroll bar's room
+        QVERIFY(width <= m_view->viewport()->width());
         const QStringList senders{QStringLiteral("Maria"), QStringLiteral("Luna Café"),
                                   QStringLiteral("Carla Mendes"), QStringLiteral("Operator")};
         for (int row = 0; row < 4; ++row) {
@@ -576,6 +577,30 @@ private slots:
         QCOMPARE(test::shownText(*m_view, 19), QStringLiteral("message 199"));
     }
 
+    // Near the height where the rows just fit, the scroll bar comes and goes; the rows keep the
+    // width they were laid out for, so its coming cannot rewrap them into making it go again.
+    void scrollBarEdge_neverRewrapsTheRows()
+    {
+        for (int i = 0; i < 6; ++i)
+            say(i % 2 ? MessageRole::Assistant : MessageRole::User,
+                QStringLiteral(
+                    "田中翔 asks: 予約は可能ですか? مرحبا، هل يمكنني الحجز؟ Can I book a table for "
+                    "four on Friday evening, near the window if possible, and is there parking?"),
+                at(0, i));
+        QVERIFY(open());
+        QVERIFY(resizeView(360, 120));
+        const int laidOutFor = m_view->layoutWidth();
+        bool barShown = false;
+        bool barHidden = false;
+        for (int height = 120; height <= 900; height += 3) {
+            m_view->resize(360, height);
+            QCoreApplication::processEvents();
+            QCOMPARE(m_view->delegate()->width(), laidOutFor);
+            (bar()->isVisible() ? barShown : barHidden) = true;
+        }
+        QVERIFY(barShown && barHidden); // the sweep crossed the edge
+    }
+
     void shortTranscript_sitsAtTheBottom()
     {
         say(MessageRole::User, QStringLiteral("hello"), at(0, 1));
@@ -708,7 +733,7 @@ private slots:
         QCOMPARE(rowRect(2).height(), test::shownRow(*m_view, 2).height());
         QVERIFY(rowRect(2).height() > wide.at(2));
         QVERIFY(delegate->layoutsBuilt() > built);
-        QCOMPARE(test::shownRow(*m_view, 0).width(), m_view->viewport()->width());
+        QCOMPARE(test::shownRow(*m_view, 0).width(), m_view->layoutWidth());
         QVERIFY(test::shownRow(*m_view, 0).bubble().rect().right() < m_view->viewport()->width());
 
         QVERIFY(resizeView(900, 480));
