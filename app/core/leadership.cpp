@@ -131,8 +131,19 @@ void Leadership::start()
     setRole(Role::Standby);
     beat();
     m_heartbeat.start();
-    contend();
     m_poll.start();
+    // Said at once, not only when the leader goes: a standby that could never lead is a seat.
+    m_lastEligibilityCheckMs = nowMs();
+    checkEligibility([this](const QString& reason) {
+        if (reason.isEmpty()) {
+            contend();
+            return;
+        }
+        m_note = reason;
+        setRole(Role::Seat);
+        emit notice(reason);
+        beat();
+    });
 }
 
 void Leadership::contend()

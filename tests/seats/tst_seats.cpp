@@ -164,6 +164,23 @@ private slots:
         const qint64 standbyPid = standby->processId();
         QTRY_COMPARE_WITH_TIMEOUT(roleOf(standbyPid), QStringLiteral("standby"), 30'000);
 
+        // A --headless that cannot read the Telegram token a leader needs (another user's
+        // home, without it) stays a seat and says why; it never takes over.
+        test::CliProcess stranger(QStringLiteral(ZAPITO_INBOX_BINARY));
+        QCOMPARE(stranger
+                     .run({QStringLiteral("settings"), QStringLiteral("set"),
+                           QStringLiteral("telegram.enabled"), QStringLiteral("true")})
+                     .exitCode,
+                 0);
+        auto ineligible = stranger.start({QStringLiteral("--headless"), QStringLiteral("--database"), db()});
+        QVERIFY(ineligible->waitForStarted(30'000));
+        const qint64 ineligiblePid = ineligible->processId();
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += ineligible->readAllStandardError()).contains("cannot lead"),
+                                 30'000);
+        QVERIFY2(said.contains("Telegram bot token"), said.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(ineligiblePid), QStringLiteral("seat"), 10'000);
+
         // A window in this process opens as a seat and says who leads.
         DatabaseOpenError error;
         auto seat = InboxServices::create(db(), &error);
@@ -235,6 +252,9 @@ private slots:
         QCOMPARE(m_sent.count(QStringLiteral("Your table is ready.")), 1);
         QCOMPARE(m_sent.count(kHandoffText), 2);
 
+        QCOMPARE(roleOf(ineligiblePid), QStringLiteral("seat"));
+        ineligible->terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(ineligible->state() == QProcess::NotRunning, 30'000);
         standby->terminate();
         QTRY_VERIFY_WITH_TIMEOUT(standby->state() == QProcess::NotRunning, 30'000);
         QCOMPARE(standby->exitCode(), 0);
