@@ -43,8 +43,6 @@ class tst_ChangeWatcher : public QObject
 private slots:
     void init()
     {
-        if (test::TestDatabase::isPostgreSQL())
-            QSKIP("SQLite's change log; PostgreSQL will notify instead");
         m_here = m_tmp.open();
         QVERIFY(m_here);
         DatabaseOpenError error;
