@@ -174,6 +174,9 @@ class tst_ConversationSearch : public QObject
     }
     bool indexesAreIntact()
     {
+        // PostgreSQL keeps its own indexes; there is no external-content index to fall out of step.
+        if (test::TestDatabase::isPostgreSQL())
+            return true;
         return exec(QStringLiteral(
                    "INSERT INTO contact_trigram_fts (contact_trigram_fts) VALUES ('integrity-check')")) &&
                exec(QStringLiteral(
@@ -274,7 +277,9 @@ private slots:
         QTest::newRow("name-substring") << "ossi" << QStringList{mario};
         // Substrings keep their accents (the trigram tokenizer of SQLite 3.40 folds case only):
         // "ari" is in "Mario", not in "María".
-        QTest::newRow("substring-accents-count") << "ari" << QStringList{mario};
+        // SQLite's trigram index keeps accents; PostgreSQL's trigram index is over the folded name.
+        QTest::newRow("substring-accents-count")
+            << "ari" << (test::TestDatabase::isPostgreSQL() ? QStringList{mario, maria} : QStringList{mario});
         QTest::newRow("name-short-prefix") << "an" << QStringList{ana};
         QTest::newRow("name-cjk") << "健二" << QStringList{kenji};
         QTest::newRow("phone-plus-and-spaces") << "+55 11 9999" << QStringList{maria};
@@ -334,6 +339,9 @@ private slots:
     }
     void queryPlans_readWindowsOnly()
     {
+        if (test::TestDatabase::isPostgreSQL())
+            QSKIP("SQLite only: EXPLAIN QUERY PLAN of the FTS5 windows (PostgreSQL: "
+                  "postgresPlans_useTheIndexes)");
         QFETCH(QString, typed);
         QFETCH(bool, needsHuman);
         QFETCH(bool, nextPage);
@@ -392,6 +400,9 @@ private slots:
     }
     void queryPlans_checkRefusesUnboundedReads()
     {
+        if (test::TestDatabase::isPostgreSQL())
+            QSKIP("SQLite only: EXPLAIN QUERY PLAN of the FTS5 windows (PostgreSQL: "
+                  "postgresPlans_useTheIndexes)");
         QFETCH(QString, sql);
         QFETCH(QVariantList, binds);
         const SqlStatement statement{sql, binds};
@@ -452,6 +463,8 @@ private slots:
 
     void window_commonWordReachesItsNewestMatches()
     {
+        if (test::TestDatabase::isPostgreSQL())
+            QSKIP("SQLite only: the FTS5 message window; PostgreSQL finds every match");
         // More conversations saying the word than the message window holds: the results are the
         // conversations of the newest matches, and the search costs the window, not the matches.
         const int count = ConversationSearch::kMessageWindow + 20;
@@ -631,7 +644,8 @@ private slots:
             add(QString::number(4470000000LL + i), QStringLiteral("Person %1").arg(i), i);
         QVERIFY(exec(
             QStringLiteral("DELETE FROM conversations WHERE external_id IN ('4470000003', '4470000007')")));
-        QVERIFY(exec(QStringLiteral("VACUUM")));
+        QVERIFY(QSqlQuery(m_db->connection())
+                    .exec(QStringLiteral("VACUUM"))); // never prepared: PostgreSQL refuses
         QVERIFY(indexesAreIntact());
         QCOMPARE(namesOf(*search(QStringLiteral("person 12"))), QStringList{QStringLiteral("Person 12")});
     }
@@ -639,11 +653,15 @@ private slots:
     void migration_indexesExistingConversations_data()
     {
         QTest::addColumn<int>("from");
+        if (test::TestDatabase::isPostgreSQL())
+            QSKIP("SQLite only: a PostgreSQL store starts at the baseline of version 5");
         for (int v = 1; v <= 4; ++v)
             QTest::newRow(qPrintable(QStringLiteral("from-v%1").arg(v))) << v;
     }
     void migration_indexesExistingConversations()
     {
+        if (test::TestDatabase::isPostgreSQL())
+            QSKIP("SQLite only: a PostgreSQL store starts at the baseline of version 5");
         QFETCH(int, from);
         cleanup();
         test::TestDatabase tmp;
