@@ -56,8 +56,9 @@ QString explain(Kind kind, const QString& url, const QString& detail)
                             "password in PGPASSWORD or ~/.pgpass (never in the URL).")
             .arg(url, detail);
     case Kind::Missing:
-        return Database::tr("There is no database %1 on the PostgreSQL server (%2). Nothing was created; "
-                            "create it (createdb) or check the name in the URL.")
+        return Database::tr("There is no inbox in the PostgreSQL database %1 (%2). Nothing was created; "
+                            "check the name in the URL, create the database (createdb), or open it once "
+                            "with Zapito Inbox to set it up.")
             .arg(url, detail);
     case Kind::Foreign:
         return Database::tr(
@@ -216,6 +217,9 @@ std::unique_ptr<Database> PostgresDatabase::open(const QString& url, const Datab
                         .arg(*current)
                         .arg(migrator.latestVersion()));
     if (options.readOnly) {
+        // A reader never creates an inbox: an empty database is not an old one, it holds none yet.
+        if (tables == 0)
+            return fail(error, Kind::Missing, shown, Database::tr("the database holds no inbox yet"));
         if (*current < migrator.latestVersion())
             return fail(error, Kind::OlderSchema, shown,
                         Database::tr("schema version %1, this version uses %2")
