@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConversationStore</name>
+    <message>
+        <source>No conversation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The inbox database %1 is damaged or is not a Zapito Inbox database (%2). Nothing was changed. Restore it from a backup, or move it aside to start with an empty inbox.</source>
@@ -33,14 +44,6 @@
     </message>
     <message>
         <source>its folder cannot be created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>process %1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>its lock file cannot be written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -80,6 +83,46 @@
     </message>
     <message>
         <source>schema version %1, this version uses %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server of %1 cannot be reached (%2). Check the host and port, and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused the login for %1 (%2). Check the user name, and give the password in PGPASSWORD or ~/.pgpass (never in the URL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no inbox in the PostgreSQL database %1 (%2). Nothing was created; check the name in the URL, create the database (createdb), or open it once with Zapito Inbox to set it up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database %1 belongs to another program: it has tables but not Zapito Inbox&apos;s (%2). Nothing was changed. Give Zapito Inbox a database of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox database %1 cannot be opened (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a postgresql://user@host:port/database URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL option %1 is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password does not belong in the URL: give it in PGPASSWORD or ~/.pgpass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL names no database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database holds no inbox yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -170,6 +213,120 @@
     </message>
 </context>
 <context>
+    <name>TranscriptText</name>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed to a human · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved by %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attempts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the attempts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this handoff to the webhook now instead of at its next try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post this handoff to the webhook again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WriteTransaction</name>
+    <message>
+        <source>Another program is writing to the inbox right now, so nothing was changed. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>Use the SQLite database at &lt;file&gt; instead of the default.</source>
@@ -225,6 +382,10 @@
     </message>
     <message>
         <source>Post a signed sample lead to the webhook endpoint: exit 0 on a 2xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the process that leads the inbox, and the standbys and seats online</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -704,19 +865,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No conversation %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This conversation has no open handoff to resolve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No handoff event %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No message %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -743,65 +896,6 @@
     </message>
     <message>
         <source>The reply is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>zapito::HandoffCard</name>
-    <message>
-        <source>Show attempts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Post this handoff to the webhook again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handed to a human · %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Webhook: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolved by %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 · %4 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No attempts yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide attempts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send this handoff to the webhook now instead of at its next try</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -912,6 +1006,45 @@
     </message>
     <message>
         <source>✗ %1 (after %2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::Leadership</name>
+    <message>
+        <source>the webhook signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Telegram bot token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the WhatsApp access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the WhatsApp app secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This process cannot lead: %1 cannot be read here (%2). It stays a seat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window leads: it runs the channels, the bot and the webhook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No process leads this inbox: nothing is received or sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Led by %1, since %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1044,6 +1177,10 @@ The conversations your support bot hands to a human, with a signed lead webhook.
     </message>
     <message>
         <source>Inbox (%1 need a human)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another process leads this inbox; resend the lead there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1364,27 +1501,11 @@ The conversations your support bot hands to a human, with a signed lead webhook.
 <context>
     <name>zapito::TranscriptView</name>
     <message>
-        <source>Scroll up for earlier messages</source>
+        <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Operator</source>
+        <source>Select part of the text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1940,6 +2061,34 @@ Example: echo &quot;Your table is ready.&quot; | zapito-inbox reply conv_…</so
     </message>
     <message>
         <source>Gave %1 back to the bot; it answers there again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This process leads: it runs the channels, the bot and webhook delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another process leads this inbox; this one waits as a standby and takes over when it goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a sample conversation: there is no customer to reply to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leading process has not sent the reply yet; it stays queued and is sent by whichever process leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows which process leads the inbox (runs the channels, the bot and the webhook), and the standbys and seats online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One process a line, tab-separated: role (leader, standby or seat), host, process id, started (UTC), leading since (UTC; - when not leading), last heartbeat (UTC) and a note (why it cannot lead; - when none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No process leads this inbox: nothing is received or sent until the window or zapito-inbox --headless runs.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>ConversationStore</name>
+    <message>
+        <source>No conversation %1</source>
+        <translation>Não existe a conversa %1</translation>
+    </message>
+    <message>
+        <source>No message %1</source>
+        <translation>Não existe a mensagem %1</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The inbox database %1 is damaged or is not a Zapito Inbox database (%2). Nothing was changed. Restore it from a backup, or move it aside to start with an empty inbox.</source>
@@ -34,14 +45,6 @@
     <message>
         <source>its folder cannot be created</source>
         <translation>não é possível criar a pasta</translation>
-    </message>
-    <message>
-        <source>process %1 on %2</source>
-        <translation>processo %1 em %2</translation>
-    </message>
-    <message>
-        <source>its lock file cannot be written</source>
-        <translation>não é possível gravar o arquivo de bloqueio</translation>
     </message>
     <message>
         <source>schema version %1; this version knows up to %2</source>
@@ -81,6 +84,46 @@
     <message>
         <source>schema version %1, this version uses %2</source>
         <translation>versão do esquema %1, esta versão usa a %2</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server of %1 cannot be reached (%2). Check the host and port, and that the server is running.</source>
+        <translation>Não foi possível alcançar o servidor PostgreSQL de %1 (%2). Verifique o host e a porta, e se o servidor está em execução.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused the login for %1 (%2). Check the user name, and give the password in PGPASSWORD or ~/.pgpass (never in the URL).</source>
+        <translation>O PostgreSQL recusou o login para %1 (%2). Verifique o nome de usuário e informe a senha em PGPASSWORD ou ~/.pgpass (nunca na URL).</translation>
+    </message>
+    <message>
+        <source>There is no inbox in the PostgreSQL database %1 (%2). Nothing was created; check the name in the URL, create the database (createdb), or open it once with Zapito Inbox to set it up.</source>
+        <translation>Não há caixa de entrada no banco PostgreSQL %1 (%2). Nada foi criado; verifique o nome na URL, crie o banco (createdb) ou abra-o uma vez com o Zapito Inbox para prepará-lo.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database %1 belongs to another program: it has tables but not Zapito Inbox&apos;s (%2). Nothing was changed. Give Zapito Inbox a database of its own.</source>
+        <translation>O banco PostgreSQL %1 pertence a outro programa: tem tabelas, mas não as do Zapito Inbox (%2). Nada foi alterado. Dê ao Zapito Inbox um banco só dele.</translation>
+    </message>
+    <message>
+        <source>The inbox database %1 cannot be opened (%2).</source>
+        <translation>Não foi possível abrir o banco da caixa de entrada %1 (%2).</translation>
+    </message>
+    <message>
+        <source>not a postgresql://user@host:port/database URL</source>
+        <translation>não é uma URL postgresql://usuário@host:porta/banco</translation>
+    </message>
+    <message>
+        <source>the URL option %1 is not supported</source>
+        <translation>a opção de URL %1 não é suportada</translation>
+    </message>
+    <message>
+        <source>a password does not belong in the URL: give it in PGPASSWORD or ~/.pgpass</source>
+        <translation>a senha não vai na URL: informe-a em PGPASSWORD ou ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>the URL names no database</source>
+        <translation>a URL não informa um banco</translation>
+    </message>
+    <message>
+        <source>the database holds no inbox yet</source>
+        <translation>o banco ainda não contém uma caixa de entrada</translation>
     </message>
 </context>
 <context>
@@ -170,6 +213,120 @@
     </message>
 </context>
 <context>
+    <name>TranscriptText</name>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Atendente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Não enviada</translation>
+    </message>
+    <message>
+        <source>Handed to a human · %1</source>
+        <translation>Transferida para um atendente · %1</translation>
+    </message>
+    <message>
+        <source>Webhook: %1</source>
+        <translation>Webhook: %1</translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation>Resolvida %1</translation>
+    </message>
+    <message>
+        <source>Resolved by %1 · %2</source>
+        <translation>Resolvida por %1 · %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 · %2</source>
+        <translation>HTTP %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 ms</source>
+        <translation>%1 · %2 · %3 · %4 ms</translation>
+    </message>
+    <message>
+        <source>No attempts yet.</source>
+        <translation>Nenhuma tentativa ainda.</translation>
+    </message>
+    <message>
+        <source>Reading the attempts…</source>
+        <translation>Lendo as tentativas…</translation>
+    </message>
+    <message>
+        <source>Hide attempts</source>
+        <translation>Ocultar tentativas</translation>
+    </message>
+    <message>
+        <source>Show attempts</source>
+        <translation>Mostrar tentativas</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Enviar agora</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <source>Send this handoff to the webhook now instead of at its next try</source>
+        <translation>Enviar esta transferência ao webhook agora, em vez de na próxima tentativa</translation>
+    </message>
+    <message>
+        <source>Post this handoff to the webhook again</source>
+        <translation>Enviar esta transferência ao webhook de novo</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Não enviada.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>Não enviada: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteTransaction</name>
+    <message>
+        <source>Another program is writing to the inbox right now, so nothing was changed. Try again in a moment.</source>
+        <translation>Outro programa está gravando na caixa de entrada agora, então nada foi alterado. Tente de novo em instantes.</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>Use the SQLite database at &lt;file&gt; instead of the default.</source>
@@ -226,6 +383,10 @@
     <message>
         <source>Post a signed sample lead to the webhook endpoint: exit 0 on a 2xx</source>
         <translation>Envia um lead de exemplo assinado ao endpoint do webhook: sai com 0 em um 2xx</translation>
+    </message>
+    <message>
+        <source>Show the process that leads the inbox, and the standbys and seats online</source>
+        <translation>Mostrar o processo que lidera a caixa de entrada, e os reservas e postos conectados</translation>
     </message>
 </context>
 <context>
@@ -704,20 +865,12 @@
         <translation>Não existe o bot %1</translation>
     </message>
     <message>
-        <source>No conversation %1</source>
-        <translation>Não existe a conversa %1</translation>
-    </message>
-    <message>
         <source>This conversation has no open handoff to resolve.</source>
         <translation>Esta conversa não tem nenhuma transferência aberta para resolver.</translation>
     </message>
     <message>
         <source>No handoff event %1</source>
         <translation>Não existe o evento de transferência %1</translation>
-    </message>
-    <message>
-        <source>No message %1</source>
-        <translation>Não existe a mensagem %1</translation>
     </message>
 </context>
 <context>
@@ -744,65 +897,6 @@
     <message>
         <source>The reply is empty.</source>
         <translation>A resposta está vazia.</translation>
-    </message>
-</context>
-<context>
-    <name>zapito::HandoffCard</name>
-    <message>
-        <source>Show attempts</source>
-        <translation>Mostrar tentativas</translation>
-    </message>
-    <message>
-        <source>Resend</source>
-        <translation>Reenviar</translation>
-    </message>
-    <message>
-        <source>Post this handoff to the webhook again</source>
-        <translation>Enviar esta transferência ao webhook de novo</translation>
-    </message>
-    <message>
-        <source>Handed to a human · %1</source>
-        <translation>Transferida para um atendente · %1</translation>
-    </message>
-    <message>
-        <source>Webhook: %1</source>
-        <translation>Webhook: %1</translation>
-    </message>
-    <message>
-        <source>Resolved %1</source>
-        <translation>Resolvida %1</translation>
-    </message>
-    <message>
-        <source>Resolved by %1 · %2</source>
-        <translation>Resolvida por %1 · %2</translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>HTTP %1 · %2</source>
-        <translation>HTTP %1 · %2</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 · %4 ms</source>
-        <translation>%1 · %2 · %3 · %4 ms</translation>
-    </message>
-    <message>
-        <source>No attempts yet.</source>
-        <translation>Nenhuma tentativa ainda.</translation>
-    </message>
-    <message>
-        <source>Hide attempts</source>
-        <translation>Ocultar tentativas</translation>
-    </message>
-    <message>
-        <source>Send now</source>
-        <translation>Enviar agora</translation>
-    </message>
-    <message>
-        <source>Send this handoff to the webhook now instead of at its next try</source>
-        <translation>Enviar esta transferência ao webhook agora, em vez de na próxima tentativa</translation>
     </message>
 </context>
 <context>
@@ -913,6 +1007,45 @@
     <message>
         <source>✗ %1 (after %2 ms)</source>
         <translation>✗ %1 (após %2 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::Leadership</name>
+    <message>
+        <source>the webhook signing secret</source>
+        <translation>o segredo de assinatura do webhook</translation>
+    </message>
+    <message>
+        <source>the Telegram bot token</source>
+        <translation>o token do bot do Telegram</translation>
+    </message>
+    <message>
+        <source>the WhatsApp access token</source>
+        <translation>o token de acesso do WhatsApp</translation>
+    </message>
+    <message>
+        <source>the WhatsApp app secret</source>
+        <translation>o segredo do app do WhatsApp</translation>
+    </message>
+    <message>
+        <source>This process cannot lead: %1 cannot be read here (%2). It stays a seat.</source>
+        <translation>Este processo não pode liderar: %1 não pode ser lido aqui (%2). Ele continua como posto.</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definido</translation>
+    </message>
+    <message>
+        <source>This window leads: it runs the channels, the bot and the webhook.</source>
+        <translation>Esta janela lidera: ela executa os canais, o bot e o webhook.</translation>
+    </message>
+    <message>
+        <source>No process leads this inbox: nothing is received or sent.</source>
+        <translation>Nenhum processo lidera esta caixa de entrada: nada é recebido nem enviado.</translation>
+    </message>
+    <message>
+        <source>Led by %1, since %2</source>
+        <translation>Liderada por %1, desde %2</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1179,10 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
     <message>
         <source>Inbox (%1 need a human)</source>
         <translation>Caixa de entrada (%1 precisam de atendente)</translation>
+    </message>
+    <message>
+        <source>Another process leads this inbox; resend the lead there.</source>
+        <translation>Outro processo lidera esta caixa de entrada; reenvie o lead por lá.</translation>
     </message>
 </context>
 <context>
@@ -1365,28 +1502,12 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
 <context>
     <name>zapito::TranscriptView</name>
     <message>
-        <source>Scroll up for earlier messages</source>
-        <translation>Role para cima para ver mensagens anteriores</translation>
+        <source>Copy text</source>
+        <translation>Copiar texto</translation>
     </message>
     <message>
-        <source>Customer</source>
-        <translation>Cliente</translation>
-    </message>
-    <message>
-        <source>Bot</source>
-        <translation>Bot</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Hoje</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>Ontem</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Atendente</translation>
+        <source>Select part of the text</source>
+        <translation>Selecionar parte do texto</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2067,34 @@ Exemplo: echo &quot;Sua mesa está pronta.&quot; | zapito-inbox reply conv_…</
     <message>
         <source>Gave %1 back to the bot; it answers there again.</source>
         <translation>%1 devolvida ao bot; ele volta a responder lá.</translation>
+    </message>
+    <message>
+        <source>This process leads: it runs the channels, the bot and webhook delivery.</source>
+        <translation>Este processo lidera: ele executa os canais, o bot e a entrega do webhook.</translation>
+    </message>
+    <message>
+        <source>Another process leads this inbox; this one waits as a standby and takes over when it goes.</source>
+        <translation>Outro processo lidera esta caixa de entrada; este aguarda como reserva e assume quando o outro sair.</translation>
+    </message>
+    <message>
+        <source>This is a sample conversation: there is no customer to reply to.</source>
+        <translation>Esta é uma conversa de exemplo: não há cliente para responder.</translation>
+    </message>
+    <message>
+        <source>The leading process has not sent the reply yet; it stays queued and is sent by whichever process leads.</source>
+        <translation>O processo líder ainda não enviou a resposta; ela fica na fila e é enviada por quem estiver liderando.</translation>
+    </message>
+    <message>
+        <source>Shows which process leads the inbox (runs the channels, the bot and the webhook), and the standbys and seats online.</source>
+        <translation>Mostra qual processo lidera a caixa de entrada (executa os canais, o bot e o webhook), e os reservas e postos conectados.</translation>
+    </message>
+    <message>
+        <source>One process a line, tab-separated: role (leader, standby or seat), host, process id, started (UTC), leading since (UTC; - when not leading), last heartbeat (UTC) and a note (why it cannot lead; - when none).</source>
+        <translation>Um processo por linha, separado por tabulações: papel (leader, standby ou seat), host, id do processo, início (UTC), liderando desde (UTC; - quando não lidera), último sinal de vida (UTC) e uma observação (por que não pode liderar; - quando não há).</translation>
+    </message>
+    <message>
+        <source>No process leads this inbox: nothing is received or sent until the window or zapito-inbox --headless runs.</source>
+        <translation>Nenhum processo lidera esta caixa de entrada: nada é recebido nem enviado até que a janela ou o zapito-inbox --headless seja executado.</translation>
     </message>
 </context>
 </TS>
