@@ -28,11 +28,6 @@ QString sqlError(const QSqlQuery& q)
     return q.lastError().text();
 }
 
-QString select(const char* columns, const char* rest)
-{
-    return QStringLiteral("SELECT ") + QLatin1String(columns) + u' ' + QLatin1String(rest);
-}
-
 } // namespace
 
 ConversationStore::ConversationStore(Database& database, QObject* parent)
@@ -261,28 +256,12 @@ Expected<QList<Message>> ConversationStore::lastMessages(const QString& conversa
 
 Expected<QList<HandoffEvent>> ConversationStore::handoffEvents(const QString& conversationId) const
 {
-    QSqlQuery q(connection());
-    q.setForwardOnly(true);
-    q.prepare(select(kHandoffEventColumns, "FROM handoff_events WHERE conversation_id = ? ORDER BY id"));
-    q.addBindValue(conversationId);
-    if (!q.exec())
-        return Expected<QList<HandoffEvent>>::failure(sqlError(q));
-    QList<HandoffEvent> list;
-    while (q.next())
-        list.append(handoffEventFromRecord(q.record()));
-    return list;
+    return StoreQueries::handoffEvents(connection(), conversationId);
 }
 
 Expected<HandoffEvent> ConversationStore::handoffEvent(qint64 handoffEventId) const
 {
-    QSqlQuery q(connection());
-    q.prepare(select(kHandoffEventColumns, "FROM handoff_events WHERE id = ?"));
-    q.addBindValue(handoffEventId);
-    if (!q.exec())
-        return Expected<HandoffEvent>::failure(sqlError(q));
-    if (!q.next())
-        return Expected<HandoffEvent>::failure(tr("No handoff event %1").arg(handoffEventId));
-    return handoffEventFromRecord(q.record());
+    return StoreQueries::handoffEvent(connection(), handoffEventId);
 }
 
 } // namespace zapito

@@ -120,6 +120,29 @@ Expected<QList<Message>> lastMessages(const QSqlDatabase& db, const QString& con
         {conversationId, count}, true);
 }
 
+Expected<QList<HandoffEvent>> handoffEvents(const QSqlDatabase& db, const QString& conversationId)
+{
+    QSqlQuery q(db);
+    if (!run(q, select(kHandoffEventColumns, "FROM handoff_events WHERE conversation_id = ? ORDER BY id"),
+             {conversationId}))
+        return failed<QList<HandoffEvent>>(q);
+    QList<HandoffEvent> list;
+    while (q.next())
+        list.append(handoffEventFromRecord(q.record()));
+    return list;
+}
+
+Expected<HandoffEvent> handoffEvent(const QSqlDatabase& db, qint64 handoffEventId)
+{
+    QSqlQuery q(db);
+    if (!run(q, select(kHandoffEventColumns, "FROM handoff_events WHERE id = ?"), {handoffEventId}))
+        return failed<HandoffEvent>(q);
+    if (!q.next())
+        return Expected<HandoffEvent>::failure(
+            QCoreApplication::translate("ConversationStore", "No handoff event %1").arg(handoffEventId));
+    return handoffEventFromRecord(q.record());
+}
+
 Expected<QHash<qint64, HandoffInfo>> handoffsByMessage(const QSqlDatabase& db, const QString& conversationId)
 {
     using Result = Expected<QHash<qint64, HandoffInfo>>;

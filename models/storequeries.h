@@ -36,6 +36,10 @@ Expected<QList<Message>> messagesBefore(const QSqlDatabase& db, const QString& c
 // The last `count` messages, oldest first.
 Expected<QList<Message>> lastMessages(const QSqlDatabase& db, const QString& conversationId, int count);
 
+// The conversation's handoff events, oldest first.
+Expected<QList<HandoffEvent>> handoffEvents(const QSqlDatabase& db, const QString& conversationId);
+Expected<HandoffEvent> handoffEvent(const QSqlDatabase& db, qint64 handoffEventId);
+
 // A handoff event with the number of webhook attempts made for it.
 struct HandoffInfo
 {

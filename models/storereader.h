@@ -45,8 +45,6 @@ public:
 
     // Reads that were skipped or whose result was dropped because a newer one superseded them.
     quint64 supersededReads() const { return m_superseded.load(); }
-    // True on the reader's own thread; the store's GUI connection is never used there.
-    bool isReaderThread() const { return QThread::currentThread() == &m_thread; }
 
 private:
     using Job = std::function<std::function<void()>(const QSqlDatabase&)>;

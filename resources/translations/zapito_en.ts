@@ -11,6 +11,10 @@
         <source>No message %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No handoff event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -866,10 +870,6 @@
     </message>
     <message>
         <source>This conversation has no open handoff to resolve.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No handoff event %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

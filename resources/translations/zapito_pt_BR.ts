@@ -11,6 +11,10 @@
         <source>No message %1</source>
         <translation>Não existe a mensagem %1</translation>
     </message>
+    <message>
+        <source>No handoff event %1</source>
+        <translation>Não existe o evento de transferência %1</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -867,10 +871,6 @@
     <message>
         <source>This conversation has no open handoff to resolve.</source>
         <translation>Esta conversa não tem nenhuma transferência aberta para resolver.</translation>
-    </message>
-    <message>
-        <source>No handoff event %1</source>
-        <translation>Não existe o evento de transferência %1</translation>
     </message>
 </context>
 <context>
