@@ -87,9 +87,11 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
 
     // What other processes write arrives as the stores' own signals (ChangeWatcher). Its change
     // log is SQLite's (migration 0006); PostgreSQL will use LISTEN/NOTIFY instead.
-    if (services->m_database->connection().driverName() == QLatin1String("QSQLITE"))
+    if (services->m_database->connection().driverName() == QLatin1String("QSQLITE")) {
+        services->m_maintenance = std::make_unique<StoreMaintenance>(*services->m_database);
         services->m_changes = std::make_unique<ChangeWatcher>(*services->m_database, *services->m_store,
                                                               *services->m_deliveries);
+    }
     services->m_leadership =
         std::make_unique<Leadership>(*services->m_database, *services->m_secrets,
                                      *services->m_webhookSettings, hub.channelSettings(), mode);
@@ -114,18 +116,17 @@ void InboxServices::startLeading()
     if (m_changes)
         connect(m_changes.get(), &ChangeWatcher::messageAddedElsewhere, &engine,
                 [&engine](const QString& conversationId, qint64) { engine.outbound().kick(conversationId); });
-    m_housekeeping.setInterval(kHousekeeping);
-    connect(&m_housekeeping, &QTimer::timeout, this, [this] {
-        if (!m_changes)
-            return;
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        (void)ChangeWatcher::trim(m_database->connection(), now);
-        QSqlQuery q(m_database->connection());
-        q.prepare(QStringLiteral("DELETE FROM seats WHERE heartbeat_at_ms < ?"));
-        q.addBindValue(now - ChangeWatcher::kKeepMs);
-        (void)q.exec();
-    });
-    m_housekeeping.start();
+    // The leader trims the change log and forgets seats long gone, on the maintenance thread:
+    // the DELETE grows with the traffic since the last run, so it never runs on the event loop.
+    if (m_maintenance)
+        m_maintenance->setChore(kHousekeeping, [](const QSqlDatabase& db) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            (void)ChangeWatcher::trim(db, now);
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("DELETE FROM seats WHERE heartbeat_at_ms < ?"));
+            q.addBindValue(now - ChangeWatcher::kKeepMs);
+            (void)q.exec();
+        });
     m_connectors->setActive(true);
     m_connectors->reload();
     emit leadingStarted();

@@ -12,11 +12,11 @@
 #include "leadership.h"
 #include "ruleagent.h"
 #include "secretstore.h"
+#include "storemaintenance.h"
 #include "webhookdispatcher.h"
 #include "webhooksettings.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
 
@@ -77,7 +77,8 @@ private:
     std::unique_ptr<BotName> m_botName;         // reads the hub's BotSettings: goes first
     std::unique_ptr<ChangeWatcher> m_changes;   // announces on the stores: goes before them
     std::unique_ptr<Leadership> m_leadership;   // lets go of the lead before anything stops
-    QTimer m_housekeeping;                      // the leader trims the change log
+    // SQLite's merges, checkpoints and the leader's trimming, off the event loop; null on PostgreSQL.
+    std::unique_ptr<StoreMaintenance> m_maintenance;
 };
 
 } // namespace zapito
