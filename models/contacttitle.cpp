@@ -2,6 +2,7 @@
 #include "contacttitle.h"
 
 #include <QCoreApplication>
+#include <QTextBoundaryFinder>
 
 namespace zapito {
 
@@ -15,7 +16,84 @@ bool allDigits(QStringView text)
             return false;
     return true;
 }
+// The first grapheme cluster of `word`.
+QString firstGrapheme(const QString& word)
+{
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, word);
+    const qsizetype end = finder.toNextBoundary();
+    QString grapheme = word.left(end > 0 ? end : word.size());
+    // A consonant with a virama (Devanagari "प्") is only half a letter on its own; the
+    // consonant is the initial a reader expects.
+    if (grapheme.size() > 1 && QChar::combiningClass(grapheme.back().unicode()) == 9)
+        grapheme.chop(1);
+    return grapheme;
+}
+
+char32_t firstCodePoint(const QString& text)
+{
+    const auto ucs4 = text.toUcs4();
+    return ucs4.isEmpty() ? 0 : ucs4.first();
+}
+
+bool isLetterOrDigit(char32_t c)
+{
+    return QChar::isLetter(c) || QChar::isDigit(c);
+}
+
+bool takesOneInitial(QChar::Script script)
+{
+    switch (script) {
+    case QChar::Script_Arabic:
+    case QChar::Script_Han:
+    case QChar::Script_Hiragana:
+    case QChar::Script_Katakana:
+    case QChar::Script_Hangul:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Upper case only where it is one grapheme for one: "ß" stays "ß" (not "SS"), "ǆ" stays as
+// it is, and caseless scripts are untouched because they have no upper case at all.
+QString upperInitial(const QString& grapheme)
+{
+    if (!QChar::isLower(firstCodePoint(grapheme)))
+        return grapheme;
+    const QString upper = grapheme.toUpper();
+    return upper.size() == grapheme.size() ? upper : grapheme;
+}
 } // namespace
+
+QString contactInitials(const QString& title)
+{
+    QString result;
+    QChar::Script script = QChar::Script_Unknown;
+    QString symbol;
+    for (const QString& word : title.split(u' ', Qt::SkipEmptyParts)) {
+        const QString grapheme = firstGrapheme(word);
+        const char32_t first = firstCodePoint(grapheme);
+        if (!isLetterOrDigit(first)) {
+            if (symbol.isEmpty() && QChar::category(first) == QChar::Symbol_Other)
+                symbol = grapheme;
+            continue;
+        }
+        const QChar::Script wordScript = QChar::script(first);
+        if (result.isEmpty()) {
+            result = upperInitial(grapheme);
+            script = wordScript;
+            if (takesOneInitial(script))
+                break;
+            continue;
+        }
+        if (wordScript == script)
+            result += upperInitial(grapheme);
+        break;
+    }
+    if (!result.isEmpty())
+        return result;
+    return symbol.isEmpty() ? QStringLiteral("?") : symbol;
+}
 
 QString formatPhoneNumber(const QString& raw)
 {

@@ -64,6 +64,7 @@ void paintMark(QPainter* p, const QRectF& r, SendState state, const QColor& mute
 
 int BubbleLayout::maxTextWidth(int rowWidth)
 {
+    rowWidth = columnWidth(rowWidth);
     const int available = qMax(kMinInner + 2 * kBubblePadX, rowWidth - 2 * kSideMargin);
     const int maxBubble = qMin(available, qMax(kMinBubbleWidth, int(rowWidth * kBubbleShare)));
     return maxBubble - 2 * kBubblePadX;
@@ -98,7 +99,10 @@ BubbleLayout BubbleLayout::build(const Content& content, const Fonts& fonts, int
         senderMetrics.elidedText(content.sender, Qt::ElideRight, qMax(0, inner - kSenderToTime - rightWidth));
 
     const int bubbleWidth = inner + 2 * kBubblePadX;
-    const int left = content.role == MessageRole::User ? kSideMargin : rowWidth - kSideMargin - bubbleWidth;
+    const int columnStart = columnLeft(rowWidth);
+    const int left = content.role == MessageRole::User
+                         ? columnStart + kSideMargin
+                         : columnStart + columnWidth(rowWidth) - kSideMargin - bubbleWidth;
     const int headerHeight = qMax(senderMetrics.height(), smallMetrics.height());
     const int textHeight = qMax(b.m_text.height(), bodyMetrics.height());
     b.m_rect = QRect(left, top, bubbleWidth,

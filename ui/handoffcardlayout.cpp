@@ -4,6 +4,7 @@
 #include "uistyle.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
@@ -17,6 +18,12 @@ using namespace transcript;
 namespace {
 constexpr int kOutcomeToButtons = 10;
 constexpr int kDetailSpacing = 2;
+constexpr int kColumnGap = 12;
+
+QString header(const char* text)
+{
+    return QCoreApplication::translate("zapito::HandoffCardLayout", text);
+}
 
 QStyle* styleOf(const QWidget* widget)
 {
@@ -50,9 +57,11 @@ HandoffCardLayout HandoffCardLayout::build(const Content& content, const Fonts& 
 {
     HandoffCardLayout c;
     c.m_content = content;
-    const int width = qMin(kCardMaxWidth, qMax(160, rowWidth - 2 * kSideMargin));
-    // Under the bot's message it belongs to, at the right.
-    const int left = qMax(kSideMargin, rowWidth - kSideMargin - width);
+    const int column = columnWidth(rowWidth);
+    const int columnStart = columnLeft(rowWidth);
+    const int width = qMin(kCardMaxWidth, qMax(160, column - 2 * kSideMargin));
+    // Under the bot's message it belongs to, at the right of the thread.
+    const int left = qMax(columnStart + kSideMargin, columnStart + column - kSideMargin - width);
     const int textLeft = left + kCardPadX;
     const int inner = width - 2 * kCardPadX;
     int y = top + kCardPadY;
@@ -98,6 +107,41 @@ HandoffCardLayout HandoffCardLayout::build(const Content& content, const Fonts& 
     if (resend.isValid())
         c.m_resendButton = QRect(QPoint(x, buttonsTop + (buttonsHeight - resend.height()) / 2), resend);
 
+    if (!content.attempts.isEmpty()) {
+        y += kCardSpacing + kDetailSpacing;
+        QList<QStringList> rows{{header(QT_TRANSLATE_NOOP("zapito::HandoffCardLayout", "When")),
+                                 header(QT_TRANSLATE_NOOP("zapito::HandoffCardLayout", "Attempt")),
+                                 header(QT_TRANSLATE_NOOP("zapito::HandoffCardLayout", "Result")),
+                                 header(QT_TRANSLATE_NOOP("zapito::HandoffCardLayout", "Duration"))}};
+        for (const AttemptRow& a : content.attempts)
+            rows.append({a.time, a.kind, a.result, a.duration});
+        // Time, kind and duration as wide as their widest cell; the result takes the rest and
+        // wraps there when it must.
+        int widths[kColumns] = {0, 0, 0, 0};
+        for (int r = 0; r < rows.size(); ++r) {
+            const QFont& font = r == 0 ? fonts.smallBold : fonts.small;
+            for (int col = 0; col < kColumns; ++col)
+                widths[col] = qMax(widths[col], TextBlock(rows[r][col], font, inner).naturalWidth());
+        }
+        const int fixed = widths[0] + widths[1] + widths[3] + 3 * kColumnGap;
+        widths[2] = qMax(40, inner - fixed);
+        const int tableTop = y;
+        for (int r = 0; r < rows.size(); ++r) {
+            const QFont& font = r == 0 ? fonts.smallBold : fonts.small;
+            int x = textLeft;
+            int rowHeight = 0;
+            for (int col = 0; col < kColumns; ++col) {
+                Cell cell{TextBlock(rows[r][col], font, widths[col]), QPoint(x, y)};
+                if (col == 3) // durations line up on their right edge
+                    cell.at.setX(x + widths[col] - cell.text.naturalWidth());
+                rowHeight = qMax(rowHeight, cell.text.height());
+                c.m_cells.push_back(std::move(cell));
+                x += widths[col] + kColumnGap;
+            }
+            y += rowHeight + (r == 0 ? kDetailSpacing * 2 : kDetailSpacing);
+        }
+        c.m_tableRect = QRect(textLeft, tableTop, inner, y - tableTop);
+    }
     for (const QString& line : content.details) {
         y += c.m_details.empty() ? kCardSpacing : kDetailSpacing; // a little air under the buttons
         c.m_details.emplace_back(line, fonts.small, inner);
@@ -139,16 +183,33 @@ HandoffCardLayout::Button HandoffCardLayout::buttonAt(const QPoint& point) const
 QStringList HandoffCardLayout::lines() const
 {
     QStringList all{m_content.title, m_content.outcomeText};
+    for (const AttemptRow& a : m_content.attempts)
+        all << QStringList{a.time, a.kind, a.result, a.duration}.join(QStringLiteral(" · "));
     all << m_content.details;
     if (!m_content.resolved.isEmpty())
         all << m_content.resolved;
     return all;
 }
 
+QColor HandoffCardLayout::outcomeColor(DeliveryOutcome outcome, const QPalette& palette)
+{
+    switch (outcome) {
+    case DeliveryOutcome::Sent:
+        return ui::successText(palette);
+    case DeliveryOutcome::Failed:
+        return ui::errorText(palette);
+    case DeliveryOutcome::Skipped:
+        return ui::blend(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45);
+    case DeliveryOutcome::Pending:
+        break;
+    }
+    return ui::isDark(palette) ? QColor(0xF0, 0xB4, 0x4C) : QColor(0xA3, 0x5F, 0x00); // amber
+}
+
 void HandoffCardLayout::paint(QPainter* p, const QPalette& palette, const Fonts& fonts, Button hovered,
                               Button pressed, const QWidget* widget) const
 {
-    const QColor accent = ui::reasonColor(m_content.reason, palette);
+    const QColor accent = outcomeColor(m_content.outcome, palette);
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
     QColor fill = accent;
@@ -160,7 +221,7 @@ void HandoffCardLayout::paint(QPainter* p, const QPalette& palette, const Fonts&
     p->setPen(QPen(border, 1));
     p->setBrush(fill);
     p->drawPath(outline);
-    // The reason's bar follows the card's rounded corners.
+    // The outcome's bar follows the card's rounded corners.
     p->save();
     p->setClipPath(outline);
     p->fillRect(QRect(m_rect.left(), m_rect.top(), kCardAccent, m_rect.height()), accent);
@@ -168,19 +229,33 @@ void HandoffCardLayout::paint(QPainter* p, const QPalette& palette, const Fonts&
     p->setRenderHint(QPainter::Antialiasing, false);
 
     const QColor text = palette.color(QPalette::Text);
-    p->setPen(accent);
+    const QColor muted = ui::blend(text, palette.color(QPalette::Base), 0.35);
+    p->setPen(text);
     m_title.draw(p, m_titleAt);
-    QColor outcome = text;
-    if (m_content.outcome == DeliveryOutcome::Failed)
-        outcome = ui::errorText(palette);
-    else if (m_content.outcome == DeliveryOutcome::Sent)
-        outcome = ui::successText(palette);
-    p->setPen(outcome);
+    p->setPen(accent);
     m_outcome.draw(p, m_outcomeAt);
+    for (size_t i = 0; i < m_cells.size(); ++i) {
+        const size_t row = i / kColumns;
+        const size_t col = i % kColumns;
+        QColor pen = text;
+        if (row == 0)
+            pen = muted;
+        else if (col == 2)
+            pen = m_content.attempts.at(qsizetype(row - 1)).ok ? ui::successText(palette)
+                                                               : ui::errorText(palette);
+        p->setPen(pen);
+        m_cells[i].text.draw(p, m_cells[i].at);
+    }
+    if (m_cells.size() > kColumns) { // a hairline under the header
+        const Cell& first = m_cells[kColumns];
+        const int lineY = first.at.y() - kDetailSpacing - 1;
+        p->setPen(ui::blend(text, palette.color(QPalette::Base), 0.8));
+        p->drawLine(m_tableRect.left(), lineY, m_tableRect.right(), lineY);
+    }
     p->setPen(text);
     for (size_t i = 0; i < m_details.size(); ++i)
         m_details[i].draw(p, m_detailsAt[i]);
-    p->setPen(ui::blend(text, palette.color(QPalette::Base), 0.35));
+    p->setPen(muted);
     m_resolved.draw(p, m_resolvedAt);
 
     QStyle* style = styleOf(widget);

@@ -2,6 +2,7 @@
 #include "transcriptdelegate.h"
 
 #include "bubblelayout.h"
+#include "durationtext.h"
 #include "inboxroles.h"
 #include "transcriptrowlayout.h"
 #include "uistyle.h"
@@ -180,8 +181,11 @@ const TranscriptRowLayout& TranscriptDelegate::build(const QModelIndex& index, q
                 break;
             case Attempts::State::Shown:
                 for (const DeliveryAttempt& a : open->list)
-                    card.details << TranscriptText::attemptLine(a, m_text.now());
-                if (card.details.isEmpty())
+                    card.attempts.append({ui::messageTime(a.attemptedAtMs, m_text.now()),
+                                          TranscriptText::attemptKind(a.kind),
+                                          TranscriptText::attemptResult(a), ui::durationText(a.durationMs),
+                                          a.httpStatus >= 200 && a.httpStatus < 300});
+                if (card.attempts.isEmpty())
                     card.details << TranscriptText::noAttempts();
                 break;
             case Attempts::State::Unreadable:

@@ -25,6 +25,20 @@ inline constexpr int kCardPadY = 10;
 inline constexpr int kCardAccent = 4; // the reason's coloured bar at the card's left edge
 inline constexpr int kCardSpacing = 4;
 inline constexpr int kButtonGap = 6;
+// The thread is at most this wide (bubbles' outer edges), centred in a wider view: on a wide
+// screen the customer's and the bot's bubbles stay within one glance, and a card's buttons
+// near its text.
+inline constexpr int kReadingWidth = 720;
+
+// The part of a row the thread's bubbles and cards are laid out in, margins included.
+inline int columnWidth(int rowWidth)
+{
+    return rowWidth < kReadingWidth + 2 * kSideMargin ? rowWidth : kReadingWidth + 2 * kSideMargin;
+}
+inline int columnLeft(int rowWidth)
+{
+    return (rowWidth - columnWidth(rowWidth)) / 2;
+}
 
 // The fonts of a row, all derived from the view's font so the transcript follows the desktop's
 // size and the user's scaling.

@@ -2,6 +2,7 @@
 #include "transcripttext.h"
 
 #include "contacttitle.h"
+#include "durationtext.h"
 #include "inboxroles.h"
 #include "uistyle.h"
 #include "untrustedtext.h"
@@ -100,16 +101,35 @@ QString TranscriptText::resolvedLine(qint64 resolvedAtMs, const QString& resolve
                                 : tr("Resolved by %1 · %2").arg(isolated(resolvedBy), when);
 }
 
+QString TranscriptText::attemptKind(const QString& kind)
+{
+    if (kind == QLatin1String("first"))
+        return tr("First try");
+    if (kind == QLatin1String("retry"))
+        return tr("Retry");
+    if (kind == QLatin1String("resend"))
+        return tr("Resent");
+    return kind;
+}
+
+QString TranscriptText::attemptResult(const DeliveryAttempt& a)
+{
+    if (a.error.isEmpty())
+        return tr("HTTP %1").arg(a.httpStatus);
+    // The error may be the endpoint's own words (a reason phrase), so it is isolated; when it
+    // already starts with the status ("HTTP 500 Internal Server Error") it is not said twice.
+    const QString error = isolated(a.error);
+    if (a.httpStatus <= 0 || a.error.startsWith(QStringLiteral("HTTP %1").arg(a.httpStatus)))
+        return error;
+    return tr("HTTP %1 · %2").arg(a.httpStatus).arg(error);
+}
+
 QString TranscriptText::attemptLine(const DeliveryAttempt& a, qint64 nowMs)
 {
-    // The error may be the endpoint's own words (a reason phrase).
-    const QString error = isolated(a.error);
-    const QString result = a.error.isEmpty()  ? tr("HTTP %1").arg(a.httpStatus)
-                           : a.httpStatus > 0 ? tr("HTTP %1 · %2").arg(a.httpStatus).arg(error)
-                                              : error;
     // One arg() call: a "%4" in the error is not filled in.
-    return tr("%1 · %2 · %3 · %4 ms")
-        .arg(ui::messageTime(a.attemptedAtMs, nowMs), a.kind, result, QString::number(a.durationMs));
+    return tr("%1 · %2 · %3 · %4")
+        .arg(ui::messageTime(a.attemptedAtMs, nowMs), attemptKind(a.kind), attemptResult(a),
+             ui::durationText(a.durationMs));
 }
 
 QString TranscriptText::noAttempts()

@@ -46,7 +46,11 @@ public:
     static QString handoffTitle(HandoffReason reason);
     static QString webhookOutcome(DeliveryOutcome outcome, int attempts);
     static QString resolvedLine(qint64 resolvedAtMs, const QString& resolvedBy, qint64 nowMs);
+    // One attempt in a line, "14:02 · Retry · HTTP 500 Internal Server Error · 0.2 s", or its
+    // parts for the card's table: what kind of try, what came back.
     static QString attemptLine(const DeliveryAttempt& attempt, qint64 nowMs);
+    static QString attemptKind(const QString& kind);
+    static QString attemptResult(const DeliveryAttempt& attempt);
     static QString noAttempts();
     static QString readingAttempts();
     static QString showAttemptsLabel(bool shown);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "uistyle.h"
 
+#include "contacttitle.h"
+
 #include <QApplication>
 #include <QDateTime>
 #include <QLabel>
@@ -82,18 +84,7 @@ QColor avatarColor(const QString& seed)
 
 QString initials(const QString& title)
 {
-    QString result;
-    const QStringList words = title.split(u' ', Qt::SkipEmptyParts);
-    for (const QString& word : words) {
-        const QChar first = word.at(0);
-        if (first.isLetter() || first.isDigit())
-            result += first.isSurrogate() ? word.left(2) : QString(first);
-        if (result.size() >= 2)
-            break;
-    }
-    if (result.isEmpty())
-        return QStringLiteral("?");
-    return result.toUpper();
+    return contactInitials(title);
 }
 
 QString relativeTime(qint64 atMs, qint64 nowMs)

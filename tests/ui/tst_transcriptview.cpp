@@ -3,6 +3,7 @@
 // card's buttons, copying, and where the view stays as pages and messages arrive.
 #include "conversationstore.h"
 #include "deliverystore.h"
+#include "handoffcardlayout.h"
 #include "modelwait.h"
 #include "testdatabase.h"
 #include "transcriptmodel.h"
@@ -421,7 +422,7 @@ private slots:
         QCOMPARE(lines.size(), 3);
         // The endpoint's words isolated inside ours; its "%4" left alone.
         QVERIFY2(
-            lines.at(2).endsWith(u(u" · first · HTTP 500 · \u2068Internal %4 \u202ErorrE\u2069 · 87 ms")),
+            lines.at(2).endsWith(u(u" · First try · HTTP 500 · \u2068Internal %4 \u202ErorrE\u2069 · 0.1 s")),
             qPrintable(lines.at(2)));
         QCOMPARE(test::cardButton(*m_view, row, Button::Attempts), QStringLiteral("Hide attempts"));
         QVERIFY(rowRect(row).height() > closed);
@@ -430,6 +431,121 @@ private slots:
         QVERIFY(test::clickCardButton(*m_view, row, Button::Attempts));
         QCOMPARE(test::cardLines(*m_view, row).size(), 2);
         QCOMPARE(rowRect(row).height(), closed);
+    }
+
+    void handoffCard_attemptsAreATableInSeconds()
+    {
+        say(MessageRole::User, QStringLiteral("I want a human"), at(0, 1));
+        const qint64 eventId = handOff(at(0, 2));
+        QVERIFY(m_deliveries->recordAttempt({0, eventId, at(0, 3), 500,
+                                             QStringLiteral("HTTP 500 Internal Server Error"), 10'000,
+                                             QStringLiteral("first")},
+                                            {{}, at(0, 10)}));
+        QVERIFY(m_deliveries->recordAttempt(
+            {0, eventId, at(0, 4), 0, QStringLiteral("Connection refused"), 0, QStringLiteral("retry")},
+            {DeliveryOutcome::Failed, {}}));
+        QVERIFY(open());
+        const int row = test::handoffRow(*m_view);
+        QSignalSpy read(m_model.get(), &TranscriptModel::deliveryAttemptsRead);
+        QVERIFY(test::clickCardButton(*m_view, row, Button::Attempts));
+        QVERIFY(read.wait(5000));
+        const HandoffCardLayout* card = test::shownRow(*m_view, row).card();
+        QVERIFY(card);
+        QCOMPARE(card->tableRowCount(), 3); // the header and two attempts
+        QVERIFY(card->rect().contains(card->tableRect()));
+        const QList<HandoffCardLayout::AttemptRow>& attempts = card->content().attempts;
+        QCOMPARE(attempts.size(), 2);
+        // The status once, as the dispatcher wrote it; seconds, not "10000 ms".
+        QCOMPARE(attempts.at(0).result, u(u"\u2068HTTP 500 Internal Server Error\u2069"));
+        QCOMPARE(attempts.at(0).duration, QStringLiteral("10 s"));
+        QCOMPARE(attempts.at(0).kind, QStringLiteral("First try"));
+        QCOMPARE(attempts.at(1).result, u(u"\u2068Connection refused\u2069"));
+        QCOMPARE(attempts.at(1).duration, QStringLiteral("0.1 s")); // never "0 ms"
+        QCOMPARE(attempts.at(1).kind, QStringLiteral("Retry"));
+        QVERIFY(!attempts.at(0).ok && !attempts.at(1).ok);
+    }
+
+    // The card's bar is the delivery's colour whatever the reason: an operator looks for the
+    // red ones.
+    void handoffCard_colouredByOutcome_data()
+    {
+        QTest::addColumn<DeliveryOutcome>("outcome");
+        QTest::addColumn<bool>("dark");
+        for (const bool dark : {false, true}) {
+            const char* scheme = dark ? "dark" : "light";
+            QTest::addRow("sent-%s", scheme) << DeliveryOutcome::Sent << dark;
+            QTest::addRow("failed-%s", scheme) << DeliveryOutcome::Failed << dark;
+            QTest::addRow("skipped-%s", scheme) << DeliveryOutcome::Skipped << dark;
+            QTest::addRow("pending-%s", scheme) << DeliveryOutcome::Pending << dark;
+        }
+    }
+    void handoffCard_colouredByOutcome()
+    {
+        QFETCH(DeliveryOutcome, outcome);
+        QFETCH(bool, dark);
+        QPalette palette = m_view->palette();
+        if (dark) {
+            palette.setColor(QPalette::Base, QColor(0x1d, 0x1f, 0x23));
+            palette.setColor(QPalette::Window, QColor(0x26, 0x28, 0x2c));
+            palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+            palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        }
+        m_view->setPalette(palette);
+        say(MessageRole::User, QStringLiteral("I want a human"), at(0, 1));
+        const qint64 eventId = handOff(at(0, 2));
+        if (outcome == DeliveryOutcome::Sent || outcome == DeliveryOutcome::Failed) {
+            const bool sent = outcome == DeliveryOutcome::Sent;
+            QVERIFY(m_deliveries->recordAttempt({0, eventId, at(0, 3), sent ? 200 : 500,
+                                                 sent ? QString() : QStringLiteral("HTTP 500"), 40,
+                                                 QStringLiteral("first")},
+                                                {outcome, {}}));
+        } else if (outcome == DeliveryOutcome::Skipped) {
+            QVERIFY(m_deliveries->setOutcome(eventId, DeliveryOutcome::Skipped));
+        }
+        QVERIFY(open());
+        const int row = test::handoffRow(*m_view);
+        const HandoffCardLayout* card = test::shownRow(*m_view, row).card();
+        QVERIFY(card);
+        QCOMPARE(card->content().outcome, outcome);
+        const QColor expected = HandoffCardLayout::outcomeColor(outcome, m_view->palette());
+        // Every outcome its own colour, and each readable against the view's base.
+        for (const DeliveryOutcome other : {DeliveryOutcome::Sent, DeliveryOutcome::Failed,
+                                            DeliveryOutcome::Skipped, DeliveryOutcome::Pending})
+            QCOMPARE(HandoffCardLayout::outcomeColor(other, m_view->palette()) == expected, other == outcome);
+        QCOMPARE(ui::isDark(m_view->palette()), dark);
+        const QImage shot = m_view->viewport()->grab().toImage();
+        const QRect inView = card->rect().translated(rowRect(row).topLeft());
+        const QColor bar = shot.pixelColor(inView.left() + 2, inView.center().y());
+        QCOMPARE(bar.rgb(), expected.rgb());
+    }
+
+    void readingWidth_isCappedAndCentredOnAWideScreen()
+    {
+        say(MessageRole::User, QStringLiteral("I need a refund for order 4471, it arrived broken."),
+            at(0, 1));
+        say(MessageRole::Assistant, QStringLiteral("Connecting you with a team member right away."),
+            at(0, 2));
+        handOff(at(0, 2));
+        QVERIFY(resizeView(1920 - 400, 900));
+        QVERIFY(open());
+        const int viewportWidth = m_view->layoutWidth(); // the rows' width, the scroll bar's kept free
+        const QRect customer = test::shownRow(*m_view, 0).bubble().rect();
+        const int row = test::handoffRow(*m_view);
+        const TranscriptRowLayout& botRow = test::shownRow(*m_view, row);
+        const QRect bot = botRow.bubble().rect();
+        const QRect card = botRow.card()->rect();
+        const int left = customer.left();
+        const int right = qMax(bot.right(), card.right());
+        QVERIFY2(right - left <= transcript::kReadingWidth,
+                 qPrintable(QStringLiteral("%1 px across").arg(right - left)));
+        QVERIFY2(qAbs((left + right) / 2 - viewportWidth / 2) <= 2, "centred");
+        // The card's buttons are near its text, not at the window's far edge.
+        const QRect resend = botRow.card()->buttonRect(Button::Resend);
+        QVERIFY(resend.right() <= card.right());
+        QVERIFY(resend.left() - card.left() < transcript::kReadingWidth);
+        // A narrow view keeps its bubbles at its edges.
+        QVERIFY(resizeView(500, 600));
+        QCOMPARE(test::shownRow(*m_view, 0).bubble().rect().left(), transcript::kSideMargin);
     }
 
     void copy_putsThePlainTextOfTheSelectedMessages()
