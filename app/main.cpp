@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "sampledata.h"
 #include "translations.h"
+#include "windowinstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,8 +38,20 @@ int main(int argc, char* argv[])
     zapito::cli::describe(parser, options);
     parser.process(app);
 
+    // One window per user and database: a second launch brings the running one to the front
+    // and ends. If that window does not answer, this launch opens a window of its own (a seat).
+    const QString database = parser.value(options.database);
+    zapito::WindowInstance instance(database);
+    if (instance.claim() == zapito::WindowInstance::Claim::Second) {
+        QObject::connect(&instance, &zapito::WindowInstance::handOffFinished, &app,
+                         [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
+        instance.handOff();
+        if (app.exec() == 0)
+            return 0;
+    }
+
     zapito::DatabaseOpenError error;
-    auto services = zapito::InboxServices::create(parser.value(options.database), &error);
+    auto services = zapito::InboxServices::create(database, &error);
     if (!services) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Cannot open the inbox"),
                               error.message);
@@ -55,6 +68,8 @@ int main(int argc, char* argv[])
     }
 
     zapito::MainWindow window(*services);
+    QObject::connect(&instance, &zapito::WindowInstance::activationRequested, &window,
+                     &zapito::MainWindow::bringToFront);
     window.show();
     return app.exec();
 }

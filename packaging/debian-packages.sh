@@ -15,9 +15,11 @@ build_packages=(
 # validators (desktop-file-validate, appstreamcli, lintian, systemd-analyze from systemd),
 # openssl to sign test bodies, man (man-db) to render the manual page, and the PostgreSQL server
 # the store's tests run on a second time (a throw-away cluster, packaging/postgres-cluster.sh; its
-# pg_trgm extension is part of the server package).
+# pg_trgm extension is part of the server package), and dbus-daemon for the private session bus
+# the desktop notification tests start.
 check_packages=(
     xvfb xauth desktop-file-utils appstream dpkg-dev file lintian systemd openssl man-db postgresql
+    dbus-daemon
 )
 
 # The fuzz targets (packaging/fuzz.sh): Debian's clang 14 with its libFuzzer and sanitizer

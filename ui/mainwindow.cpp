@@ -7,6 +7,7 @@
 #include "conversationlistmodel.h"
 #include "conversationlistpanel.h"
 #include "conversationlistview.h"
+#include "desktopalerts.h"
 #include "inboxservices.h"
 #include "integrationspage.h"
 #include "notificationspage.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(InboxServices& services, QWidget* parent)
     , m_selection(new SelectionController(*m_listPanel->view(), *m_listModel, services.store(),
                                           *m_transcriptModel, this))
     , m_tray(new TrayController(*this, this))
+    , m_alerts(new DesktopAlerts(*m_tray, this))
     , m_splitter(new QSplitter(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -95,13 +97,12 @@ MainWindow::MainWindow(InboxServices& services, QWidget* parent)
     connect(&m_services.engine(), &ConversationEngine::handoffRecorded, this, &MainWindow::onHandoffRecorded);
     connect(&m_services.engine(), &ConversationEngine::problem, this,
             [this](const QString&, const QString& message) { statusBar()->showMessage(message, 15000); });
-    connect(m_tray, &TrayController::openConversationRequested, this, [this](const QString& id) {
-        if (!m_selection->select(id)) {
-            m_listPanel->setNeedsHumanOnly(false);
-            m_listPanel->searchField()->clear();
-            m_selection->selectWhenListed(id);
-        }
+    connect(m_tray, &TrayController::openConversationRequested, this, &MainWindow::openConversation);
+    connect(m_alerts, &DesktopAlerts::openConversationRequested, this, [this](const QString& id) {
+        bringToFront();
+        openConversation(id);
     });
+    connect(m_alerts, &DesktopAlerts::showWindowRequested, this, &MainWindow::bringToFront);
 
     // The webhook's outcome shows live on the handoff in the open transcript.
     connect(&m_services.deliveries(), &DeliveryStore::deliveryChanged, this,
@@ -145,7 +146,9 @@ void MainWindow::createMenus()
         m_removeSamplesAction->setEnabled(has);
     });
     file->addSeparator();
+    // Quit ends the process, also when closing the window would leave it running.
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -217,7 +220,7 @@ SettingsDialog* MainWindow::openSettings(const QString& pageObjectName)
                             ui::resourceIcon(QStringLiteral("conversation")), tr("Channels"));
         m_settings->addPage(new BotPage(m_services.connectors()), ui::resourceIcon(QStringLiteral("general")),
                             tr("Bot"));
-        m_settings->addPage(new NotificationsPage, ui::resourceIcon(QStringLiteral("notifications")),
+        m_settings->addPage(notificationsPage(), ui::resourceIcon(QStringLiteral("notifications")),
                             tr("Notifications"));
         // ---- end of settings pages ----
         connect(m_settings, &QDialog::finished, m_transcriptPane, &TranscriptPane::refreshChannelState);
@@ -228,6 +231,34 @@ SettingsDialog* MainWindow::openSettings(const QString& pageObjectName)
     m_settings->raise();
     m_settings->activateWindow();
     return m_settings;
+}
+
+NotificationsPage* MainWindow::notificationsPage()
+{
+    auto* page = new NotificationsPage;
+    page->setOfferText(m_alerts->offerText());
+    connect(m_alerts, &DesktopAlerts::offerChanged, page,
+            [this, page] { page->setOfferText(m_alerts->offerText()); });
+    return page;
+}
+
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::openConversation(const QString& conversationId)
+{
+    if (!m_selection->select(conversationId)) {
+        m_listPanel->setNeedsHumanOnly(false);
+        m_listPanel->searchField()->clear();
+        m_selection->selectWhenListed(conversationId);
+    }
 }
 
 void MainWindow::connectChannel()
@@ -311,7 +342,7 @@ void MainWindow::onHandoffRecorded(qint64, const QString& conversationId)
             }
             const QString reason =
                 handoffReasonText(read->conversation->openHandoffReason.value_or(HandoffReason::Handoff));
-            m_tray->notifyHandoff(conversationId, contactTitle(*read->conversation), reason, said);
+            m_alerts->notifyHandoff({conversationId, contactTitle(*read->conversation), reason, said});
         });
 }
 
@@ -327,6 +358,15 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    // The user closed the window (not Quit, not the session ending, which close it from the
+    // program): the leader keeps the inbox running for every seat (channels, the outbox,
+    // webhook retries) until File → Quit. A seat has nothing to keep running.
+    if (event->spontaneous() && m_services.isLeader()) {
+        event->ignore();
+        hide();
+        m_alerts->announceRunningInBackground();
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

@@ -11,7 +11,9 @@ namespace zapito {
 
 class ConversationListModel;
 class ConversationListPanel;
+class DesktopAlerts;
 class InboxServices;
+class NotificationsPage;
 class SelectionController;
 class SettingsDialog;
 class TrayController;
@@ -33,11 +35,14 @@ public:
     ConversationListPanel* listPanel() const { return m_listPanel; }
     TranscriptPane* transcriptPane() const { return m_transcriptPane; }
     TrayController* tray() const { return m_tray; }
+    DesktopAlerts* alerts() const { return m_alerts; }
     // Tools menu: features such as the Preview chat add their actions here.
     QMenu* toolsMenu() const { return m_toolsMenu; }
 
     // Opens (or raises) Settings, at the page with this objectName when given and present.
     SettingsDialog* openSettings(const QString& pageObjectName = QString());
+    // Shows the window (also from the background, or minimised) and asks for the focus.
+    void bringToFront();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -50,6 +55,8 @@ private:
     void moveSelection(int delta);
     void onCountsChanged(int all, int needsHuman);
     void onHandoffRecorded(qint64 handoffEventId, const QString& conversationId);
+    void openConversation(const QString& conversationId);
+    NotificationsPage* notificationsPage();
     void showShortcuts();
 
     InboxServices& m_services;
@@ -59,6 +66,7 @@ private:
     TranscriptPane* m_transcriptPane;
     SelectionController* m_selection;
     TrayController* m_tray;
+    DesktopAlerts* m_alerts;
     QSplitter* m_splitter;
     QMenu* m_toolsMenu = nullptr;
     QAction* m_loadSamplesAction = nullptr;

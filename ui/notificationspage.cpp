@@ -6,7 +6,6 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QSettings>
-#include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
 namespace zapito {
@@ -18,6 +17,7 @@ const QString kNotifyKey = QStringLiteral("notifications/onHandoff");
 NotificationsPage::NotificationsPage(QWidget* parent)
     : QWidget(parent)
     , m_notify(new QCheckBox(tr("Show a desktop notification when a conversation needs a human"), this))
+    , m_offer(ui::plainLabel(QString(), this))
 {
     setObjectName(QStringLiteral("notificationsPage"));
     m_notify->setObjectName(QStringLiteral("notifyOnHandoffCheck"));
@@ -33,14 +33,17 @@ NotificationsPage::NotificationsPage(QWidget* parent)
     column->addWidget(heading);
     column->addSpacing(8);
     column->addWidget(m_notify);
-    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
-        auto* note = ui::plainLabel(tr("This desktop has no system tray, so notifications and the tray "
-                                       "counter are not shown."),
-                                    this);
-        note->setWordWrap(true);
-        column->addWidget(note);
-    }
+    m_offer->setObjectName(QStringLiteral("notificationOfferLabel"));
+    m_offer->setWordWrap(true);
+    m_offer->hide();
+    column->addWidget(m_offer);
     column->addStretch();
+}
+
+void NotificationsPage::setOfferText(const QString& offer)
+{
+    m_offer->setText(tr("Notifications: %1").arg(offer));
+    m_offer->show();
 }
 
 bool NotificationsPage::notifyOnHandoff()

@@ -4,10 +4,12 @@
 #include <QWidget>
 
 class QCheckBox;
+class QLabel;
 
 namespace zapito {
 
-// Settings → Notifications: whether a new handoff shows a desktop notification.
+// Settings → Notifications: whether a new handoff shows a desktop notification, and where this
+// desktop shows them.
 class NotificationsPage final : public QWidget
 {
     Q_OBJECT
@@ -18,8 +20,12 @@ public:
     static bool notifyOnHandoff();
     static void setNotifyOnHandoff(bool on);
 
+    // "desktop notifications (GNOME Shell)", "system tray", "none available" (DesktopAlerts).
+    void setOfferText(const QString& offer);
+
 private:
     QCheckBox* m_notify;
+    QLabel* m_offer;
 };
 
 } // namespace zapito

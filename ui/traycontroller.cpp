@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "traycontroller.h"
 
+#include "handoffnotifier.h"
 #include "notificationspage.h"
 #include "uistyle.h"
 #include "untrustedtext.h"
@@ -84,11 +85,10 @@ TrayController::Notification TrayController::handoffNotification(const QString& 
                                                                  const QString& reason,
                                                                  const QString& customerSaid)
 {
-    Notification n;
-    n.title = tr("%1 needs a human").arg(isolated(contact));
-    n.body = notificationBodyEscaped(
-        customerSaid.isEmpty() ? reason : tr("%1: “%2”").arg(reason, isolated(customerSaid)));
-    return n;
+    // The same words as the desktop notification; the tray's server may read markup.
+    const HandoffNotifier::Text text =
+        HandoffNotifier::handoffText({QString(), contact, reason, customerSaid});
+    return {text.summary, notificationBodyEscaped(text.body)};
 }
 
 bool TrayController::notifyHandoff(const QString& conversationId, const QString& contact,
@@ -98,6 +98,15 @@ bool TrayController::notifyHandoff(const QString& conversationId, const QString&
         return false;
     m_lastNotified = conversationId;
     m_sink(handoffNotification(contact, reason, customerSaid));
+    return true;
+}
+
+bool TrayController::showNotice(const QString& title, const QString& body)
+{
+    if (!m_sink)
+        return false;
+    m_lastNotified.clear(); // a click on it shows the window, no conversation
+    m_sink({title, notificationBodyEscaped(body)});
     return true;
 }
 

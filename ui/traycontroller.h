@@ -11,9 +11,9 @@ class QWidget;
 
 namespace zapito {
 
-// The system tray icon: the Needs a human count on the icon and in its tooltip, and a desktop
-// notification when a conversation is handed to a human (unless switched off in Settings →
-// Notifications). Does nothing on desktops without a tray.
+// The system tray icon: the Needs a human count on the icon and in its tooltip, and the
+// handoff notifications where the desktop has no notification server (DesktopAlerts decides).
+// Does nothing on desktops without a tray.
 class TrayController final : public QObject
 {
     Q_OBJECT
@@ -35,16 +35,17 @@ public:
     void setNeedsHumanCount(int count);
     int needsHumanCount() const { return m_count; }
 
-    // The handoff notification: "<contact> needs a human", and "<reason>: “<what the customer said
-    // last>”" (the reason alone when nothing was said). The contact and the customer's words are
-    // isolated (isolated()), the body escaped (notificationBodyEscaped()); every notification of
-    // the app is built here.
+    // The handoff notification where the desktop has no notification server: the words of
+    // HandoffNotifier::handoffText() ("<contact> needs a human", "<reason>: “<what the customer
+    // said last>”"), the customer's isolated, the body escaped (notificationBodyEscaped()).
     static Notification handoffNotification(const QString& contact, const QString& reason,
                                             const QString& customerSaid);
     // Shows handoffNotification() unless notifications are off or there is nowhere to show it
     // (no tray, no sink); returns whether it did.
     bool notifyHandoff(const QString& conversationId, const QString& contact, const QString& reason,
                        const QString& customerSaid = QString());
+    // A message of the app's own (not a handoff) on the tray icon; returns whether it was shown.
+    bool showNotice(const QString& title, const QString& body);
     // Replaces the tray icon as the place notifications are shown (tests capture them here).
     void setNotificationSink(NotificationSink sink) { m_sink = std::move(sink); }
 

@@ -18,7 +18,7 @@ set(http "^(QNetworkAccessManager|QNetworkReply|QNetworkRequest|QTcpServer|QTcpS
 set(forbidden_models "${widgets}|${network}")
 set(forbidden_ui "^(QSql|QtSql)|${http}")
 set(forbidden_net "${widgets}")
-foreach(layer agent settings channels webhook engine core cli)
+foreach(layer agent settings channels webhook engine core cli desktop)
     set(forbidden_${layer} "${widgets}|${http}")
 endforeach()
 
