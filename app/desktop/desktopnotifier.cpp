@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "desktopnotifier.h"
 
+#include "activationtoken.h"
 #include "desktoplog.h"
 #include "untrustedtext.h"
 
@@ -32,6 +33,9 @@ DesktopNotifier::DesktopNotifier(const QDBusConnection& bus, QObject* parent)
                   SLOT(onActionInvoked(uint, QString)));
     m_bus.connect(kService, kPath, kInterface, QStringLiteral("NotificationClosed"), this,
                   SLOT(onNotificationClosed(uint, uint)));
+    // Spec 1.2: sent just before ActionInvoked, for the window that the action raises.
+    m_bus.connect(kService, kPath, kInterface, QStringLiteral("ActivationToken"), this,
+                  SLOT(onActivationToken(uint, QString)));
     // A server that starts, restarts or goes away later (a desktop shell restart) is asked again.
     m_watcher = new QDBusServiceWatcher(kService, m_bus, QDBusServiceWatcher::WatchForOwnerChange, this);
     connect(m_watcher, &QDBusServiceWatcher::serviceOwnerChanged, this,
@@ -158,6 +162,12 @@ void DesktopNotifier::onActionInvoked(uint id, const QString& actionKey)
         return;
     if (actionKey == kOpenAction || actionKey == kDefaultAction)
         emit openInvoked(id);
+}
+
+void DesktopNotifier::onActivationToken(uint id, const QString& token)
+{
+    if (m_ours.contains(id))
+        acceptActivationToken(token);
 }
 
 void DesktopNotifier::onNotificationClosed(uint id, uint)

@@ -68,7 +68,9 @@ signals:
     void stateChanged(zapito::DesktopNotifier::State state);
     void shown(quint64 request, quint32 id);
     void failed(quint64 request, const QString& error);
-    // The user chose "Open" (or clicked the notification) on one of ours.
+    // The user chose "Open" (or clicked the notification) on one of ours. The server's
+    // activation token for that click, if it sent one, is in the environment by then
+    // (activationtoken.h), so raising a window now may take the focus.
     void openInvoked(quint32 id);
     // One of ours went away (expired, dismissed, closed by a call).
     void closed(quint32 id);
@@ -76,6 +78,7 @@ signals:
 private slots:
     void onActionInvoked(uint id, const QString& actionKey);
     void onNotificationClosed(uint id, uint reason);
+    void onActivationToken(uint id, const QString& token);
 
 private:
     void probe();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "windowinstance.h"
 
+#include "activationtoken.h"
 #include "desktoplog.h"
 
 #include <QCryptographicHash>
@@ -14,10 +15,10 @@
 namespace zapito {
 
 namespace {
-const QByteArray kActivate = QByteArrayLiteral("activate\n");
+const QByteArray kActivate = QByteArrayLiteral("activate");
 const QByteArray kActivated = QByteArrayLiteral("activated\n");
 constexpr int kRetryMs = 100;
-constexpr qint64 kMaxRequest = 64;
+constexpr qint64 kMaxRequest = 1024;
 
 // The same database however it was named (relative path, symlink); a PostgreSQL URL as given.
 QString databaseKey(const QString& database)
@@ -110,9 +111,15 @@ void WindowInstance::listen()
                         peer->abort();
                     return;
                 }
-                const QByteArray line = peer->readLine(kMaxRequest);
-                if (line == kActivate) {
-                    qCDebug(lcDesktop) << "brought to the front by a second launch";
+                // "activate", or "activate <the launcher's activation token>".
+                const QByteArray line = peer->readLine(kMaxRequest).trimmed();
+                const qsizetype space = line.indexOf(' ');
+                if (line.left(space < 0 ? line.size() : space) == kActivate) {
+                    const QString token = space < 0 ? QString() : QString::fromLatin1(line.mid(space + 1));
+                    qCDebug(lcDesktop).noquote()
+                        << "brought to the front by a second launch"
+                        << (isActivationToken(token) ? "with an activation token" : "");
+                    acceptActivationToken(token);
                     emit activationRequested();
                     peer->write(kActivated);
                 }
@@ -125,7 +132,14 @@ void WindowInstance::listen()
 void WindowInstance::handOff()
 {
     m_socket = new QLocalSocket(this);
-    connect(m_socket, &QLocalSocket::connected, this, [this] { m_socket->write(kActivate); });
+    connect(m_socket, &QLocalSocket::connected, this, [this] {
+        // The token the desktop gave this launch lets the running window take the focus.
+        const QString token = launchActivationToken();
+        QByteArray request = kActivate;
+        if (!token.isEmpty())
+            request += ' ' + token.toLatin1();
+        m_socket->write(request + '\n');
+    });
     connect(m_socket, &QLocalSocket::readyRead, this, [this] {
         if (m_socket->canReadLine() && m_socket->readLine(kMaxRequest) == kActivated)
             finishHandOff(true);

@@ -65,6 +65,11 @@ void FakeNotificationServer::invokeAction(uint id, const QString& key)
     sendSignal(QStringLiteral("ActionInvoked"), {QVariant::fromValue(id), key});
 }
 
+void FakeNotificationServer::sendActivationToken(uint id, const QString& token)
+{
+    sendSignal(QStringLiteral("ActivationToken"), {QVariant::fromValue(id), token});
+}
+
 void FakeNotificationServer::closeByUser(uint id)
 {
     if (m_open.removeAll(id))

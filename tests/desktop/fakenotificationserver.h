@@ -41,6 +41,7 @@ public:
     void setReplyDelayMs(int ms) { m_replyDelayMs = ms; }
 
     void invokeAction(uint id, const QString& key);
+    void sendActivationToken(uint id, const QString& token);
     void closeByUser(uint id);
 
 public slots:

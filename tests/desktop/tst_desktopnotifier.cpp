@@ -164,9 +164,43 @@ private slots:
         // Another application's notification: not ours to open.
         m_server->invokeAction(got.id + 1000, action);
         QVERIFY(!open.wait(300));
+        // The server's token for the click comes first; the window raised next takes the focus with it.
+        qunsetenv("XDG_ACTIVATION_TOKEN");
+        m_server->sendActivationToken(got.id, QStringLiteral("token-") + action);
         m_server->invokeAction(got.id, action);
         QVERIFY(open.wait(5000));
         QCOMPARE(open.first().first().toString(), QStringLiteral("conv_42"));
+        QCOMPARE(qEnvironmentVariable("XDG_ACTIVATION_TOKEN"), QStringLiteral("token-") + action);
+    }
+
+    void activationToken_onlyOursAndWellFormed_data()
+    {
+        QTest::addColumn<bool>("ours");
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("ours") << true << QStringLiteral("gnome-shell/Zapito/1234-0-host_TIME42") << true;
+        QTest::newRow("another-apps") << false << QStringLiteral("token-x") << false;
+        QTest::newRow("with-a-newline") << true << QStringLiteral("token\nX=1") << false;
+        QTest::newRow("with-a-space") << true << QStringLiteral("token X") << false;
+        QTest::newRow("too-long") << true << QString(600, u'a') << false;
+    }
+    void activationToken_onlyOursAndWellFormed()
+    {
+        QFETCH(bool, ours);
+        QFETCH(QString, token);
+        QFETCH(bool, accepted);
+        startServer({QStringLiteral("actions")});
+        startNotifier();
+        QSignalSpy shown(m_notifier.get(), &DesktopNotifier::shown);
+        QSignalSpy open(m_notifier.get(), &DesktopNotifier::openInvoked);
+        m_notifier->notify({QStringLiteral("s"), QStringLiteral("b"), true, 0});
+        QVERIFY(shown.wait(5000));
+        const uint id = shown.first().at(1).toUInt() + (ours ? 0 : 1000);
+        qputenv("XDG_ACTIVATION_TOKEN", "before");
+        m_server->sendActivationToken(id, token);
+        m_server->invokeAction(shown.first().at(1).toUInt(), QStringLiteral("default"));
+        QVERIFY(open.wait(5000));
+        QCOMPARE(qEnvironmentVariable("XDG_ACTIVATION_TOKEN"), accepted ? token : QStringLiteral("before"));
     }
 
     void burst_replacesOneNotificationWithACount()
