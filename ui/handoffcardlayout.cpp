@@ -268,9 +268,14 @@ void HandoffCardLayout::paint(QPainter* p, const QPalette& palette, const Fonts&
         QStyleOptionButton option = buttonOption(label, fonts.body, widget);
         option.palette = palette;
         option.rect = r;
-        if (hovered == button)
+        const bool enabled = button != Button::Resend || m_content.resendEnabled;
+        if (!enabled) {
+            option.state &= ~QStyle::State_Enabled;
+            option.palette.setCurrentColorGroup(QPalette::Disabled);
+        }
+        if (enabled && hovered == button)
             option.state |= QStyle::State_MouseOver;
-        if (pressed == button)
+        if (enabled && pressed == button)
             option.state = (option.state & ~QStyle::State_Raised) | QStyle::State_Sunken;
         style->drawControl(QStyle::CE_PushButton, &option, p, widget);
     }

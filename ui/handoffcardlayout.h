@@ -56,6 +56,7 @@ public:
         QString resolved;           // empty while open
         QString attemptsButton;     // empty: no button (nothing was attempted yet)
         QString resendButton;       // empty: no button (no dispatcher to ask)
+        bool resendEnabled = true;  // false: drawn disabled (a sample conversation's card)
     };
 
     // Laid out with its top at `top`, inside a row `rowWidth` wide. `widget` gives the style that

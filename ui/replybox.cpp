@@ -75,7 +75,20 @@ void ReplyBox::setTarget(const QString& channelName, const QString& customer, bo
                           .arg(channelName, isolated(customer)));
     m_noticeRow->setVisible(!connected);
     m_edit->setEnabled(connected);
+    m_edit->setToolTip(QString());
+    m_send->setToolTip(tr("Send the reply (Ctrl+Enter)"));
     showError(QString());
+    updateSendEnabled();
+}
+
+void ReplyBox::setUnavailable(const QString& reason)
+{
+    m_connected = false;
+    m_noticeRow->hide();
+    m_edit->setEnabled(false);
+    m_edit->setPlaceholderText(reason);
+    for (QWidget* w : {static_cast<QWidget*>(m_edit), static_cast<QWidget*>(m_send)})
+        w->setToolTip(reason);
     updateSendEnabled();
 }
 

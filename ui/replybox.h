@@ -19,6 +19,9 @@ public:
 
     // `channelName` in words ("WhatsApp"); `customer` the contact title for the placeholder.
     void setTarget(const QString& channelName, const QString& customer, bool connected);
+    // No reply can be sent (a sample conversation): the box is disabled and says why, in its
+    // placeholder and tooltip, instead of offering to connect a channel. Call after setTarget().
+    void setUnavailable(const QString& reason);
     QString text() const;
     void clearText();
     void setText(const QString& text);

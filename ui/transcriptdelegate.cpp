@@ -68,6 +68,14 @@ void TranscriptDelegate::setResendAvailable(bool available)
     invalidateAll(); // a card's buttons can make its line taller
 }
 
+void TranscriptDelegate::setSampleConversation(bool sample)
+{
+    if (sample == m_sample)
+        return;
+    m_sample = sample;
+    ++m_generation; // the same buttons, drawn enabled or not
+}
+
 void TranscriptDelegate::setWidth(int width)
 {
     // Entries for other widths stay until their row is measured again: a width the view goes
@@ -195,8 +203,10 @@ const TranscriptRowLayout& TranscriptDelegate::build(const QModelIndex& index, q
         }
         if (attempts > 0 || open != m_attempts.cend())
             card.attemptsButton = TranscriptText::showAttemptsLabel(open != m_attempts.cend());
-        if (m_resendAvailable)
+        if (m_resendAvailable) {
             card.resendButton = TranscriptText::resendLabel(card.outcome);
+            card.resendEnabled = !m_sample;
+        }
         if (const qint64 resolvedAt = index.data(HandoffResolvedAtMsRole).toLongLong(); resolvedAt > 0)
             card.resolved = TranscriptText::resolvedLine(
                 resolvedAt, index.data(HandoffResolvedByRole).toString(), m_text.now());
@@ -299,6 +309,8 @@ bool TranscriptDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,
         repaint();
         if (!clicked)
             return true;
+        if (button == Button::Resend && m_sample)
+            return true; // disabled: its tooltip says why
         if (button == Button::Resend)
             emit resendRequested(index.data(TranscriptRoles::HandoffEventIdRole).toLongLong());
         else if (button == Button::Attempts)
@@ -332,7 +344,8 @@ bool TranscriptDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
         area = bubble.timeRect();
     } else if (const HandoffCardLayout* card = layout.card();
                card && card->buttonAt(inRow) == Button::Resend) {
-        tip = TranscriptText::resendToolTip(card->content().outcome);
+        tip = card->content().resendEnabled ? TranscriptText::resendToolTip(card->content().outcome)
+                                            : TranscriptText::sampleResendToolTip();
         area = card->buttonRect(Button::Resend);
     }
     if (tip.isEmpty()) {

@@ -36,6 +36,9 @@ public:
     // Whether the cards offer Resend / Send now (only when someone handles resendRequested).
     void setResendAvailable(bool available);
     bool resendAvailable() const { return m_resendAvailable; }
+    // The cards of a sample conversation show Resend disabled, its tooltip saying why.
+    void setSampleConversation(bool sample);
+    bool sampleConversation() const { return m_sample; }
 
     // The width rows are laid out for: the view's viewport.
     void setWidth(int width);
@@ -133,6 +136,7 @@ private:
     transcript::Fonts m_fonts;
     int m_width = 480;
     bool m_resendAvailable = false;
+    bool m_sample = false;
     quint64 m_generation = 0; // bumped when names or the clock change: words, not heights
     mutable QHash<qint64, Measured> m_heights;
     mutable QCache<qint64, Cached> m_layouts;

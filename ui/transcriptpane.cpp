@@ -8,6 +8,7 @@
 #include "emptystate.h"
 #include "replybox.h"
 #include "transcriptmodel.h"
+#include "transcripttext.h"
 #include "transcriptview.h"
 #include "uistyle.h"
 #include "untrustedtext.h"
@@ -185,6 +186,9 @@ void TranscriptPane::refreshHeader()
     m_view->setNames(title, m_engine.bot().name);
     m_reply->setTarget(channelDisplayName(conversation->channel), title,
                        m_channelsElsewhere || m_channels.isConnected(conversation->channel));
+    m_view->setSampleConversation(conversation->isSample);
+    if (conversation->isSample)
+        m_reply->setUnavailable(TranscriptText::sampleReplyToolTip());
 }
 
 void TranscriptPane::refreshChannelState()

@@ -159,6 +159,18 @@ QString TranscriptText::resendToolTip(DeliveryOutcome outcome)
                : tr("Post this handoff to the webhook again");
 }
 
+QString TranscriptText::sampleResendToolTip()
+{
+    return tr("This is a sample conversation: its handoffs never reach a real endpoint, so there is "
+              "nothing to resend.");
+}
+
+QString TranscriptText::sampleReplyToolTip()
+{
+    return tr("This is a sample conversation: it never reaches a real customer, so a reply cannot be "
+              "sent.");
+}
+
 QString TranscriptText::accessibleText(const QModelIndex& index) const
 {
     using namespace TranscriptRoles;

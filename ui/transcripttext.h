@@ -58,6 +58,9 @@ public:
     // retry, or for a secret that cannot be read right now) is sent now instead of later.
     static QString resendLabel(DeliveryOutcome outcome);
     static QString resendToolTip(DeliveryOutcome outcome);
+    // Why a sample conversation's Resend is disabled, and its reply box.
+    static QString sampleResendToolTip();
+    static QString sampleReplyToolTip();
 
     // What a screen reader reads: "Maria, 10:42: Can I talk to a person?", then the send state
     // or the handoff card. Names and messages are isolated inside our sentence.

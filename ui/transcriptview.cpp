@@ -90,6 +90,14 @@ void TranscriptView::setResendAvailable(bool available)
     doItemsLayout();
 }
 
+void TranscriptView::setSampleConversation(bool sample)
+{
+    if (sample == m_delegate->sampleConversation())
+        return;
+    m_delegate->setSampleConversation(sample);
+    viewport()->update(); // the buttons' state only: every height stays
+}
+
 QModelIndex TranscriptView::rowIndex(int row) const
 {
     return m_rows->index(row, 0);

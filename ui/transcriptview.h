@@ -38,6 +38,9 @@ public:
     // Names on the bubbles: the customer's (the contact title) and the bot's.
     void setNames(const QString& customer, const QString& bot);
     void setResendAvailable(bool available);
+    // A sample conversation: its cards' Resend is shown disabled, with why (a sample never
+    // reaches a real endpoint).
+    void setSampleConversation(bool sample);
 
     TranscriptDelegate* delegate() const { return m_delegate; }
     // The view's index for the model's row `row` (the view shows the model through a proxy).
