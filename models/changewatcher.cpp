@@ -4,6 +4,7 @@
 #include "conversationstore.h"
 #include "database.h"
 #include "deliverystore.h"
+#include "postgreschangefeed.h"
 
 #include <QLoggingCategory>
 #include <QSet>
@@ -21,6 +22,9 @@ namespace {
 constexpr qint64 kLocalWindowMs = 3000;
 // Rows read at a time; a longer backlog is read in further rounds without waiting.
 constexpr int kBatch = 2000;
+// While PostgreSQL notifies, the log is still read this many intervals apart, in case a
+// notification was lost: a change shows within about a second even then.
+constexpr int kSafetyPollFactor = 4;
 
 QString keyOf(const QString& kind, const QString& conversationId, qint64 rowId)
 {
@@ -114,25 +118,18 @@ private:
 ChangeWatcher::ChangeWatcher(const Database& database, ConversationStore& store, DeliveryStore& deliveries,
                              std::chrono::milliseconds interval, QObject* parent)
     : QObject(parent)
+    , m_database(database)
     , m_store(store)
     , m_deliveries(deliveries)
 {
     m_clock.start();
-    // What this process announces itself is remembered for a moment, so its log rows are not
-    // announced a second time.
-    connect(&m_store, &ConversationStore::conversationChanged, this,
-            [this](const QString& id) { remember(QStringLiteral("conversation"), id, 0); });
+    // The messages this process announces itself are remembered for a moment, so their log rows
+    // are not announced a second time.
     connect(&m_store, &ConversationStore::messageAdded, this,
             [this](const QString& id, qint64 row) { remember(QStringLiteral("message_added"), id, row); });
-    connect(&m_store, &ConversationStore::messageChanged, this,
-            [this](const QString& id, qint64 row) { remember(QStringLiteral("message_changed"), id, row); });
-    connect(&m_store, &ConversationStore::handoffChanged, this,
-            [this](const QString& id, qint64 row) { remember(QStringLiteral("handoff"), id, row); });
-    connect(&m_deliveries, &DeliveryStore::deliveryChanged, this,
-            [this](qint64 row, const QString& id) { remember(QStringLiteral("delivery"), id, row); });
 
     m_thread.setObjectName(QStringLiteral("change log"));
-    auto* poller = new ChangePoller(database, interval, [this](QList<QVariantList> rows, qint64 lastId) {
+    auto deliver = [this](QList<QVariantList> rows, qint64 lastId) {
         QList<Change> changes;
         changes.reserve(rows.size());
         for (const QVariantList& r : rows)
@@ -141,15 +138,28 @@ ChangeWatcher::ChangeWatcher(const Database& database, ConversationStore& store,
         QMetaObject::invokeMethod(
             this, [this, changes = std::move(changes), lastId] { apply(changes, lastId); },
             Qt::QueuedConnection);
-    });
-    poller->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, poller, &QObject::deleteLater);
-    m_worker = poller;
+    };
+    // SQLite says cheaply when another connection committed (data_version); PostgreSQL tells a
+    // listening connection (NOTIFY from the log's triggers), with a slower poll as a safety net.
+    QObject* worker = nullptr;
+    std::function<void()> begin;
+    if (database.dialect().kind() == SqlDialect::Kind::PostgreSQL) {
+        auto* feed = new PostgresChangeFeed(database, interval, interval * kSafetyPollFactor, deliver);
+        worker = feed;
+        begin = [feed] { feed->begin(); };
+    } else {
+        auto* poller = new ChangePoller(database, interval, deliver);
+        worker = poller;
+        begin = [poller] { poller->begin(); };
+    }
+    worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    m_worker = worker;
     m_thread.start();
     QMetaObject::invokeMethod(
-        poller,
-        [this, poller] {
-            poller->begin();
+        worker,
+        [this, begin] {
+            begin();
             // `this` outlives the thread (the destructor stops it first).
             QMetaObject::invokeMethod(
                 this, [this] { emit watching(); }, Qt::QueuedConnection);
@@ -161,6 +171,34 @@ ChangeWatcher::~ChangeWatcher()
 {
     m_thread.quit();
     m_thread.wait();
+}
+
+void ChangeWatcher::setChore(std::chrono::milliseconds interval,
+                             std::function<void(const QSqlDatabase&)> chore)
+{
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, interval, chore = std::move(chore)] {
+            delete m_chore;
+            m_chore = nullptr;
+            if (!chore)
+                return;
+            // Parented to the worker: it goes with the thread's objects.
+            m_chore = new QTimer(m_worker);
+            m_chore->setInterval(interval);
+            QObject::connect(m_chore, &QTimer::timeout, m_worker, [this, chore] {
+                const QString name = QStringLiteral("zapito-chore-%1").arg(quintptr(this), 0, 16);
+                {
+                    QSqlDatabase db = m_database.openExtraConnection(name);
+                    if (db.isOpen())
+                        chore(db);
+                    db.close();
+                }
+                QSqlDatabase::removeDatabase(name);
+            });
+            m_chore->start();
+        },
+        Qt::QueuedConnection);
 }
 
 bool ChangeWatcher::trim(const QSqlDatabase& db, qint64 nowMs)
@@ -198,7 +236,11 @@ void ChangeWatcher::apply(const QList<Change>& changes, qint64 lastId)
         // store announces, so it is keyed by the conversation alone.
         const qint64 rowId = c.kind == QLatin1String("conversation") ? 0 : c.rowId;
         const QString key = keyOf(c.kind, c.conversationId, rowId);
-        if (seen.contains(key) || announcedHereRecently(key))
+        // Only a new message has one writer: a message this process announced is its own row.
+        // Any other row may have been changed here and, a moment later, elsewhere: announcing it
+        // again only makes the models read it once more, while skipping it could hide the other
+        // change (a resolve from a seat just after this window marked the conversation read).
+        if (seen.contains(key) || (c.kind == QLatin1String("message_added") && announcedHereRecently(key)))
             continue;
         seen.insert(key);
         if (c.kind == QLatin1String("conversation")) {

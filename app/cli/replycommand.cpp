@@ -9,7 +9,7 @@
 #include "commandparsing.h"
 #include "conversationengine.h"
 #include "conversationstore.h"
-#include "leadership.h"
+#include "leaderlock.h"
 #include "operatorname.h"
 #include "pipelinestore.h"
 #include "ruleagent.h"
@@ -23,7 +23,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
-#include <QLockFile>
 #include <QTextStream>
 #include <QTimer>
 
@@ -39,18 +38,6 @@ constexpr std::chrono::minutes kGiveUpAfter{2};
 
 // How often the command looks whether the leader has sent the reply.
 constexpr std::chrono::milliseconds kFollowInterval{250};
-
-// True while another process leads the inbox (holds its leader lock): it sends the outbox.
-bool leaderRunning(const QString& databasePath)
-{
-    QLockFile lock(Leadership::lockPath(databasePath));
-    lock.setStaleLockTime(0);
-    if (lock.tryLock(0)) {
-        lock.unlock();
-        return false;
-    }
-    return lock.error() == QLockFile::LockFailedError;
-}
 
 QString readReplyFromStdin()
 {
@@ -162,7 +149,8 @@ int runReply(const QStringList& arguments)
             << Qt::endl;
         return 1;
     }
-    if (leaderRunning(db->path()))
+    // Another process leads (holds the leader lock): it sends the outbox.
+    if (LeaderLock::isHeldByAnyone(*db))
         return replyThroughLeader(store, *conversation, text);
     const auto bot = store.ensureBot(BotName::defaultName());
     if (!bot) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inboxservices.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlQuery>
 
@@ -85,13 +86,13 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
                 });
     }
 
-    // What other processes write arrives as the stores' own signals (ChangeWatcher). Its change
-    // log is SQLite's (migration 0006); PostgreSQL will use LISTEN/NOTIFY instead.
-    if (services->m_database->connection().driverName() == QLatin1String("QSQLITE")) {
+    // What other processes write arrives as the stores' own signals (ChangeWatcher): the change
+    // log of migration 0006, read on SQLite when data_version moves, on PostgreSQL on NOTIFY.
+    // SQLite's upkeep (merges, checkpoints, the leader's trim) has a thread of its own.
+    if (services->m_database->dialect().kind() == SqlDialect::Kind::SQLite)
         services->m_maintenance = std::make_unique<StoreMaintenance>(*services->m_database);
-        services->m_changes = std::make_unique<ChangeWatcher>(*services->m_database, *services->m_store,
-                                                              *services->m_deliveries);
-    }
+    services->m_changes =
+        std::make_unique<ChangeWatcher>(*services->m_database, *services->m_store, *services->m_deliveries);
     services->m_leadership =
         std::make_unique<Leadership>(*services->m_database, *services->m_secrets,
                                      *services->m_webhookSettings, hub.channelSettings(), mode);
@@ -99,6 +100,17 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
             [self = services.get()](Leadership::Role role) {
                 if (role == Leadership::Role::Leader)
                     self->startLeading();
+            });
+    // A leader whose lock went (its PostgreSQL session ended) may already have a successor: it
+    // stops sending now and the process ends, so nothing goes out twice; a service manager starts
+    // it again as a standby (packaging/zapito-inbox-headless.service).
+    connect(services->m_leadership.get(), &Leadership::leadershipLost, services.get(),
+            [self = services.get()](const QString& reason) {
+                self->m_engine->outbound().setActive(false);
+                self->m_connectors->setActive(false);
+                qCritical("%s", qPrintable(reason));
+                emit self->leadershipLost(reason);
+                QCoreApplication::exit(kLostLeadExitCode);
             });
     services->m_leadership->start();
     return services;
@@ -118,15 +130,19 @@ void InboxServices::startLeading()
                 [&engine](const QString& conversationId, qint64) { engine.outbound().kick(conversationId); });
     // The leader trims the change log and forgets seats long gone, on the maintenance thread:
     // the DELETE grows with the traffic since the last run, so it never runs on the event loop.
+    // On PostgreSQL, which needs no upkeep of its own, the change log's thread runs it.
+    auto trim = [](const QSqlDatabase& db) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        (void)ChangeWatcher::trim(db, now);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("DELETE FROM seats WHERE heartbeat_at_ms < ?"));
+        q.addBindValue(now - ChangeWatcher::kKeepMs);
+        (void)q.exec();
+    };
     if (m_maintenance)
-        m_maintenance->setChore(kHousekeeping, [](const QSqlDatabase& db) {
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            (void)ChangeWatcher::trim(db, now);
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("DELETE FROM seats WHERE heartbeat_at_ms < ?"));
-            q.addBindValue(now - ChangeWatcher::kKeepMs);
-            (void)q.exec();
-        });
+        m_maintenance->setChore(kHousekeeping, trim);
+    else
+        m_changes->setChore(kHousekeeping, trim);
     m_connectors->setActive(true);
     m_connectors->reload();
     emit leadingStarted();

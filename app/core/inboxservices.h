@@ -31,6 +31,8 @@ public:
     // The longest a write on the event-loop thread waits for another process's lock: under a
     // frame at 60 Hz, so a locked database never freezes the window.
     static constexpr int kEventLoopBusyTimeoutMs = 10;
+    // The exit code of a process that lost the lead (Leadership::leadershipLost).
+    static constexpr int kLostLeadExitCode = 3;
 
     // Returns nullptr with `error` filled when the database cannot be used. Everything is built
     // either way; the channels, the agent, the channel outbox and webhook delivery start only
@@ -53,12 +55,15 @@ public:
     BotName& botName() { return *m_botName; }
     Leadership& leadership() { return *m_leadership; }
     bool isLeader() const { return m_leadership && m_leadership->isLeader(); }
-    // Null on a store without a change log (PostgreSQL, for now).
+    // What other processes write, announced here (SQLite and PostgreSQL alike).
     ChangeWatcher* changes() { return m_changes.get(); }
 
 signals:
     // This process leads from now on: the channels and the outbox have started.
     void leadingStarted();
+    // This process led and lost its lock: nothing is sent any more and the event loop is told to
+    // exit with kLostLeadExitCode.
+    void leadershipLost(const QString& reason);
 
 private:
     InboxServices(std::unique_ptr<Database> database, QObject* parent);

@@ -3,6 +3,7 @@
 
 #include "channelsettings.h"
 #include "database.h"
+#include "leaderlock.h"
 #include "secretstore.h"
 #include "webhooksettings.h"
 
@@ -47,14 +48,14 @@ Leadership::Leadership(Database& database, SecretStore& secrets, WebhookSettings
     , m_mode(mode)
     , m_id(QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_startedAtMs(nowMs())
-    , m_lock(std::make_unique<QLockFile>(lockPath(database.path())))
+    , m_lock(LeaderLock::forDatabase(database))
 {
-    // Only a dead owner makes the lock stale: a leader may lead for months.
-    m_lock->setStaleLockTime(0);
     m_poll.setInterval(kLockPoll);
     connect(&m_poll, &QTimer::timeout, this, &Leadership::contend);
     m_heartbeat.setInterval(kHeartbeat);
     connect(&m_heartbeat, &QTimer::timeout, this, &Leadership::beat);
+    m_holding.setInterval(kLockPoll);
+    connect(&m_holding, &QTimer::timeout, this, &Leadership::checkStillLeading);
 }
 
 Leadership::~Leadership()
@@ -67,11 +68,6 @@ Leadership::~Leadership()
     (void)q.exec();
     if (m_lock->isLocked())
         m_lock->unlock();
-}
-
-QString Leadership::lockPath(const QString& databasePath)
-{
-    return databasePath + QStringLiteral(".leader");
 }
 
 QString Leadership::roleName(Role role)
@@ -89,24 +85,10 @@ QString Leadership::roleName(Role role)
 
 void Leadership::start()
 {
-    if (m_database.connection().driverName() != QLatin1String("QSQLITE")) {
-        // PostgreSQL elects its leader with an advisory lock on a session of its own, which is
-        // not written yet: such a store is led, as before, by every process that opens it.
-        checkEligibility([this](const QString& reason) {
-            if (reason.isEmpty()) {
-                m_leadingSinceMs = nowMs();
-                setRole(Role::Leader);
-                return;
-            }
-            m_note = reason;
-            emit notice(reason);
-        });
-        return;
-    }
     if (m_mode == Mode::Window) {
         // The window leads only a store nobody leads when it opens; otherwise it is a seat for
         // its whole session (a --headless standby is what takes over from a leader that goes).
-        if (!m_lock->tryLock(0)) {
+        if (!m_lock->tryLock()) {
             setRole(Role::Seat);
             beat();
             m_heartbeat.start();
@@ -153,14 +135,14 @@ void Leadership::contend()
     // Ineligible: ask for the secrets again now and then (a keychain unlocked since).
     if (!m_note.isEmpty() && nowMs() - m_lastEligibilityCheckMs < kEligibilityRetry.count())
         return;
-    if (m_note.isEmpty() && !m_lock->tryLock(0))
+    if (m_note.isEmpty() && !m_lock->tryLock())
         return;
     m_lastEligibilityCheckMs = nowMs();
     checkEligibility([this](const QString& reason) {
         if (reason.isEmpty()) {
             const bool wasIneligible = !m_note.isEmpty();
             m_note.clear();
-            if (wasIneligible && !m_lock->tryLock(0)) {
+            if (wasIneligible && !m_lock->tryLock()) {
                 setRole(Role::Standby);
                 beat();
                 return;
@@ -235,6 +217,19 @@ void Leadership::becomeLeader()
     (void)gone.exec();
     setRole(Role::Leader);
     beat();
+    m_holding.start();
+}
+
+void Leadership::checkStillLeading()
+{
+    if (m_role != Role::Leader || m_lock->stillHeld())
+        return;
+    m_holding.stop();
+    qCWarning(lcLeadership) << "this process no longer holds the leader lock" << m_database.path();
+    setRole(m_mode == Mode::Standby ? Role::Standby : Role::Seat);
+    emit leadershipLost(tr("This process lost its hold on the lead of the inbox (its connection to the "
+                           "database ended), so another process may lead now; it stops, so that "
+                           "nothing is sent twice."));
 }
 
 void Leadership::setRole(Role role)

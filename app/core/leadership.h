@@ -4,7 +4,6 @@
 #include "expected.h"
 
 #include <QList>
-#include <QLockFile>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
@@ -17,19 +16,23 @@ namespace zapito {
 
 class ChannelSettings;
 class Database;
+class LeaderLock;
 class SecretStore;
 class WebhookSettings;
 
 // One inbox, many seats: every long-running process on a store is a seat, and exactly one of
 // them leads (runs the channels, the agent, the channel outbox and webhook delivery).
 //
-// On SQLite the leader is whoever holds `<database>.leader`, a QLockFile: its owner's pid, host
-// and name are in it, and QLockFile takes over a lock whose owner on this host is no longer
-// running (with the stale time at 0, age alone never makes it stale). Qt also holds an flock()
-// on it while it is locked, which the kernel drops when the process dies, so a lock is removed
-// only when nobody holds it. A standby asks every second: a leader killed with SIGKILL is
-// replaced within about a second. Telegram refuses a second poller and a lead must go out once,
-// so there is never a second leader: QLockFile's create-exclusive step lets one process in.
+// The leader is whoever holds the store's LeaderLock (leaderlock.h). On SQLite that is
+// `<database>.leader`, a QLockFile: its owner's pid, host and name are in it, and QLockFile takes
+// over a lock whose owner on this host is no longer running (with the stale time at 0, age alone
+// never makes it stale); Qt also holds an flock() on it, which the kernel drops when the process
+// dies. On PostgreSQL it is pg_try_advisory_lock on a session of its own, which the server drops
+// when that session ends. A standby asks every second: a leader killed with SIGKILL is replaced
+// within about a second. Telegram refuses a second poller and a lead must go out once, so there
+// is never a second leader: the lock lets one process in, and a leader checks every second that
+// it still holds it (a PostgreSQL session can die under it); one that lost it says so with
+// leadershipLost() and must stop sending at once.
 //
 // Every process writes its row in the `seats` table (host, pid, role, started, heartbeat every
 // few seconds), so `status` and the window can say who leads and who is online.
@@ -88,7 +91,6 @@ public:
     // The processes online (heartbeat within kGoneAfterMs of `nowMs`), the leader first.
     static Expected<QList<SeatRow>> online(const QSqlDatabase& db, qint64 nowMs);
     static QString roleName(Role role);
-    static QString lockPath(const QString& databasePath);
 
 signals:
     void roleChanged(Role role);
@@ -96,6 +98,9 @@ signals:
     void leaderChanged();
     // Something to tell the user (this process cannot lead, and why).
     void notice(const QString& text);
+    // This process led and no longer holds the lock: another may lead already, so nothing may be
+    // sent from here any more (InboxServices stops the process).
+    void leadershipLost(const QString& reason);
 
 private:
     void contend();
@@ -103,6 +108,7 @@ private:
     void becomeLeader();
     void setRole(Role role);
     void beat();
+    void checkStillLeading();
 
     Database& m_database;
     SecretStore& m_secrets;
@@ -115,9 +121,10 @@ private:
     Role m_role = Role::Seat;
     QString m_note;
     std::optional<SeatRow> m_leader;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<LeaderLock> m_lock;
     QTimer m_poll;
     QTimer m_heartbeat;
+    QTimer m_holding; // the leader checks it still holds the lock
     bool m_checking = false;
     qint64 m_lastEligibilityCheckMs = 0;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);

@@ -9,6 +9,9 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace zapito;
 
@@ -17,9 +20,11 @@ namespace {
 constexpr int kLiveBoundMs = 1'000;
 } // namespace
 
-// The change log as another process's writes arrive: a second connection to the same file
+// The change log as another process's writes arrive: a second connection to the same store
 // writes, the watcher of the first announces it as the first store's own signals; what the
 // first store wrote and announced itself is not announced again; the log is trimmed to an hour.
+// On PostgreSQL (tst_changewatcher_postgresql) the log is read on NOTIFY, and a row that commits
+// after a row with a higher id still arrives.
 class tst_ChangeWatcher : public QObject
 {
     Q_OBJECT
@@ -115,6 +120,42 @@ private slots:
         QCOMPARE(added.size(), 1);
     }
 
+    // PostgreSQL commits concurrent writers in any order: a change whose transaction took an id
+    // first and committed last still arrives, and once.
+    void outOfIdOrderCommit_stillArrives()
+    {
+        if (!test::TestDatabase::isPostgreSQL())
+            QSKIP("PostgreSQL only: SQLite has one writer at a time, so its log commits in id order");
+        DatabaseOpenError error;
+        auto third = Database::open(m_tmp.path(), &error);
+        QVERIFY2(third, qPrintable(error.message));
+        QSignalSpy changed(m_store.get(), &ConversationStore::conversationChanged);
+        const QString insert = QStringLiteral("INSERT INTO change_log (kind, conversation_id, row_id, at_ms) "
+                                              "VALUES ('conversation', '%1', 0, 1)");
+
+        QSqlDatabase slow = m_elsewhere->connection();
+        QVERIFY(slow.transaction());
+        QSqlQuery early(slow);
+        QVERIFY(early.exec(insert.arg(QStringLiteral("slow"))));
+        QVERIFY(early.exec(QStringLiteral("NOTIFY zapito_changes")));
+        QSqlQuery late(third->connection());
+        QVERIFY(late.exec(insert.arg(QStringLiteral("fast"))));
+        QVERIFY(late.exec(QStringLiteral("NOTIFY zapito_changes")));
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kLiveBoundMs);
+        QCOMPARE(changed.constLast().at(0).toString(), QStringLiteral("fast"));
+
+        QVERIFY(slow.commit());
+        QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, kLiveBoundMs);
+        QCOMPARE(changed.constLast().at(0).toString(), QStringLiteral("slow"));
+        // Neither is announced again on later reads.
+        QSignalSpy caughtUp(m_watcher.get(), &ChangeWatcher::caughtUp);
+        QVERIFY(late.exec(insert.arg(QStringLiteral("later"))));
+        QVERIFY(late.exec(QStringLiteral("NOTIFY zapito_changes")));
+        QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 3, kLiveBoundMs);
+        QCOMPARE(changed.constLast().at(0).toString(), QStringLiteral("later"));
+        QVERIFY(!changed.wait(1500));
+    }
+
     void trim_keepsAnHour()
     {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -131,6 +172,30 @@ private slots:
             left << q.value(0).toString();
         QVERIFY(!left.contains(QStringLiteral("old")));
         QVERIFY(left.contains(QStringLiteral("recent")));
+    }
+
+    // The leader's trim on a store without StoreMaintenance (PostgreSQL) runs on the watcher's
+    // thread, with a connection of its own, not on the event loop.
+    void chore_runsOffTheEventLoop()
+    {
+        struct Seen
+        {
+            std::atomic<int> runs{0};
+            std::atomic<bool> offLoop{true};
+        };
+        // Shared with the chore: a run may still be under way when this function returns.
+        const auto seen = std::make_shared<Seen>();
+        QThread* const loop = QThread::currentThread();
+        m_watcher->setChore(std::chrono::milliseconds(20), [seen, loop](const QSqlDatabase& db) {
+            const bool ok = QThread::currentThread() != loop && db.isOpen() &&
+                            ChangeWatcher::trim(db, QDateTime::currentMSecsSinceEpoch());
+            if (!ok)
+                seen->offLoop = false;
+            ++seen->runs;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(seen->runs >= 2, 10'000);
+        m_watcher->setChore(std::chrono::milliseconds(20), {});
+        QVERIFY(seen->offLoop);
     }
 };
 
