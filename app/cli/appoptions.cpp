@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "appoptions.h"
 
+#include "commanddatabase.h"
 #include "commandlinetool.h"
-#include "database.h"
 
 #include <QCoreApplication>
 
 namespace zapito::cli {
 
 AppOptions::AppOptions()
-    : database(
-          QStringLiteral("database"),
-          QCoreApplication::translate("cli", "Use the SQLite database at <file> instead of the default."),
-          QCoreApplication::translate("cli", "file"), Database::defaultPath())
+    : database(databaseOption())
     , demo(QStringLiteral("demo"),
            QCoreApplication::translate("cli", "Load the sample conversations (if not loaded yet) and start."))
     , headless(QStringLiteral("headless"),

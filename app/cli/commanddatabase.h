@@ -9,7 +9,17 @@
 
 namespace zapito::cli {
 
-// The --database option every command that reads the inbox accepts.
+// The settings key of the inbox's location (`settings set database.location …`).
+inline constexpr auto kDatabaseLocationKey = "database/location";
+
+// Where the inbox is when --database is not given: the setting database.location (an SQLite
+// file or a postgresql:// URL without a password), else the default SQLite file.
+QString configuredDatabaseLocation(const QString& settingsFile = {});
+// The --database option's help text, shared by the commands, the window and --headless.
+QString databaseOptionDescription();
+
+// The --database option every command that reads the inbox accepts; its default is
+// configuredDatabaseLocation().
 QCommandLineOption databaseOption();
 
 // Opens the inbox for a command. Reading commands (`write` false) open it read-only: they never

@@ -4,10 +4,12 @@
 #include "botname.h"
 #include "botsettings.h"
 #include "flowrule.h"
+#include "postgresdatabase.h"
 #include "telegramconfig.h"
 #include "webhooksettings.h"
 #include "whatsappconfig.h"
 
+#include <QDir>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +21,9 @@ const QList<SettingInfo>& settingsCatalog()
 {
     using T = SettingInfo::Type;
     static const QList<SettingInfo> all = {
+        {"database.location", "database/location", T::Text,
+         "The inbox: an SQLite file, or postgresql://user@host:port/dbname shared by a team (password in "
+         "PGPASSWORD or ~/.pgpass; empty: the default file)"},
         {"webhook.endpoint", "webhook/endpoint", T::Url, "Where handoffs are POSTed (empty: no webhook)"},
         {"webhook.enabled", "webhook/enabled", T::Bool, "Deliver the webhook (true/false)", {}, 0, 0, true},
         {"webhook.signing_secret", WebhookSettings::kSecretKey, T::Secret, "HMAC-SHA256 signing secret"},
@@ -156,6 +161,26 @@ const SettingInfo* findSetting(const QString& name)
     return nullptr;
 }
 
+namespace {
+
+// The settings file is plain text: it may name a PostgreSQL database, never hold its password.
+QString databaseLocationProblem(const QString& value)
+{
+    if (value.isEmpty())
+        return {};
+    if (PostgresDatabase::isUrl(value)) {
+        QString why;
+        return PostgresDatabase::parse(value, &why) ? QString() : why;
+    }
+    if (value.contains(QLatin1String("://")))
+        return QStringLiteral("expected a file path or a postgresql:// URL");
+    if (!QDir::isAbsolutePath(value))
+        return QStringLiteral("expected an absolute file path or a postgresql:// URL");
+    return {};
+}
+
+} // namespace
+
 std::optional<QVariant> parseSettingValue(const SettingInfo& setting, const QString& text, QString* problem)
 {
     using T = SettingInfo::Type;
@@ -167,6 +192,11 @@ std::optional<QVariant> parseSettingValue(const SettingInfo& setting, const QStr
     };
     switch (setting.type) {
     case T::Text:
+        if (QLatin1String(setting.name) == QLatin1String("database.location")) {
+            if (const QString why = databaseLocationProblem(value); !why.isEmpty())
+                return fail(why);
+            return QVariant(value);
+        }
         if (QLatin1String(setting.name) == QLatin1String("bot.name")) {
             if (const QString why = BotName::problem(text); !why.isEmpty())
                 return fail(why);
@@ -240,6 +270,10 @@ QString formatSettingValue(const SettingInfo& setting, const QVariant& value)
 {
     if (setting.type == SettingInfo::Type::Bool)
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    // A password someone wrote into the file by hand is not shown (opening refuses it anyway).
+    if (QLatin1String(setting.name) == QLatin1String("database.location") &&
+        PostgresDatabase::isUrl(value.toString()))
+        return QUrl(value.toString()).toDisplayString(QUrl::RemovePassword);
     return value.toString();
 }
 

@@ -164,6 +164,16 @@ private slots:
         QTest::newRow("flow-bad-regex")
             << "bot.rules"
             << "[{\"match\":\"regex\",\"pattern\":\"(\",\"action\":\"reply\",\"text\":\"x\"}]";
+        // The settings file is plain text: a PostgreSQL password never goes in it.
+        QTest::newRow("database-url-with-password") << "database.location"
+                                                    << "postgresql://zapito:hunter2@db.example.com/inbox";
+        QTest::newRow("database-url-password-option")
+            << "database.location"
+            << "postgresql://zapito@db.example.com/inbox?password=x";
+        QTest::newRow("database-relative-file") << "database.location"
+                                                << "inbox.sqlite";
+        QTest::newRow("database-other-scheme") << "database.location"
+                                               << "mysql://zapito@db.example.com/inbox";
     }
     void settings_invalidValue_isRefusedAndNothingChanges()
     {
@@ -173,6 +183,7 @@ private slots:
         const Run set = run({QStringLiteral("settings"), QStringLiteral("set"), key, value});
         QCOMPARE(set.exitCode, 1);
         QVERIFY(set.err.contains("not changed"));
+        QVERIFY2(!set.err.contains("hunter2"), set.err.constData());
         QCOMPARE(run({QStringLiteral("settings"), QStringLiteral("get"), key}).out, before);
     }
 

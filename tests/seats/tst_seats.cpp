@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cliprocess.h"
 #include "conversationlistmodel.h"
+#include "inboxroles.h"
 #include "inboxservices.h"
 #include "localhttpserver.h"
 #include "mainwindow.h"
@@ -207,8 +208,13 @@ private slots:
         QVERIFY(!conversationId.isEmpty());
         QCOMPARE(added.at(0).at(0).toString(), conversationId);
 
-        // While the leader runs, a seat resolves: the leader's bot answers the next message.
+        // While the leader runs, a seat resolves: the other seat's list shows it within the bound,
+        // and the leader's bot answers the next message.
+        QTRY_VERIFY_WITH_TIMEOUT(list.index(0, 0).data(ConversationRoles::NeedsHumanRole).toBool(),
+                                 kLiveBoundMs);
         QCOMPARE(run({QStringLiteral("resolve"), conversationId, QStringLiteral("--database"), db()}), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!list.index(0, 0).data(ConversationRoles::NeedsHumanRole).toBool(),
+                                 kLiveBoundMs);
         const qsizetype sentBefore = m_sent.size();
         pushUpdate(QStringLiteral("What time do you open tomorrow?"));
         QTRY_VERIFY_WITH_TIMEOUT(m_sent.size() > sentBefore, 60'000);
@@ -260,6 +266,63 @@ private slots:
         QCOMPARE(standby->exitCode(), 0);
         // A clean exit takes its row away; nobody leads now.
         QTRY_VERIFY_WITH_TIMEOUT(roleOf(standbyPid).isEmpty(), 10'000);
+
+        // The inbox's location as a setting: the commands find it without --database.
+        QCOMPARE(run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("database.location"),
+                      db()}),
+                 0);
+        QByteArray listed;
+        QCOMPARE(run({QStringLiteral("list"), QStringLiteral("--json")}, {}, &listed), 0);
+        QCOMPARE(QJsonDocument::fromJson(listed).array().size(), 1);
+        QCOMPARE(run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("database.location"),
+                      QString()}),
+                 0);
+    }
+
+    // PostgreSQL: the lead is an advisory lock on the leader's own session. When that session
+    // ends under a running leader (the server restarted, an administrator ended it), the leader
+    // stops at once, since the standby may lead already, and the standby takes over.
+    void leaderWhoseSessionEnds_stops_andTheStandbyLeads()
+    {
+        if (!test::TestDatabase::isPostgreSQL())
+            QSKIP("PostgreSQL only: an SQLite leader's lock is a file the kernel holds for it");
+        auto leader = startHeadless();
+        QVERIFY(leader->waitForStarted(30'000));
+        const qint64 leaderPid = leader->processId();
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(leaderPid), QStringLiteral("leader"), 30'000);
+        auto standby = startHeadless();
+        QVERIFY(standby->waitForStarted(30'000));
+        const qint64 standbyPid = standby->processId();
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(standbyPid), QStringLiteral("standby"), 30'000);
+
+        auto admin = m_tmp.open();
+        QVERIFY(admin);
+        QSqlQuery q(admin->connection());
+        q.prepare(QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                 "WHERE application_name = ? AND datname = current_database()"));
+        q.addBindValue(QStringLiteral("zapito-inbox-leader-%1").arg(leaderPid));
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(leader->state() == QProcess::NotRunning, kTakeOverBoundMs);
+        QCOMPARE(leader->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(leader->exitCode(), InboxServices::kLostLeadExitCode);
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(standbyPid), QStringLiteral("leader"), kTakeOverBoundMs);
+
+        // The new leader receives the next customer message (the operator has the conversation
+        // since the replies above, so the bot stays quiet) and stores it once.
+        pushUpdate(QStringLiteral("Are you open on Sunday?"));
+        const auto stored = [&q] {
+            return q.exec(QStringLiteral(
+                       "SELECT COUNT(*) FROM messages WHERE content = 'Are you open on Sunday?'")) &&
+                           q.next()
+                       ? q.value(0).toInt()
+                       : -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stored(), 1, 60'000);
+
+        standby->terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(standby->state() == QProcess::NotRunning, 30'000);
+        QCOMPARE(standby->exitCode(), 0);
     }
 };
 
