@@ -3,6 +3,7 @@
 
 #include "database.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -65,7 +66,12 @@ bool PostgresChangeFeed::open()
         return false;
     }
     m_connected = true;
-    QSqlQuery(db).exec(QStringLiteral("SET default_transaction_read_only = on"));
+    QSqlQuery setup(db);
+    setup.exec(QStringLiteral("SET default_transaction_read_only = on"));
+    // Named for pg_stat_activity: an administrator (and a test) can tell it from the others.
+    setup.exec(QStringLiteral("SET application_name = '%1%2'")
+                   .arg(QLatin1String(kApplicationName))
+                   .arg(QCoreApplication::applicationPid()));
     QSqlDriver* driver = db.driver();
     m_listening = driver->subscribeToNotification(QLatin1String(kChannel));
     if (m_listening) {
@@ -88,7 +94,7 @@ void PostgresChangeFeed::close()
         return;
     {
         QSqlDatabase db = QSqlDatabase::database(m_name, false);
-        if (db.isValid() && m_listening)
+        if (db.isOpen() && m_listening)
             db.driver()->unsubscribeFromNotification(QLatin1String(kChannel));
         db.close();
     }
@@ -115,30 +121,43 @@ void PostgresChangeFeed::read(bool deliver)
         adjustTimer();
         return;
     }
-    if (m_connected && !m_started)
+    if (!m_started)
         deliver = false; // the feed starts now: what was there before is not news
+    QList<QVariantList> rows;
+    const bool ok = readRound(&rows, deliver);
+    // Rows read before a failure are remembered as delivered: they go out now.
+    if (!rows.isEmpty())
+        m_deliver(std::move(rows), m_lastId);
+    if (!ok) {
+        // The server went away or restarted: open again on the next round, from the same place.
+        close();
+        adjustTimer();
+    }
+}
+
+bool PostgresChangeFeed::readRound(QList<QVariantList>* rows, bool deliver)
+{
     QSqlDatabase db = QSqlDatabase::database(m_name, false);
+    if (!db.isOpen())
+        return false; // the driver saw the connection go
     if (!m_started) {
         // Start at the horizon: every older transaction's rows were there before the feed.
         QSqlQuery start(db);
         if (!start.exec(QStringLiteral("SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint")) ||
-            !start.next()) {
-            close();
-            adjustTimer();
-            return;
-        }
+            !start.next())
+            return false;
         m_horizon = start.value(0).toLongLong();
     }
     // One statement, so the horizon and the rows come from the same snapshot. The horizon is the
     // lowest transaction still running when the snapshot was taken: any row of an older
     // transaction is visible now or will never exist.
     QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "SELECT h.horizon, c.id, c.kind, c.conversation_id, c.row_id, c.xact "
-        "FROM (SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS horizon) h "
-        "LEFT JOIN LATERAL (SELECT id, kind, conversation_id, row_id, xact FROM change_log "
-        "WHERE (xact, id) > (?, ?) ORDER BY xact, id LIMIT ?) c ON true ORDER BY c.xact, c.id"));
-    QList<QVariantList> rows;
+    if (!q.prepare(QStringLiteral(
+            "SELECT h.horizon, c.id, c.kind, c.conversation_id, c.row_id, c.xact "
+            "FROM (SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS horizon) h "
+            "LEFT JOIN LATERAL (SELECT id, kind, conversation_id, row_id, xact FROM change_log "
+            "WHERE (xact, id) > (?, ?) ORDER BY xact, id LIMIT ?) c ON true ORDER BY c.xact, c.id")))
+        return false;
     qint64 horizon = std::numeric_limits<qint64>::max();
     qint64 pageXact = m_horizon;
     qint64 pageId = -1; // (xact, id) > (m_horizon, -1): every row of m_horizon's transaction on
@@ -147,12 +166,8 @@ void PostgresChangeFeed::read(bool deliver)
         q.addBindValue(pageId);
         q.addBindValue(kBatch);
         if (!q.exec()) {
-            // The server went away or restarted: open again on the next round, from the same place.
             qCDebug(lcPostgresChanges) << "change log not read:" << q.lastError().text();
-            q.finish();
-            close();
-            adjustTimer();
-            return;
+            return false;
         }
         int got = 0;
         while (q.next()) {
@@ -168,7 +183,7 @@ void PostgresChangeFeed::read(bool deliver)
             m_deliveredAbove.insert(id, pageXact);
             m_lastId = std::max(m_lastId, id);
             if (deliver)
-                rows.append({q.value(1), q.value(2), q.value(3), q.value(4)});
+                rows->append({q.value(1), q.value(2), q.value(3), q.value(4)});
         }
         if (got < kBatch)
             break;
@@ -179,8 +194,7 @@ void PostgresChangeFeed::read(bool deliver)
         for (auto it = m_deliveredAbove.begin(); it != m_deliveredAbove.end();)
             it = it.value() < m_horizon ? m_deliveredAbove.erase(it) : std::next(it);
     }
-    if (!rows.isEmpty())
-        m_deliver(std::move(rows), m_lastId);
+    return true;
 }
 
 } // namespace zapito

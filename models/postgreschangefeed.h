@@ -35,6 +35,8 @@ public:
     // The rows (id, kind, conversation id, row id) and the highest id delivered so far.
     using Deliver = std::function<void(QList<QVariantList>, qint64)>;
     static constexpr auto kChannel = "zapito_changes";
+    // The connection's application_name: this prefix and the process id.
+    static constexpr auto kApplicationName = "zapito-inbox-changes-";
 
     PostgresChangeFeed(const Database& database, std::chrono::milliseconds interval,
                        std::chrono::milliseconds safetyInterval, Deliver deliver);
@@ -49,6 +51,9 @@ private:
     bool open();
     void close();
     void read(bool deliver);
+    // One read of what is new; false when the connection failed (rows read until then are in
+    // `rows`).
+    bool readRound(QList<QVariantList>* rows, bool deliver);
     void scheduleSoon();
     void adjustTimer();
 

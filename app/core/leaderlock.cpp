@@ -97,16 +97,19 @@ bool PostgresLeaderLock::tryLock()
         return true;
     if (!openSession())
         return false;
-    QSqlQuery q(QSqlDatabase::database(m_name, false));
-    q.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?)"));
-    q.addBindValue(kKey);
-    if (!q.exec() || !q.next()) {
-        qCDebug(lcLeaderLock) << "leader lock not asked:" << q.lastError().text();
-        q.finish();
-        closeSession(); // opened again on the next try
-        return false;
+    bool asked = false;
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        q.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?)"));
+        q.addBindValue(kKey);
+        asked = q.exec() && q.next();
+        if (asked)
+            m_locked = q.value(0).toBool();
+        else
+            qCDebug(lcLeaderLock) << "leader lock not asked:" << q.lastError().text();
     }
-    m_locked = q.value(0).toBool();
+    if (!asked)
+        closeSession(); // opened again on the next try
     return m_locked;
 }
 
@@ -122,17 +125,23 @@ bool PostgresLeaderLock::stillHeld()
         return false;
     // The server's own word, on the session itself: a session that died fails this, and one that
     // lives holds the lock (only its end or an unlock lets go of it).
-    QSqlQuery q(QSqlDatabase::database(m_name, false));
-    q.prepare(
-        QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                       "AND pid = pg_backend_pid() AND classid = 0 AND objid::bigint = ? AND objsubid = 1"));
-    q.addBindValue(kKey);
-    const bool held = q.exec() && q.next() && q.value(0).toInt() == 1;
-    if (!held) {
-        qCWarning(lcLeaderLock) << "the leader lock's session is gone:" << q.lastError().text();
-        q.finish();
-        closeSession();
+    bool held = false;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        QSqlQuery q(db);
+        held = db.isOpen() &&
+               q.prepare(QStringLiteral(
+                   "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                   "AND pid = pg_backend_pid() AND classid = 0 AND objid::bigint = ? AND objsubid = 1"));
+        if (held) {
+            q.addBindValue(kKey);
+            held = q.exec() && q.next() && q.value(0).toInt() == 1;
+        }
+        if (!held)
+            qCWarning(lcLeaderLock) << "the leader lock's session is gone:" << q.lastError().text();
     }
+    if (!held)
+        closeSession();
     return held;
 }
 

@@ -5,6 +5,7 @@
 #include "deliverystore.h"
 #include "testdatabase.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -18,6 +19,8 @@ using namespace zapito;
 namespace {
 // The bound for a change to show in another process, used only as a wait limit.
 constexpr int kLiveBoundMs = 1'000;
+// A change that was not notified waits for the next poll (every second at most) and its read.
+constexpr int kPollBoundMs = 5'000;
 } // namespace
 
 // The change log as another process's writes arrive: a second connection to the same store
@@ -154,6 +157,38 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 3, kLiveBoundMs);
         QCOMPARE(changed.constLast().at(0).toString(), QStringLiteral("later"));
         QVERIFY(!changed.wait(1500));
+    }
+
+    // A change nobody notified of (a lost notification; SQLite never notifies) still arrives, by
+    // the poll.
+    void withoutNotification_arrivesByThePoll()
+    {
+        QSignalSpy changed(m_store.get(), &ConversationStore::conversationChanged);
+        QSqlQuery q(m_elsewhere->connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO change_log (kind, conversation_id, row_id, at_ms) "
+                                      "VALUES ('conversation', 'quiet', 0, 1)")));
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kPollBoundMs);
+        QCOMPARE(changed.constLast().at(0).toString(), QStringLiteral("quiet"));
+    }
+
+    // The feed's connection ends under it (a server restart): it connects again and reads on
+    // from where it was, so what was written meanwhile arrives.
+    void feedConnectionEnds_reconnectsAndCatchesUp()
+    {
+        if (!test::TestDatabase::isPostgreSQL())
+            QSKIP("PostgreSQL only: SQLite's poll has no server connection to lose");
+        QSqlQuery q(m_elsewhere->connection());
+        q.prepare(QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                 "WHERE application_name = ? AND datname = current_database()"));
+        q.addBindValue(QStringLiteral("zapito-inbox-changes-%1").arg(QCoreApplication::applicationPid()));
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QSignalSpy changed(m_store.get(), &ConversationStore::conversationChanged);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO change_log (kind, conversation_id, row_id, at_ms) "
+                                      "VALUES ('conversation', 'meanwhile', 0, 1)")));
+        QVERIFY(q.exec(QStringLiteral("NOTIFY zapito_changes")));
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kPollBoundMs);
+        QCOMPARE(changed.constLast().at(0).toString(), QStringLiteral("meanwhile"));
     }
 
     void trim_keepsAnHour()
