@@ -42,9 +42,12 @@ HandoffNotifier::HandoffNotifier(DesktopNotifier& notifier, QObject* parent)
             return;
         m_inFlight = 0;
         qCDebug(lcDesktop) << "a handoff notification was refused:" << error;
-        if (m_changedInFlight) {
-            m_changedInFlight = false;
-            send();
+        // The server did not show it (it went away, or answered with an error): the newest
+        // handoff goes to the fallback rather than nowhere.
+        if (!m_burst.isEmpty()) {
+            const Handoff latest = m_burst.constLast();
+            endBurst();
+            emit fallbackNeeded(latest);
         }
     });
     connect(&m_notifier, &DesktopNotifier::openInvoked, this, [this](quint32 id) {

@@ -42,7 +42,8 @@ public:
     // A handoff within this of the previous one joins its notification (while it still shows).
     void setBurstWindow(std::chrono::milliseconds window) { m_burstWindow = window; }
 
-    // Shows it, or joins it to the burst on screen; fallbackNeeded() when there is no server.
+    // Shows it, or joins it to the burst on screen; fallbackNeeded() when there is no server
+    // or it refused the notification.
     void notify(const Handoff& handoff);
 
     // "<contact> needs a human" / "<reason>: “<what the customer said>”".

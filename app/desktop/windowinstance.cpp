@@ -40,6 +40,11 @@ QString runtimeFolder()
     return QDir::tempPath();
 }
 
+bool ownedByUs(const QString& path)
+{
+    return QFileInfo(path).ownerId() == ::getuid();
+}
+
 QString baseName(const QString& database)
 {
     // A hash, not the path: a URL may carry a password, and socket paths are short.
@@ -63,7 +68,7 @@ WindowInstance::WindowInstance(const QString& database, QObject* parent)
     });
     m_retry.setSingleShot(true);
     m_retry.setInterval(kRetryMs);
-    connect(&m_retry, &QTimer::timeout, this, [this] { m_socket->connectToServer(m_serverName); });
+    connect(&m_retry, &QTimer::timeout, this, [this] { connectToFirst(); });
 }
 
 WindowInstance::~WindowInstance() = default;
@@ -84,7 +89,9 @@ WindowInstance::Claim WindowInstance::claim()
         listen();
         return Claim::First;
     }
-    if (m_lock.error() == QLockFile::LockFailedError)
+    // In a shared temporary folder another user could have made the lock (and the socket) to
+    // turn our launches away: only ours count.
+    if (m_lock.error() == QLockFile::LockFailedError && ownedByUs(m_lock.fileName()))
         return Claim::Second;
     qCWarning(lcDesktop) << "cannot tell whether another window is open:" << m_lock.fileName();
     return Claim::Failed;
@@ -155,6 +162,16 @@ void WindowInstance::handOff()
             qCDebug(lcDesktop) << "cannot reach the running window:" << m_socket->errorString();
     });
     m_deadline.start();
+    connectToFirst();
+}
+
+void WindowInstance::connectToFirst()
+{
+    if (QFileInfo::exists(m_serverName) && !ownedByUs(m_serverName)) {
+        qCWarning(lcDesktop) << "the socket of the running window belongs to another user:" << m_serverName;
+        finishHandOff(false);
+        return;
+    }
     m_socket->connectToServer(m_serverName);
 }
 

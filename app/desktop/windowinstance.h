@@ -51,6 +51,7 @@ signals:
 
 private:
     void listen();
+    void connectToFirst();
     void finishHandOff(bool ok);
 
     const QString m_serverName;

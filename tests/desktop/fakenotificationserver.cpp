@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fakenotificationserver.h"
 
+#include <QDBusError>
 #include <QDBusMessage>
 #include <QTimer>
 
@@ -39,6 +40,10 @@ uint FakeNotificationServer::Notify(const QString& appName, uint replacesId, con
                                     const QString& summary, const QString& body, const QStringList& actions,
                                     const QVariantMap& hints, int expireTimeout)
 {
+    if (m_refuse) {
+        sendErrorReply(QDBusError::Failed, QStringLiteral("not now"));
+        return 0;
+    }
     // As the spec says: replacing one that is still open keeps its id, else a new one.
     const uint id = replacesId != 0 && m_open.contains(replacesId) ? replacesId : m_nextId++;
     if (!m_open.contains(id))

@@ -39,6 +39,8 @@ public:
     bool isRegistered() const { return m_registered; }
     QList<Received> received() const { return m_received; }
     void setReplyDelayMs(int ms) { m_replyDelayMs = ms; }
+    // Notify answers with an error (a server that is shutting down, a broken one).
+    void setRefuseNotify(bool refuse) { m_refuse = refuse; }
 
     void invokeAction(uint id, const QString& key);
     void sendActivationToken(uint id, const QString& token);
@@ -62,6 +64,7 @@ private:
     QString m_name;
     bool m_registered = false;
     int m_replyDelayMs = 0;
+    bool m_refuse = false;
     uint m_nextId = 100;
     QList<uint> m_open;
     QList<Received> m_received;

@@ -16,6 +16,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -133,6 +135,28 @@ private slots:
         QCOMPARE(QCoreApplication::exec(), 0);
         QVERIFY(runningWithoutWindow);
         QVERIFY(!m_window->isVisible());
+    }
+
+    void leaderClose_withNowhereToNotify_saysSoInAMessage()
+    {
+        openWindow(*m_services, false); // no notification server, and offscreen has no tray
+        QCOMPARE(m_window->alerts()->offer(), DesktopAlerts::Offer::None);
+        QVERIFY(!userCloses(*m_window));
+        QVERIFY(!m_window->isVisible());
+        QMessageBox* box = nullptr;
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (w->objectName() == QLatin1String("runningInBackgroundMessage"))
+                box = qobject_cast<QMessageBox*>(w);
+        QVERIFY(box);
+        QVERIFY(box->isVisible());
+        QVERIFY(!box->isModal());
+        QVERIFY(!box->testAttribute(Qt::WA_QuitOnClose)); // closing it leaves the inbox running
+        QVERIFY(box->text().contains(QStringLiteral("File → Quit")));
+        QVERIFY(box->text().contains(QStringLiteral("Start Zapito Inbox again")));
+        QPointer<QMessageBox> kept(box);
+        box->close();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QVERIFY(kept.isNull()); // deleted on close
     }
 
     void seatClose_closesTheWindow()

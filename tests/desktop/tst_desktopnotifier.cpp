@@ -279,6 +279,25 @@ private slots:
         QCOMPARE(m_notifier->notify({QStringLiteral("x"), QStringLiteral("y"), false, 0}), 0u);
     }
 
+    void refusedNotification_goesToTheFallback()
+    {
+        startServer({QStringLiteral("actions")});
+        startNotifier();
+        m_server->setRefuseNotify(true);
+        HandoffNotifier handoffs(*m_notifier);
+        QSignalSpy fallback(&handoffs, &HandoffNotifier::fallbackNeeded);
+        handoffs.notify(handoff(QStringLiteral("conv_1"), QStringLiteral("Ana")));
+        QVERIFY(fallback.wait(5000));
+        QCOMPARE(fallback.first().first().value<HandoffNotifier::Handoff>().conversationId,
+                 QStringLiteral("conv_1"));
+        // The next one is a notification of its own again once the server takes them.
+        m_server->setRefuseNotify(false);
+        QSignalSpy notified(m_server.get(), &FakeNotificationServer::notified);
+        handoffs.notify(handoff(QStringLiteral("conv_2"), QStringLiteral("Bruno")));
+        QVERIFY(notified.wait(5000));
+        QCOMPARE(m_server->received().constLast().replacesId, 0u);
+    }
+
     void noBus_reportsTheFallback()
     {
         // A process without a session bus (a service account, a test): not connected at all.
