@@ -11,6 +11,7 @@
 #include "ruleagent.h"
 #include "selectioncontroller.h"
 #include "settingsdialog.h"
+#include "testdatabase.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,7 +21,6 @@
 #include <QPointer>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QtTest/qtestspontaneevent.h>
@@ -37,7 +37,7 @@ class tst_Background : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::TestDatabase> m_db;
     std::unique_ptr<test::PrivateBus> m_bus;
     std::unique_ptr<FakeNotificationServer> m_server;
     std::unique_ptr<InboxServices> m_services;
@@ -46,7 +46,7 @@ class tst_Background : public QObject
     std::unique_ptr<MainWindow> m_window;
     int m_connections = 0;
 
-    QString db() const { return m_dir->filePath(QStringLiteral("inbox.sqlite")); }
+    QString db() const { return m_db->path(); }
     QDBusConnection connection()
     {
         return m_bus->connect(QStringLiteral("tst_background_%1").arg(++m_connections));
@@ -80,7 +80,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
+        m_db = std::make_unique<test::TestDatabase>();
         m_bus = std::make_unique<test::PrivateBus>();
         QVERIFY2(m_bus->isRunning(), qPrintable(m_bus->error()));
         DatabaseOpenError error;
@@ -99,7 +99,7 @@ private slots:
         m_services.reset();
         m_whatsapp.reset();
         m_bus.reset();
-        m_dir.reset();
+        m_db.reset();
     }
 
     void leaderClose_keepsRunningInTheBackground_quitQuits()

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cliprocess.h"
+#include "testdatabase.h"
 
 #include <QDeadlineTimer>
+#include <QFileInfo>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -23,10 +24,11 @@ class tst_WindowInstance : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::CliProcess> m_cli;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::TestDatabase> m_db;
+    std::unique_ptr<test::TestDatabase> m_otherDb;
     std::vector<std::unique_ptr<QProcess>> m_windows;
 
-    QString db(const QString& name = QStringLiteral("inbox.sqlite")) const { return m_dir->filePath(name); }
+    QString db() const { return m_db->path(); }
 
     // A window process whose desktop log lines (zapito.desktop) go to its standard error.
     QProcess* startWindow(const QString& database)
@@ -59,7 +61,7 @@ private slots:
     void init()
     {
         m_cli = std::make_unique<test::CliProcess>(QStringLiteral(ZAPITO_INBOX_BINARY));
-        m_dir = std::make_unique<QTemporaryDir>();
+        m_db = std::make_unique<test::TestDatabase>();
     }
     void cleanup()
     {
@@ -68,7 +70,8 @@ private slots:
             process->waitForFinished(10'000);
         }
         m_windows.clear();
-        m_dir.reset();
+        m_otherDb.reset();
+        m_db.reset();
         m_cli.reset();
     }
 
@@ -86,14 +89,17 @@ private slots:
 
         // The same database by another name (a relative path) is the same window; the token
         // the desktop gave the launch goes to the running window, which may take the focus with it.
+        const QFileInfo file(db());
+        const bool onFile = !test::TestDatabase::isPostgreSQL();
         QProcess relative;
         QProcessEnvironment env = m_cli->environment();
         env.insert(QStringLiteral("XDG_ACTIVATION_TOKEN"), QStringLiteral("launcher-token-1"));
         relative.setProcessEnvironment(env);
-        relative.setWorkingDirectory(m_dir->path());
+        if (onFile)
+            relative.setWorkingDirectory(file.absolutePath());
         QSignalSpy finished(&relative, &QProcess::finished);
         relative.start(QStringLiteral(ZAPITO_INBOX_BINARY),
-                       {QStringLiteral("--database"), QStringLiteral("inbox.sqlite")});
+                       {QStringLiteral("--database"), onFile ? file.fileName() : db()});
         QVERIFY(finished.wait(kStartMs));
         QCOMPARE(relative.exitCode(), 0);
         firstLog.clear();
@@ -106,7 +112,8 @@ private slots:
         QProcess* first = startWindow(db());
         QByteArray firstLog;
         QVERIFY2(waitForLog(*first, kListening, firstLog), firstLog.constData());
-        QProcess* other = startWindow(db(QStringLiteral("other.sqlite")));
+        m_otherDb = std::make_unique<test::TestDatabase>();
+        QProcess* other = startWindow(m_otherDb->path());
         QByteArray otherLog;
         QVERIFY2(waitForLog(*other, kListening, otherLog), otherLog.constData());
         QCOMPARE(other->state(), QProcess::Running);
