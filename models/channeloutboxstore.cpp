@@ -87,6 +87,40 @@ Expected<ChannelOutboxStore::Settled> ChannelOutboxStore::settle(qint64 messageI
     return settled;
 }
 
+Expected<QString> ChannelOutboxStore::requeueFailed(qint64 messageId, qint64 nowMs)
+{
+    using Result = Expected<QString>;
+    const QSqlDatabase db = m_store.connection();
+    WriteTransaction tx(db);
+    if (!tx.isActive())
+        return Result::failure(tx.error());
+    QSqlQuery q(db);
+    // One statement decides: two seats retrying the same message at once queue it once.
+    q.prepare(QStringLiteral("UPDATE messages SET send_state = 'pending', send_error = '' WHERE id = ? "
+                             "AND send_state = 'failed' AND kind = 'message' AND role <> 'user' "
+                             "RETURNING conversation_id, seq"));
+    q.addBindValue(messageId);
+    if (!q.exec())
+        return Result::failure(q.lastError().text());
+    if (!q.next())
+        return Result::failure(tr("Only a message whose send failed can be sent again."));
+    const QString conversationId = q.value(0).toString();
+    const qint64 seq = q.value(1).toLongLong();
+    q.finish();
+    q.prepare(QStringLiteral(
+        "INSERT INTO channel_outbox (message_id, conversation_id, seq, due_at_ms) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(messageId);
+    q.addBindValue(conversationId);
+    q.addBindValue(seq);
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return Result::failure(q.lastError().text());
+    if (const Status committed = tx.commit(); !committed)
+        return Result::failure(committed.error());
+    emit m_store.messageChanged(conversationId, messageId);
+    return conversationId;
+}
+
 Status ChannelOutboxStore::retryLater(qint64 messageId, qint64 dueAtMs)
 {
     QSqlQuery q(m_store.connection());

@@ -40,6 +40,10 @@ public:
     };
     // The channel took the message (sent) or refused it for good (failed, with the reason).
     Expected<Settled> settle(qint64 messageId, bool sent, const QString& error, qint64 nowMs);
+    // Puts a message whose send failed for good back into the outbox, due at once, and marks it
+    // pending again; returns its conversation. Refused for anything but a failed message we wrote
+    // (a note is never one). Its handoff's webhook, if any, was made due when it failed and stays so.
+    Expected<QString> requeueFailed(qint64 messageId, qint64 nowMs);
     // Counts a failed attempt and keeps the row, due again at `dueAtMs`.
     Status retryLater(qint64 messageId, qint64 dueAtMs);
 

@@ -254,6 +254,11 @@ Expected<QList<Message>> ConversationStore::lastMessages(const QString& conversa
     return StoreQueries::lastMessages(connection(), conversationId, count);
 }
 
+Expected<QList<Message>> ConversationStore::lastSaid(const QString& conversationId, int count) const
+{
+    return StoreQueries::lastSaid(connection(), conversationId, count);
+}
+
 Expected<QList<HandoffEvent>> ConversationStore::handoffEvents(const QString& conversationId) const
 {
     return StoreQueries::handoffEvents(connection(), conversationId);

@@ -103,6 +103,8 @@ public:
     Expected<Message> message(qint64 messageId) const;
     // The last `count` messages, oldest first.
     Expected<QList<Message>> lastMessages(const QString& conversationId, int count) const;
+    // The last `count` messages said to or by the customer (no notes), oldest first.
+    Expected<QList<Message>> lastSaid(const QString& conversationId, int count) const;
     Expected<QList<HandoffEvent>> handoffEvents(const QString& conversationId) const;
     Expected<HandoffEvent> handoffEvent(qint64 handoffEventId) const;
 

@@ -40,6 +40,10 @@ const std::pair<SendState, const char16_t*> sendStates[] = {
     {SendState::Sent, u"sent"},
     {SendState::Failed, u"failed"},
 };
+const std::pair<MessageKind, const char16_t*> kinds[] = {
+    {MessageKind::Message, u"message"},
+    {MessageKind::Note, u"note"},
+};
 const std::pair<MessageRole, const char16_t*> roles[] = {
     {MessageRole::User, u"user"},
     {MessageRole::Assistant, u"assistant"},
@@ -72,6 +76,14 @@ QString asString(DeliveryOutcome outcome)
 QString asString(SendState state)
 {
     return name(sendStates, state);
+}
+QString asString(MessageKind kind)
+{
+    return name(kinds, kind);
+}
+MessageKind messageKindFromString(const QString& text)
+{
+    return lookup(kinds, text).value_or(MessageKind::Message);
 }
 SendState sendStateFromString(const QString& text)
 {

@@ -42,6 +42,15 @@ enum class MessageRole
     Operator
 };
 
+// What a message is: something said in the conversation (by the customer, the bot or an
+// operator), or an operators' internal note beside it. A note is never sent to the customer,
+// never in a webhook's transcript and never read by the bot.
+enum class MessageKind
+{
+    Message,
+    Note,
+};
+
 enum class DeliveryOutcome
 {
     Pending,
@@ -55,6 +64,8 @@ QString asString(ConversationStatus status);
 QString asString(MessageRole role);
 QString asString(DeliveryOutcome outcome);
 QString asString(SendState state); // empty for None
+QString asString(MessageKind kind);
+MessageKind messageKindFromString(const QString& text); // Message for anything unknown
 std::optional<HandoffReason> handoffReasonFromString(const QString& text);
 std::optional<ConversationStatus> conversationStatusFromString(const QString& text);
 std::optional<MessageRole> messageRoleFromString(const QString& text);
@@ -106,6 +117,8 @@ struct Message
     SendState sendState = SendState::None;
     QString sendError;
     QString author; // the operator who wrote it
+    MessageKind kind = MessageKind::Message;
+    bool isNote() const { return kind == MessageKind::Note; }
 };
 
 struct HandoffEvent
@@ -150,3 +163,4 @@ Q_DECLARE_METATYPE(zapito::ConversationStatus)
 Q_DECLARE_METATYPE(zapito::MessageRole)
 Q_DECLARE_METATYPE(zapito::DeliveryOutcome)
 Q_DECLARE_METATYPE(zapito::SendState)
+Q_DECLARE_METATYPE(zapito::MessageKind)

@@ -40,7 +40,7 @@ HandoffWriter::write(const Request& r, const ConversationStore::PayloadBuilder& 
     auto owner = m_store.bot(conv->botId);
     if (!owner)
         return Result::failure(owner.error());
-    auto transcript = m_store.lastMessages(r.conversationId, ConversationStore::kTranscriptLength);
+    auto transcript = m_store.lastSaid(r.conversationId, ConversationStore::kTranscriptLength);
     if (!transcript)
         return Result::failure(transcript.error());
     const QByteArray payload = buildPayload(*owner, *conv, *transcript, r.reason, message->atMs);

@@ -43,6 +43,7 @@ enum : int
     SendErrorRole,                // QString why its send failed
     AuthorRole,                   // QString the operator who wrote it
     SeqRole,                      // qint64 position in the conversation
+    IsNoteRole,                   // bool an operators' internal note, never sent to the customer
 };
 } // namespace TranscriptRoles
 

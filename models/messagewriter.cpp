@@ -128,7 +128,8 @@ Expected<Message> MessageWriter::append(const NewMessage& n, bool* alreadyStored
 
     q.prepare(QStringLiteral(
         "INSERT INTO messages (conversation_id, role, content, at_ms, external_message_id, seq, "
-        "channel_at_ms, decided, send_state, send_error, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?) "
+        "channel_at_ms, decided, send_state, send_error, author, kind) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?) "
         // The duplicate check is this statement itself: a look-up first would let two writers
         // both see nothing under PostgreSQL's READ COMMITTED, and the second would fail.
         "ON CONFLICT (conversation_id, external_message_id) WHERE external_message_id IS NOT NULL "
@@ -143,6 +144,7 @@ Expected<Message> MessageWriter::append(const NewMessage& n, bool* alreadyStored
     q.addBindValue(n.decided ? 1 : 0);
     q.addBindValue(nullableText(asString(n.sendState)));
     q.addBindValue(text(n.author));
+    q.addBindValue(asString(n.kind));
     if (!q.exec())
         return Result::failure(q.lastError().text());
     if (!q.next()) {
@@ -170,6 +172,9 @@ Expected<Message> MessageWriter::append(const NewMessage& n, bool* alreadyStored
     m.decided = n.decided;
     m.sendState = n.sendState;
     m.author = n.author;
+    m.kind = n.kind;
+    if (m.isNote())
+        return m;
 
     q.prepare(QStringLiteral("UPDATE conversations SET last_activity_ms = CASE WHEN ? > last_activity_ms "
                              "THEN ? ELSE last_activity_ms END, last_message_preview = ?, "

@@ -20,6 +20,8 @@ struct NewMessage
     bool decided = true;
     SendState sendState = SendState::None;
     QString author;
+    // A note changes nothing the list shows (preview, activity, unread): it was not said.
+    MessageKind kind = MessageKind::Message;
 };
 
 // Writes inside the caller's open write transaction (or as a statement of its own), so that the

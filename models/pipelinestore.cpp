@@ -104,9 +104,10 @@ Expected<std::optional<PipelineStore::Pending>> PipelineStore::pending(const QSt
     pending.conversation = std::move(conversation).value();
 
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT ") + QLatin1String(kMessageColumns) +
-        QLatin1String(" FROM messages WHERE conversation_id = ? AND seq <= ? ORDER BY seq DESC LIMIT ?"));
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(kMessageColumns) +
+              // Notes are the team's: the bot never reads one.
+              QLatin1String(" FROM messages WHERE conversation_id = ? AND seq <= ? AND kind = 'message' "
+                            "ORDER BY seq DESC LIMIT ?"));
     q.addBindValue(conversationId);
     q.addBindValue(pending.uptoSeq);
     q.addBindValue(contextMessages);
@@ -230,6 +231,31 @@ Expected<PipelineStore::OperatorReply> PipelineStore::recordOperatorReply(const 
     emit m_store.messageAdded(conversationId, result.message.id);
     emit m_store.conversationChanged(conversationId);
     return result;
+}
+
+Expected<Message> PipelineStore::recordNote(const QString& conversationId, const QString& text,
+                                            const QString& author, qint64 nowMs)
+{
+    using Result = Expected<Message>;
+    const QSqlDatabase db = m_store.connection();
+    WriteTransaction tx(db);
+    if (!tx.isActive())
+        return Result::failure(tx.error());
+    NewMessage note;
+    note.conversationId = conversationId;
+    note.role = MessageRole::Operator;
+    note.kind = MessageKind::Note;
+    note.content = text;
+    note.nowMs = nowMs;
+    note.author = author;
+    // No send state and no outbox row: nothing ever sends a note.
+    auto appended = MessageWriter(db).append(note);
+    if (!appended)
+        return Result::failure(appended.error());
+    if (const Status committed = tx.commit(); !committed)
+        return Result::failure(committed.error());
+    emit m_store.messageAdded(conversationId, appended->id);
+    return appended;
 }
 
 } // namespace zapito

@@ -61,6 +61,10 @@ public:
     Expected<OperatorReply> recordOperatorReply(const QString& conversationId, const QString& text,
                                                 const QString& author, qint64 nowMs);
 
+    // Stores an operators' internal note: no send, no takeover, nothing the list shows changes.
+    Expected<Message> recordNote(const QString& conversationId, const QString& text, const QString& author,
+                                 qint64 nowMs);
+
 private:
     enum class Kind
     {

@@ -120,6 +120,14 @@ Expected<QList<Message>> lastMessages(const QSqlDatabase& db, const QString& con
         {conversationId, count}, true);
 }
 
+Expected<QList<Message>> lastSaid(const QSqlDatabase& db, const QString& conversationId, int count)
+{
+    return messageList(db,
+                       select(kMessageColumns, "FROM messages WHERE conversation_id = ? AND kind = 'message' "
+                                               "ORDER BY seq DESC LIMIT ?"),
+                       {conversationId, count}, true);
+}
+
 Expected<QList<HandoffEvent>> handoffEvents(const QSqlDatabase& db, const QString& conversationId)
 {
     QSqlQuery q(db);

@@ -35,6 +35,9 @@ Expected<QList<Message>> messagesBefore(const QSqlDatabase& db, const QString& c
                                         qint64 beforeSeq, int limit);
 // The last `count` messages, oldest first.
 Expected<QList<Message>> lastMessages(const QSqlDatabase& db, const QString& conversationId, int count);
+// The last `count` messages said in the conversation, notes left out, oldest first: what a
+// webhook's transcript may hold.
+Expected<QList<Message>> lastSaid(const QSqlDatabase& db, const QString& conversationId, int count);
 
 // The conversation's handoff events, oldest first.
 Expected<QList<HandoffEvent>> handoffEvents(const QSqlDatabase& db, const QString& conversationId);

@@ -10,7 +10,7 @@ const char* const kConversationColumns =
     "id, bot_id, channel, external_id, contact_name, status, last_activity_ms, last_message_preview, "
     "unread_count, open_handoff_reason, created_at_ms, is_sample";
 const char* const kMessageColumns = "id, conversation_id, role, content, at_ms, external_message_id, seq, "
-                                    "channel_at_ms, decided, send_state, send_error, author";
+                                    "channel_at_ms, decided, send_state, send_error, author, kind";
 const char* const kHandoffEventColumns = "id, conversation_id, message_id, reason, at_ms, resolved_at_ms, "
                                          "resolved_by, delivery_outcome, delivery_id";
 
@@ -57,6 +57,7 @@ Message messageFromRecord(const QSqlRecord& r)
     m.sendState = sendStateFromString(r.value(9).toString());
     m.sendError = r.value(10).toString();
     m.author = r.value(11).toString();
+    m.kind = messageKindFromString(r.value(12).toString());
     return m;
 }
 

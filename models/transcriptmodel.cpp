@@ -166,6 +166,8 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const
         return m.sendError;
     case AuthorRole:
         return m.author;
+    case IsNoteRole:
+        return m.isNote();
     case SeqRole:
         return m.seq;
     default:
@@ -190,7 +192,8 @@ QHash<int, QByteArray> TranscriptModel::roleNames() const
                   {SendStateRole, "sendState"},
                   {SendErrorRole, "sendError"},
                   {AuthorRole, "author"},
-                  {SeqRole, "seq"}});
+                  {SeqRole, "seq"},
+                  {IsNoteRole, "isNote"}});
     return names;
 }
 

@@ -66,7 +66,11 @@ void ConversationDecider::run(const QString& conversationId)
         return;
     }
 
-    AgentRequest request{m_bot, work.conversation, work.transcript};
+    // The store reads no notes for the bot; dropping any here too keeps a future reader's slip
+    // from putting the team's words into a model request.
+    QList<Message> said = work.transcript;
+    said.removeIf([](const Message& m) { return m.isNote(); });
+    AgentRequest request{m_bot, work.conversation, said};
     const qint64 uptoSeq = work.uptoSeq;
     QPointer<ConversationDecider> self(this);
     m_agent->decide(request, [self, conversationId, uptoSeq](AgentDecision decision) {

@@ -125,4 +125,30 @@ Status ConversationEngine::replyAsOperator(const QString& conversationId, const 
     return Status::ok();
 }
 
+Status ConversationEngine::addNote(const QString& conversationId, const QString& text,
+                                   const QString& operatorName)
+{
+    if (text.trimmed().isEmpty())
+        return Status::failure(tr("The note is empty."));
+    auto recorded = m_pipeline.recordNote(conversationId, text, operatorName, now());
+    return recorded ? Status::ok() : Status::failure(recorded.error());
+}
+
+Status ConversationEngine::retrySend(qint64 messageId)
+{
+    auto message = m_store.message(messageId);
+    if (!message)
+        return Status::failure(message.error());
+    auto conversation = m_store.conversation(message->conversationId);
+    if (!conversation)
+        return Status::failure(conversation.error());
+    if (conversation->isSample)
+        return Status::failure(tr("This is a sample conversation: there is no customer to send to."));
+    auto requeued = m_outbox.requeueFailed(messageId, now());
+    if (!requeued)
+        return Status::failure(requeued.error());
+    m_sender.kick(*requeued);
+    return Status::ok();
+}
+
 } // namespace zapito

@@ -60,6 +60,11 @@ public:
     // Stores the operator's reply and queues it for the conversation's channel; the send outcome
     // arrives as outboundSettled(). Replying while the bot has the conversation takes it over.
     Status replyAsOperator(const QString& conversationId, const QString& text, const QString& operatorName);
+    // Stores an internal note for the team: never queued for the channel, never in a webhook,
+    // never read by the bot, and it does not take the conversation over.
+    Status addNote(const QString& conversationId, const QString& text, const QString& operatorName);
+    // Sends a message whose send failed again, through the channel outbox like any other.
+    Status retrySend(qint64 messageId);
 
 signals:
     void customerMessageStored(const QString& conversationId, qint64 messageId);

@@ -12,6 +12,8 @@ QByteArray buildLeadPayload(const Bot& bot, const Conversation& conversation,
 {
     QJsonArray messages;
     for (const Message& m : transcript) {
+        if (m.isNote())
+            continue; // the team's, never the receiver's
         messages.append(QJsonObject{
             {QStringLiteral("role"), asString(m.role)},
             {QStringLiteral("content"), m.content},

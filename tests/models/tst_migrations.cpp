@@ -3,6 +3,7 @@
 #include "migrator.h"
 #include "testdatabase.h"
 
+#include <QDir>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
@@ -36,9 +37,12 @@ private slots:
         test::TestDatabase tmp;
         auto db = tmp.open();
         QVERIFY(db);
-        const int latest = Migrator(db->connection()).latestVersion();
-        for (int v = 1; v <= latest; ++v)
-            QTest::newRow(qPrintable(QStringLiteral("from-v%1").arg(v))) << v;
+        // Every version a migration file brings a store to: numbers may leave gaps.
+        const QStringList files =
+            QDir(QStringLiteral(":/migrations/sqlite")).entryList(QDir::Files, QDir::Name);
+        for (const QString& file : files)
+            if (const int v = file.left(4).toInt(); v > 0)
+                QTest::newRow(qPrintable(QStringLiteral("from-v%1").arg(v))) << v;
     }
     void fromEveryEarlierVersion_keepsData()
     {
