@@ -62,6 +62,17 @@ void paintMark(QPainter* p, const QRectF& r, SendState state, const QColor& mute
 }
 } // namespace
 
+QColor BubbleLayout::noteColor(const QPalette& palette)
+{
+    return ui::blend(palette.color(QPalette::Base), QColor(0xf5, 0xb3, 0x00),
+                     ui::isDark(palette) ? 0.22 : 0.18);
+}
+
+QColor BubbleLayout::fillColor(const Content& content, const QPalette& palette)
+{
+    return content.note ? noteColor(palette) : ui::bubbleColor(content.role, palette);
+}
+
 int BubbleLayout::maxTextWidth(int rowWidth)
 {
     rowWidth = columnWidth(rowWidth);
@@ -84,9 +95,12 @@ BubbleLayout BubbleLayout::build(const Content& content, const Fonts& fonts, int
         b.m_stateWords = TranscriptText::sendStateText(SendState::Failed);
     // Drawn bold; measured as drawn, so "Not sent" keeps its last letter.
     const int wordsWidth = b.m_stateWords.isEmpty() ? 0 : senderMetrics.horizontalAdvance(b.m_stateWords) + 1;
+    const bool retry = content.sendState == SendState::Failed && !content.retryText.isEmpty();
+    const int retryWidth = retry ? senderMetrics.horizontalAdvance(content.retryText) + 1 : 0;
     const int timeWidth = smallMetrics.horizontalAdvance(content.time);
-    const int rightWidth =
-        timeWidth + (markSize ? kMarkGap + markSize : 0) + (wordsWidth ? kMarkGap + wordsWidth : 0);
+    const int rightWidth = timeWidth + (markSize ? kMarkGap + markSize : 0) +
+                           (wordsWidth ? kMarkGap + wordsWidth : 0) +
+                           (retryWidth ? kSenderToTime + retryWidth : 0);
     // Rounded up, and a pixel spare: eliding measures in fractions of a pixel, and a name that
     // just fits must not lose its last letters.
     const int senderWidth = qCeil(QFontMetricsF(fonts.smallBold).horizontalAdvance(content.sender)) + 1;
@@ -100,7 +114,9 @@ BubbleLayout BubbleLayout::build(const Content& content, const Fonts& fonts, int
 
     const int bubbleWidth = inner + 2 * kBubblePadX;
     const int columnStart = columnLeft(rowWidth);
-    const int left = content.role == MessageRole::User
+    // A note sits in the middle: neither the customer's side nor ours, since nobody said it to anyone.
+    const int left = content.note ? columnStart + (columnWidth(rowWidth) - bubbleWidth) / 2
+                     : content.role == MessageRole::User
                          ? columnStart + kSideMargin
                          : columnStart + columnWidth(rowWidth) - kSideMargin - bubbleWidth;
     const int headerHeight = qMax(senderMetrics.height(), smallMetrics.height());
@@ -114,6 +130,11 @@ BubbleLayout BubbleLayout::build(const Content& content, const Fonts& fonts, int
     b.m_senderRect =
         QRect(innerLeft, headerTop, senderMetrics.horizontalAdvance(b.m_shownSender), headerHeight);
     int x = innerRight;
+    if (retryWidth) {
+        x -= retryWidth;
+        b.m_retryRect = QRect(x, headerTop, retryWidth, headerHeight);
+        x -= kSenderToTime;
+    }
     if (wordsWidth) {
         x -= wordsWidth;
         b.m_stateWordsRect = QRect(x, headerTop, wordsWidth, headerHeight);
@@ -132,13 +153,18 @@ BubbleLayout BubbleLayout::build(const Content& content, const Fonts& fonts, int
 
 void BubbleLayout::paint(QPainter* p, const QPalette& palette, const Fonts& fonts) const
 {
-    const QColor fill = ui::bubbleColor(m_content.role, palette);
+    const QColor fill = fillColor(m_content, palette);
     const QColor text = palette.color(QPalette::Text);
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
-    p->setPen(Qt::NoPen);
+    // A note has a border too: told apart from a bubble by its shape, not by its colour alone.
+    p->setPen(m_content.note ? QPen(ui::blend(fill, QColor(0xb7, 0x79, 0x1f), 0.7), 1.2, Qt::DashLine)
+                             : Qt::NoPen);
     p->setBrush(fill);
-    p->drawRoundedRect(QRectF(m_rect), kBubbleRadius, kBubbleRadius);
+    if (m_content.note)
+        p->drawRoundedRect(QRectF(m_rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    else
+        p->drawRoundedRect(QRectF(m_rect), kBubbleRadius, kBubbleRadius);
     p->setRenderHint(QPainter::Antialiasing, false);
 
     p->setFont(fonts.smallBold);
@@ -155,6 +181,13 @@ void BubbleLayout::paint(QPainter* p, const QPalette& palette, const Fonts& font
         p->setFont(fonts.smallBold);
         p->setPen(error);
         p->drawText(m_stateWordsRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, m_stateWords);
+    }
+    if (!m_retryRect.isEmpty()) {
+        QFont link = fonts.smallBold;
+        link.setUnderline(true);
+        p->setFont(link);
+        p->setPen(palette.color(QPalette::Link));
+        p->drawText(m_retryRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, m_content.retryText);
     }
 
     p->setPen(text);

@@ -166,6 +166,7 @@ QRect HandoffCardLayout::buttonRect(Button button) const
     case Button::Resend:
         return m_resendButton;
     case Button::None:
+    case Button::Retry: // the bubble's, not the card's
         break;
     }
     return {};

@@ -32,6 +32,7 @@ public:
         None,
         Attempts,
         Resend,
+        Retry, // a failed message's Retry link, in its bubble
     };
 
     // One delivery attempt as a row of the table.

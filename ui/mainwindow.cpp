@@ -13,6 +13,7 @@
 #include "notificationspage.h"
 #include "previewchatwindow.h"
 #include "sampledata.h"
+#include "savedrepliespage.h"
 #include "selectioncontroller.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
@@ -222,6 +223,8 @@ SettingsDialog* MainWindow::openSettings(const QString& pageObjectName)
                             tr("Bot"));
         m_settings->addPage(notificationsPage(), ui::resourceIcon(QStringLiteral("notifications")),
                             tr("Notifications"));
+        m_settings->addPage(new SavedRepliesPage, ui::resourceIcon(QStringLiteral("saved-replies")),
+                            tr("Saved replies"));
         // ---- end of settings pages ----
         connect(m_settings, &QDialog::finished, m_transcriptPane, &TranscriptPane::refreshChannelState);
     }

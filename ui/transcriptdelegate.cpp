@@ -76,6 +76,14 @@ void TranscriptDelegate::setSampleConversation(bool sample)
     ++m_generation; // the same buttons, drawn enabled or not
 }
 
+void TranscriptDelegate::setRetryAvailable(bool available)
+{
+    if (available == m_retryAvailable)
+        return;
+    m_retryAvailable = available;
+    invalidateAll(); // a failed bubble's header gains or loses its link
+}
+
 void TranscriptDelegate::setWidth(int width)
 {
     // Entries for other widths stay until their row is measured again: a width the view goes
@@ -171,8 +179,11 @@ const TranscriptRowLayout& TranscriptDelegate::build(const QModelIndex& index, q
     content.bubble.sender = m_text.sender(index);
     content.bubble.time = TranscriptText::time(index);
     content.bubble.text = TranscriptText::content(index);
+    content.bubble.note = index.data(IsNoteRole).toBool();
     if (content.bubble.role != MessageRole::User)
         content.bubble.sendState = index.data(SendStateRole).value<SendState>();
+    if (m_retryAvailable && content.bubble.sendState == SendState::Failed)
+        content.bubble.retryText = TranscriptText::retryLabel();
     if (const qint64 eventId = index.data(HandoffEventIdRole).toLongLong(); eventId != 0) {
         HandoffCardLayout::Content card;
         card.eventId = eventId;
@@ -262,7 +273,10 @@ void TranscriptDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
 
 TranscriptDelegate::Button TranscriptDelegate::buttonAt(const QModelIndex& index, const QPoint& inRow) const
 {
-    const HandoffCardLayout* card = rowLayout(index).card();
+    const TranscriptRowLayout& row = rowLayout(index);
+    if (row.bubble().retryRect().contains(inRow))
+        return Button::Retry;
+    const HandoffCardLayout* card = row.card();
     return card ? card->buttonAt(inRow) : Button::None;
 }
 
@@ -315,6 +329,8 @@ bool TranscriptDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,
             emit resendRequested(index.data(TranscriptRoles::HandoffEventIdRole).toLongLong());
         else if (button == Button::Attempts)
             toggleAttempts(index);
+        else if (button == Button::Retry)
+            emit retryRequested(id);
         return true;
     }
     default:
@@ -333,7 +349,10 @@ bool TranscriptDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
     QString tip;
     QRect area;
     const BubbleLayout& bubble = layout.bubble();
-    if (bubble.sendStateRect().contains(inRow)) {
+    if (bubble.retryRect().contains(inRow)) {
+        tip = TranscriptText::retryToolTip();
+        area = bubble.retryRect();
+    } else if (bubble.sendStateRect().contains(inRow)) {
         const auto state = bubble.content().sendState;
         const QString error = index.data(SendErrorRole).toString();
         tip = state == SendState::Failed && !error.isEmpty() ? error : TranscriptText::sendStateText(state);
@@ -381,9 +400,10 @@ void TranscriptDelegate::setEditorData(QWidget* editor, const QModelIndex& index
         text->setPlainText(TranscriptText::content(index)); // plain: never read as markup
     // Drawn over the bubble, in its colours, so the text seems to stay where it was.
     QPalette palette = m_view->palette();
-    palette.setColor(
-        QPalette::Base,
-        ui::bubbleColor(index.data(TranscriptRoles::RoleRole).value<MessageRole>(), m_view->palette()));
+    BubbleLayout::Content bubble;
+    bubble.role = index.data(TranscriptRoles::RoleRole).value<MessageRole>();
+    bubble.note = index.data(TranscriptRoles::IsNoteRole).toBool();
+    palette.setColor(QPalette::Base, BubbleLayout::fillColor(bubble, m_view->palette()));
     text->setPalette(palette);
 }
 

@@ -39,6 +39,9 @@ public:
     // The cards of a sample conversation show Resend disabled, its tooltip saying why.
     void setSampleConversation(bool sample);
     bool sampleConversation() const { return m_sample; }
+    // Whether a failed send offers Retry (only when someone handles retryRequested).
+    void setRetryAvailable(bool available);
+    bool retryAvailable() const { return m_retryAvailable; }
 
     // The width rows are laid out for: the view's viewport.
     void setWidth(int width);
@@ -90,6 +93,7 @@ public:
 
 signals:
     void resendRequested(qint64 handoffEventId);
+    void retryRequested(qint64 messageId);
     void attemptsRequested(qint64 handoffEventId);
 
 private:
@@ -137,6 +141,7 @@ private:
     int m_width = 480;
     bool m_resendAvailable = false;
     bool m_sample = false;
+    bool m_retryAvailable = false;
     quint64 m_generation = 0; // bumped when names or the clock change: words, not heights
     mutable QHash<qint64, Measured> m_heights;
     mutable QCache<qint64, Cached> m_layouts;

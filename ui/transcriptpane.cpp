@@ -6,6 +6,7 @@
 #include "conversationengine.h"
 #include "conversationstore.h"
 #include "emptystate.h"
+#include "messageparts.h"
 #include "replybox.h"
 #include "transcriptmodel.h"
 #include "transcripttext.h"
@@ -114,6 +115,9 @@ TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& eng
             refreshHeader();
     });
     connect(m_reply, &ReplyBox::sendRequested, this, &TranscriptPane::sendReply);
+    connect(m_reply, &ReplyBox::noteRequested, this, &TranscriptPane::addNote);
+    m_view->setRetryAvailable(true);
+    connect(m_view, &TranscriptView::retryRequested, this, &TranscriptPane::retrySend);
     connect(m_reply, &ReplyBox::connectChannelRequested, this, &TranscriptPane::connectChannelRequested);
     connect(m_view, &TranscriptView::resendRequested, this, [this](qint64 eventId) {
         // What the dispatcher says it does (sends now, is already sending, refuses a sample…),
@@ -189,6 +193,7 @@ void TranscriptPane::refreshHeader()
     m_view->setSampleConversation(conversation->isSample);
     if (conversation->isSample)
         m_reply->setUnavailable(TranscriptText::sampleReplyToolTip());
+    m_reply->setLengthLimit(channelTextLimit(conversation->channel));
 }
 
 void TranscriptPane::refreshChannelState()
@@ -241,6 +246,23 @@ void TranscriptPane::sendReply(const QString& text)
     }
     m_reply->showError(QString());
     m_reply->clearText();
+}
+
+void TranscriptPane::addNote(const QString& text)
+{
+    const Status added = m_engine.addNote(m_conversationId, text, systemOperatorName());
+    if (!added) {
+        m_reply->showError(added.error());
+        return;
+    }
+    m_reply->showError(QString());
+    m_reply->clearText();
+}
+
+void TranscriptPane::retrySend(qint64 messageId)
+{
+    const Status queued = m_engine.retrySend(messageId);
+    emit statusMessage(queued ? tr("Sending again…") : queued.error());
 }
 
 } // namespace zapito

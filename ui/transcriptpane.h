@@ -56,6 +56,8 @@ private:
     void refreshHeader();
     void resolve();
     void sendReply(const QString& text);
+    void addNote(const QString& text);
+    void retrySend(qint64 messageId);
 
     ConversationStore& m_store;
     ConversationEngine& m_engine;

@@ -31,6 +31,8 @@ QString TranscriptText::sender(const QModelIndex& index) const
         return m_bot.isEmpty() ? tr("Bot") : m_bot;
     case MessageRole::Operator: {
         const QString author = index.data(TranscriptRoles::AuthorRole).toString();
+        if (index.data(TranscriptRoles::IsNoteRole).toBool())
+            return author.isEmpty() ? tr("Note") : tr("Note by %1").arg(isolated(author));
         return author.isEmpty() ? tr("Operator") : author;
     }
     }
@@ -145,6 +147,16 @@ QString TranscriptText::readingAttempts()
 QString TranscriptText::showAttemptsLabel(bool shown)
 {
     return shown ? tr("Hide attempts") : tr("Show attempts");
+}
+
+QString TranscriptText::retryLabel()
+{
+    return tr("Retry");
+}
+
+QString TranscriptText::retryToolTip()
+{
+    return tr("Send this message to the customer again");
 }
 
 QString TranscriptText::resendLabel(DeliveryOutcome outcome)

@@ -28,7 +28,7 @@ public:
     qint64 now() const { return m_clock(); }
 
     // Who wrote the row: the contact's title, the bot's name, the operator's name ("Customer",
-    // "Bot", "Operator" when unknown).
+    // "Bot", "Operator" when unknown); "Note by ‹operator›" on an internal note.
     QString sender(const QModelIndex& index) const;
     static QString content(const QModelIndex& index);
     // Hours and minutes; the day is on the separator above.
@@ -41,6 +41,9 @@ public:
 
     // A message we wrote: "Sending…", "Sent", "Not sent"; empty for a customer's.
     static QString sendStateText(SendState state);
+    // The link on a failed send, and what it does.
+    static QString retryLabel();
+    static QString retryToolTip();
 
     // The handoff card.
     static QString handoffTitle(HandoffReason reason);

@@ -57,6 +57,7 @@ TranscriptView::TranscriptView(TranscriptModel& model, QWidget* parent)
 
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TranscriptView::onScrolled);
     connect(m_delegate, &TranscriptDelegate::resendRequested, this, &TranscriptView::resendRequested);
+    connect(m_delegate, &TranscriptDelegate::retryRequested, this, &TranscriptView::retryRequested);
     connect(m_delegate, &TranscriptDelegate::attemptsRequested, &m_model,
             &TranscriptModel::requestDeliveryAttempts);
     connect(&m_model, &TranscriptModel::deliveryAttemptsRead, this,
@@ -98,6 +99,14 @@ void TranscriptView::setSampleConversation(bool sample)
     viewport()->update(); // the buttons' state only: every height stays
 }
 
+void TranscriptView::setRetryAvailable(bool available)
+{
+    if (available == m_delegate->retryAvailable())
+        return;
+    m_delegate->setRetryAvailable(available);
+    doItemsLayout();
+}
+
 QModelIndex TranscriptView::rowIndex(int row) const
 {
     return m_rows->index(row, 0);
@@ -105,6 +114,8 @@ QModelIndex TranscriptView::rowIndex(int row) const
 
 QRect TranscriptView::buttonRect(const QModelIndex& index, TranscriptDelegate::Button button) const
 {
+    if (button == TranscriptDelegate::Button::Retry)
+        return m_delegate->rowLayout(index).bubble().retryRect().translated(visualRect(index).topLeft());
     const HandoffCardLayout* card = m_delegate->rowLayout(index).card();
     if (!card || card->buttonRect(button).isEmpty())
         return {};
@@ -295,6 +306,14 @@ QMenu* TranscriptView::createContextMenu(const QPoint& pos)
     });
     select->setObjectName(QStringLiteral("selectTextAction"));
     select->setShortcut(QKeySequence(Qt::Key_F2));
+    // A failed send's Retry, for the keyboard too.
+    if (!m_delegate->rowLayout(index).bubble().retryRect().isEmpty()) {
+        const qint64 messageId = index.data(TranscriptRoles::MessageIdRole).toLongLong();
+        menu->addSeparator();
+        QAction* retry =
+            menu->addAction(tr("Retry sending"), this, [this, messageId] { emit retryRequested(messageId); });
+        retry->setObjectName(QStringLiteral("retrySendAction"));
+    }
     // The card's buttons, for the keyboard too.
     if (const HandoffCardLayout* card = m_delegate->rowLayout(index).card()) {
         menu->addSeparator();

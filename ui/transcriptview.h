@@ -41,11 +41,14 @@ public:
     // A sample conversation: its cards' Resend is shown disabled, with why (a sample never
     // reaches a real endpoint).
     void setSampleConversation(bool sample);
+    // Failed sends offer Retry (the bubble's link and the context menu), emitting retryRequested.
+    void setRetryAvailable(bool available);
 
     TranscriptDelegate* delegate() const { return m_delegate; }
     // The view's index for the model's row `row` (the view shows the model through a proxy).
     QModelIndex rowIndex(int row) const;
-    // A card's button in viewport coordinates; empty when the row has no such button.
+    // A card's button (or a failed bubble's Retry link) in viewport coordinates; empty when the row
+    // has no such button.
     QRect buttonRect(const QModelIndex& index, TranscriptDelegate::Button button) const;
     // The message's text in a read-only text box over the bubble, for selecting part of it.
     QPlainTextEdit* openTextSelection(const QModelIndex& index);
@@ -60,6 +63,7 @@ public:
 
 signals:
     void resendRequested(qint64 handoffEventId);
+    void retryRequested(qint64 messageId);
 
 protected:
     void updateGeometries() override;

@@ -5,6 +5,13 @@
 
 namespace zapito {
 
+qsizetype channelTextLimit(const QString& channel)
+{
+    if (channel == QLatin1String("telegram") || channel == QLatin1String("whatsapp"))
+        return 4096;
+    return 0;
+}
+
 QStringList splitMessage(const QString& text, qsizetype limit)
 {
     QStringList parts;

@@ -13,6 +13,10 @@ namespace zapito {
 // over 4096), preferring a line break, then a space, and never cutting a surrogate pair.
 QStringList splitMessage(const QString& text, qsizetype limit);
 
+// The longest text the channel takes in one message (Telegram and WhatsApp: 4096 UTF-16 units);
+// 0 for a channel without a limit (the preview chat). A longer text is sent in parts.
+qsizetype channelTextLimit(const QString& channel);
+
 // Sends the parts one after the other (so they arrive in order); `done` is called once, with
 // the first failure or success after the last part.
 using SendOne = std::function<void(const QString& part, Channel::Done done)>;

@@ -229,7 +229,7 @@ private slots:
         QCOMPARE(title->textFormat(), Qt::PlainText);
         // Inside our sentences: isolated.
         QCOMPARE(find<QPlainTextEdit>("replyEdit")->placeholderText(),
-                 QStringLiteral("Reply to %1…  (Ctrl+Enter sends)").arg(isolatedName));
+                 QStringLiteral("Reply to %1…  (Ctrl+Enter sends, / for saved replies)").arg(isolatedName));
         auto* notice = find<QLabel>("replyNotice");
         QCOMPARE(notice->textFormat(), Qt::PlainText);
         QCOMPARE(notice->text(),

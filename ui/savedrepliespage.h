@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "savedreplies.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace zapito {
+
+// Settings → Saved replies: the canned answers the reply box inserts for "/" and a name. Edits
+// stay on the page until applied; apply() stores them (names cleaned, empty ones dropped) and
+// revert() reads the stored list again, so the dialog's save model decides when.
+class SavedRepliesPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    // `replies` null: the application's settings.
+    explicit SavedRepliesPage(SavedReplies* replies = nullptr, QWidget* parent = nullptr);
+
+    bool isModified() const { return m_modified; }
+    void apply();
+    void revert();
+    QList<SavedReply> edited() const { return m_edited; }
+
+signals:
+    void modifiedChanged(bool modified);
+
+private:
+    void showRow(int row);
+    void addReply();
+    void removeReply();
+    void editCurrent();
+    void setModified(bool modified);
+    QString itemText(const SavedReply& reply) const;
+
+    SavedReplies* m_replies;
+    QList<SavedReply> m_edited;
+    QListWidget* m_list;
+    QLineEdit* m_name;
+    QPlainTextEdit* m_text;
+    QPushButton* m_add;
+    QPushButton* m_remove;
+    QPushButton* m_save;
+    QLabel* m_status;
+    bool m_modified = false;
+    bool m_showing = false;
+};
+
+} // namespace zapito
