@@ -6,6 +6,7 @@
 #include "traycontroller.h"
 #include "untrustedtext.h"
 
+#include <QKeySequence>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -112,7 +113,8 @@ void DesktopAlerts::announceRunningInBackground()
     setRunningInBackgroundAnnounced(true);
     const QString title = tr("Zapito Inbox is still running");
     const QString body = tr("This window leads the inbox, so it keeps receiving messages and sending leads "
-                            "with its window closed. To stop it, choose File → Quit (Ctrl+Q).");
+                            "with its window closed. To stop it, choose File → Quit (%1).")
+                             .arg(QKeySequence(QKeySequence::Quit).toString(QKeySequence::NativeText));
     if (m_notifier->state() == DesktopNotifier::State::Available) {
         m_backgroundRequest = m_notifier->notify({title, body, true, 0});
         return;
