@@ -19,11 +19,11 @@ QString configuredDatabaseLocation(const QString& settingsFile)
 
 QString databaseOptionDescription()
 {
+    // No path of this machine's in it: the manual page is made from this text.
     return QCoreApplication::translate(
-               "cli", "Use the inbox at <location>: an SQLite file, or a PostgreSQL database shared by a "
-                      "team as postgresql://user@host:port/dbname (the password from PGPASSWORD or "
-                      "~/.pgpass, never in the URL). Default: the setting database.location, else %1.")
-        .arg(Database::defaultPath());
+        "cli", "Use the inbox at <location>: an SQLite file, or a PostgreSQL database shared by a team as "
+               "postgresql://user@host:port/dbname (the password from PGPASSWORD or ~/.pgpass, never in "
+               "the URL). Default: the setting database.location, else inbox.sqlite in your data folder.");
 }
 
 QCommandLineOption databaseOption()
