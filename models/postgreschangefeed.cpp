@@ -19,7 +19,7 @@ namespace zapito {
 
 namespace {
 
-// Rows read at a time, and pages read in one round; a longer backlog waits for the next round.
+// Rows read at a time, and pages read in one round; a longer backlog goes on in the next round.
 constexpr int kBatch = 2000;
 constexpr int kPagesPerRound = 10;
 
@@ -135,66 +135,97 @@ void PostgresChangeFeed::read(bool deliver)
     }
 }
 
+namespace {
+
+// The bounds columns of a snapshot, for a SELECT over `pg_current_snapshot() s`.
+const auto kBoundsColumns = "(pg_snapshot_xmax(s)::text)::bigint, "
+                            "ARRAY(SELECT (x::text)::bigint FROM pg_snapshot_xip(s) x)::text";
+
+} // namespace
+
+PostgresChangeFeed::Bounds PostgresChangeFeed::boundsFrom(const QVariant& xmax, const QVariant& xip)
+{
+    Bounds bounds;
+    bounds.xmax = xmax.toLongLong();
+    bounds.xip = xip.toString();
+    QString inner = bounds.xip;
+    inner.remove(u'{').remove(u'}');
+    for (const QString& x : inner.split(u',', Qt::SkipEmptyParts))
+        bounds.running.append(x.toLongLong());
+    return bounds;
+}
+
 bool PostgresChangeFeed::readRound(QList<QVariantList>* rows, bool deliver)
 {
     QSqlDatabase db = QSqlDatabase::database(m_name, false);
     if (!db.isOpen())
         return false; // the driver saw the connection go
     if (!m_started) {
-        // Start at the horizon: every older transaction's rows were there before the feed.
+        // What is visible now was there before the feed; what is not is news.
         QSqlQuery start(db);
-        if (!start.exec(QStringLiteral("SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint")) ||
+        if (!start.exec(QStringLiteral("SELECT %1 FROM pg_current_snapshot() s")
+                            .arg(QLatin1String(kBoundsColumns))) ||
             !start.next())
             return false;
-        m_horizon = start.value(0).toLongLong();
+        m_bounds = boundsFrom(start.value(0), start.value(1));
+        m_started = true;
+        return true;
     }
-    // One statement, so the horizon and the rows come from the same snapshot. The horizon is the
-    // lowest transaction still running when the snapshot was taken: any row of an older
-    // transaction is visible now or will never exist.
+    // One statement, so the bounds and the rows come from the same snapshot.
     QSqlQuery q(db);
     if (!q.prepare(QStringLiteral(
-            "SELECT h.horizon, c.id, c.kind, c.conversation_id, c.row_id, c.xact "
-            "FROM (SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS horizon) h "
-            "LEFT JOIN LATERAL (SELECT id, kind, conversation_id, row_id, xact FROM change_log "
-            "WHERE (xact, id) > (?, ?) ORDER BY xact, id LIMIT ?) c ON true ORDER BY c.xact, c.id")))
+                       "SELECT h.*, c.id, c.kind, c.conversation_id, c.row_id, c.xact "
+                       "FROM (SELECT %1 FROM pg_current_snapshot() s) h "
+                       "LEFT JOIN LATERAL (SELECT id, kind, conversation_id, row_id, xact FROM change_log "
+                       "WHERE (xact >= ? OR xact = ANY (CAST(? AS bigint[]))) AND (xact, id) > (?, ?) "
+                       "ORDER BY xact, id LIMIT ?) c ON true ORDER BY c.xact, c.id")
+                       .arg(QLatin1String(kBoundsColumns))))
         return false;
-    qint64 horizon = std::numeric_limits<qint64>::max();
-    qint64 pageXact = m_horizon;
-    qint64 pageId = -1; // (xact, id) > (m_horizon, -1): every row of m_horizon's transaction on
     for (int page = 0; page < kPagesPerRound; ++page) {
-        q.addBindValue(pageXact);
-        q.addBindValue(pageId);
+        q.addBindValue(m_bounds.xmax);
+        q.addBindValue(m_bounds.xip);
+        q.addBindValue(m_cursorXact);
+        q.addBindValue(m_cursorId);
         q.addBindValue(kBatch);
         if (!q.exec()) {
             qCDebug(lcPostgresChanges) << "change log not read:" << q.lastError().text();
             return false;
         }
         int got = 0;
+        bool first = true;
         while (q.next()) {
-            horizon = std::min(horizon, q.value(0).toLongLong());
-            if (q.isNull(1))
+            if (first && !m_sweeping) {
+                // The sweep's own snapshot: what it did not see is covered by these bounds.
+                m_sweepBounds = boundsFrom(q.value(0), q.value(1));
+                m_sweeping = true;
+            }
+            first = false;
+            if (q.isNull(2))
                 break; // the LEFT JOIN's row without a change
             ++got;
-            const qint64 id = q.value(1).toLongLong();
-            pageXact = q.value(5).toLongLong();
-            pageId = id;
-            if (m_deliveredAbove.contains(id))
+            const qint64 id = q.value(2).toLongLong();
+            const qint64 xact = q.value(6).toLongLong();
+            m_cursorXact = xact;
+            m_cursorId = id;
+            if (m_delivered.contains(id))
                 continue;
-            m_deliveredAbove.insert(id, pageXact);
+            m_delivered.insert(id, xact);
             m_lastId = std::max(m_lastId, id);
             if (deliver)
-                rows->append({q.value(1), q.value(2), q.value(3), q.value(4)});
+                rows->append({q.value(2), q.value(3), q.value(4), q.value(5)});
         }
-        if (got < kBatch)
-            break;
+        if (got < kBatch) {
+            // The end of the backlog: from now on only what these bounds cover can be new.
+            m_bounds = m_sweepBounds;
+            m_sweeping = false;
+            m_cursorXact = -1;
+            m_cursorId = -1;
+            for (auto it = m_delivered.begin(); it != m_delivered.end();)
+                it = m_bounds.covers(it.value()) ? std::next(it) : m_delivered.erase(it);
+            return true;
+        }
     }
-    m_started = true;
-    if (horizon != std::numeric_limits<qint64>::max() && horizon > m_horizon) {
-        m_horizon = horizon;
-        for (auto it = m_deliveredAbove.begin(); it != m_deliveredAbove.end();)
-            it = it.value() < m_horizon ? m_deliveredAbove.erase(it) : std::next(it);
-    }
-    return true;
+    return true; // more next round, from the cursor
 }
 
 } // namespace zapito

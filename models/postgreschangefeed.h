@@ -2,8 +2,10 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QString>
+#include <QVariant>
 #include <QVariantList>
 
 #include <chrono>
@@ -23,12 +25,13 @@ class Database;
 //
 // Which rows are new: writers commit concurrently, so ids commit out of order and `id > last`
 // would skip a row whose transaction was slow to commit. Each row carries its transaction id, and
-// every read also takes the lowest transaction id still running in the same snapshot (the
-// horizon): the rows of transactions below the horizon are final, so the next read starts at the
-// horizon and nothing below it is read again. Rows at or above it that are already visible are
-// delivered at once and remembered by id until the horizon passes them, so they are delivered
-// once. This needs no guess of how late a commit may be (a window of recent ids would), and it
-// reads only the rows of transactions that were running at the last read.
+// every read also takes its snapshot's bounds: `xmax`, the first transaction that had not started,
+// and `xip`, the transactions still running. Every row of any other transaction was visible to
+// that read, so the next read asks only for rows of transactions from `xmax` on or in `xip`.
+// This needs no guess of how late a commit may be (a window of recent ids would), it never reads
+// a row twice but for the few that commit while one read pages through a backlog (remembered by
+// id until they fall out of the bounds), and a transaction left open for hours elsewhere on the
+// server costs only the look-up of its own rows.
 class PostgresChangeFeed final : public QObject
 {
 public:
@@ -48,12 +51,22 @@ public:
     void begin();
 
 private:
+    // What a read's snapshot had not seen: transactions from xmax on, and those still running.
+    struct Bounds
+    {
+        qint64 xmax = 0;
+        QString xip; // the running transactions, as a bigint[] literal
+        QList<qint64> running;
+        bool covers(qint64 xact) const { return xact >= xmax || running.contains(xact); }
+    };
+
     bool open();
     void close();
     void read(bool deliver);
     // One read of what is new; false when the connection failed (rows read until then are in
     // `rows`).
     bool readRound(QList<QVariantList>* rows, bool deliver);
+    static Bounds boundsFrom(const QVariant& xmax, const QVariant& xip);
     void scheduleSoon();
     void adjustTimer();
 
@@ -66,10 +79,17 @@ private:
     QTimer* m_soon = nullptr;
     bool m_connected = false;
     bool m_listening = false;
-    bool m_started = false; // the first read (what was there before) happened
-    // Every row of a transaction below this id has been delivered (or predates the feed).
-    qint64 m_horizon = 0;
-    QHash<qint64, qint64> m_deliveredAbove; // id → xact, for rows at or above m_horizon
+    bool m_started = false; // the first snapshot (what was there before is not news) was taken
+    // Every row of a transaction these bounds do not cover has been delivered (or predates the
+    // feed).
+    Bounds m_bounds;
+    // A read that pages through a backlog over several rounds: where it is, and the bounds of its
+    // first page's snapshot, which become m_bounds when it reaches the end.
+    bool m_sweeping = false;
+    Bounds m_sweepBounds;
+    qint64 m_cursorXact = -1;
+    qint64 m_cursorId = -1;
+    QHash<qint64, qint64> m_delivered; // id → xact, for delivered rows the bounds still cover
     qint64 m_lastId = 0;
 };
 

@@ -159,6 +159,45 @@ private slots:
         QVERIFY(!changed.wait(1500));
     }
 
+    // A transaction left open elsewhere on the server (an idle session that wrote) holds back
+    // nothing: a backlog larger than one read's pages still arrives, and what follows it too.
+    void transactionLeftOpen_holdsNothingBack()
+    {
+        if (!test::TestDatabase::isPostgreSQL())
+            QSKIP("PostgreSQL only: SQLite has one writer at a time");
+        DatabaseOpenError error;
+        auto idle = Database::open(m_tmp.path(), &error);
+        QVERIFY2(idle, qPrintable(error.message));
+        QSqlDatabase open = idle->connection();
+        QVERIFY(open.transaction());
+        QVERIFY(QSqlQuery(open).exec(QStringLiteral("SELECT pg_current_xact_id()")));
+
+        QSignalSpy changed(m_store.get(), &ConversationStore::conversationChanged);
+        QSqlQuery q(m_elsewhere->connection());
+        QVERIFY(
+            q.exec(QStringLiteral("INSERT INTO change_log (kind, conversation_id, row_id, at_ms) "
+                                  "SELECT 'conversation', 'bulk', n, 1 FROM generate_series(1, 25000) n")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO change_log (kind, conversation_id, row_id, at_ms) "
+                                      "VALUES ('conversation', 'after', 0, 1)")));
+        QVERIFY(q.exec(QStringLiteral("NOTIFY zapito_changes")));
+        const auto saw = [&changed](const QString& id) {
+            for (const QList<QVariant>& signal : changed) {
+                if (signal.at(0).toString() == id)
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(saw(QStringLiteral("after")), kPollBoundMs);
+        QVERIFY(saw(QStringLiteral("bulk")));
+        changed.clear();
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO change_log (kind, conversation_id, row_id, at_ms) "
+                                      "VALUES ('conversation', 'later', 0, 1)")));
+        QVERIFY(q.exec(QStringLiteral("NOTIFY zapito_changes")));
+        QTRY_VERIFY_WITH_TIMEOUT(saw(QStringLiteral("later")), kLiveBoundMs);
+        QVERIFY(!saw(QStringLiteral("bulk"))); // the backlog is not read again
+        QVERIFY(open.rollback());
+    }
+
     // A change nobody notified of (a lost notification; SQLite never notifies) still arrives, by
     // the poll.
     void withoutNotification_arrivesByThePoll()

@@ -12,8 +12,9 @@
 -- Unlike SQLite, writers here commit concurrently: under READ COMMITTED a row with a higher id can
 -- commit before one with a lower id, so a reader cannot take `id > last seen` as "everything new".
 -- Each row records its writing transaction (`xact`, pg_current_xact_id()); a reader that also
--- reads the lowest transaction still running (pg_snapshot_xmin of its snapshot) knows that every
--- row of an older transaction is either visible or never coming (models/postgreschangefeed.cpp).
+-- reads its snapshot's bounds (pg_snapshot_xmax and pg_snapshot_xip) knows that every row of a
+-- transaction outside them was visible to it, so its next read asks only for the rows of those
+-- transactions (models/postgreschangefeed.cpp).
 
 CREATE TABLE seats (
     id TEXT PRIMARY KEY,
