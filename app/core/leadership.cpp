@@ -89,6 +89,7 @@ void Leadership::start()
         // The window leads only a store nobody leads when it opens; otherwise it is a seat for
         // its whole session (a --headless standby is what takes over from a leader that goes).
         if (!m_lock->tryLock()) {
+            m_lock->unlock(); // a window never asks again: no PostgreSQL session kept for it
             setRole(Role::Seat);
             beat();
             m_heartbeat.start();

@@ -187,6 +187,14 @@ private slots:
         auto seat = InboxServices::create(db(), &error);
         QVERIFY2(seat, qPrintable(error.message));
         QCOMPARE(seat->leadership().role(), Leadership::Role::Seat);
+        if (test::TestDatabase::isPostgreSQL()) {
+            // A seat window never asks to lead again: it keeps no session for the lock.
+            QSqlQuery q(seat->database().connection());
+            q.prepare(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?"));
+            q.addBindValue(QStringLiteral("zapito-inbox-leader-%1").arg(QCoreApplication::applicationPid()));
+            QVERIFY(q.exec() && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
         MainWindow window(*seat);
         window.show();
         auto* leadLabel = window.findChild<QLabel*>(QStringLiteral("leadershipLabel"));
