@@ -9,6 +9,9 @@
 #   packaging/bench.sh --runs 3 ...    further options go to `zapito-inbox-bench run`
 #                                      (--sizes, --runs, --no-naive, --no-webhook, --no-rss,
 #                                      --regenerate, --session-actions, --scroll-budget, ...)
+#   packaging/bench.sh team ...        `zapito-inbox-bench team` instead: a leader, a standby and
+#                                      seats as real processes on PostgreSQL and SQLite
+#                                      (--engine, --handoffs, --seats, --kills)
 # ZAPITO_BENCH_BUILD picks another build folder (default build/bench), ZAPITO_BENCH_JOBS the
 # compile jobs (default: every core), ZAPITO_BENCH_DATA the data folder.
 # Never part of `packaging/dev.sh test` or CI.
@@ -17,9 +20,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
-# curl and wrk are the webhook baselines.
+# curl and wrk are the webhook baselines; postgresql the team run's throw-away cluster.
 . "$here/packaging/debian-packages.sh"
-install_missing "${build_packages[@]}" curl wrk
+install_missing "${build_packages[@]}" curl wrk postgresql
 
 build_dir="${ZAPITO_BENCH_BUILD:-build/bench}"
 mkdir -p "$(dirname "$build_dir")"
@@ -38,6 +41,13 @@ mkdir -p "$data_dir"
 # matches what this build would write; otherwise, or with --regenerate, they are written afresh
 # (about 1.5 minutes for 100k/2M on 2 cores). Each run works on a copy, so they stay as written.
 status=0
+if [ "${1:-}" = team ]; then
+    shift
+    env QT_QPA_PLATFORM=offscreen "$build_dir/tests/benchmarks/zapito-inbox-bench" team \
+        --data-dir "$data_dir" --markdown "$data_dir/team.md" "$@" || status=$?
+    echo "bench.sh: ${SECONDS} s in all (build included)" >&2
+    exit "$status"
+fi
 env QT_QPA_PLATFORM=offscreen "$build_dir/tests/benchmarks/zapito-inbox-bench" run \
     --data-dir "$data_dir" --markdown "$data_dir/performance.md" "$@" || status=$?
 echo "bench.sh: ${SECONDS} s in all (build included)" >&2

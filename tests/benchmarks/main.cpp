@@ -4,11 +4,13 @@
 //
 //   zapito-inbox-bench generate --conversations N --messages M --out FILE
 //   zapito-inbox-bench run [--quick] [--sizes 10000/200000,100000/2000000] [--runs 5] [--data-dir DIR] ...
+//   zapito-inbox-bench team [--engine postgresql|sqlite|both] [--handoffs N] [--seats 5] [--kills 2]
 #include "benchsupport.h"
 #include "databasegenerator.h"
 #include "inboxbenchmark.h"
 #include "report.h"
 #include "sampletext.h"
+#include "teambenchmark.h"
 #include "webhookbenchmark.h"
 
 #include <QApplication>
@@ -278,6 +280,14 @@ int main(int argc, char* argv[])
             return InboxBenchmark::rssChild(app.arguments());
         return run(app);
     }
-    std::fputs("usage: zapito-inbox-bench generate|run [options]   (--help after the command)\n", stderr);
+    if (command == QLatin1String("team") || command == QLatin1String("team-seat")) {
+        QCoreApplication app(argc, argv);
+        QStringList arguments = app.arguments();
+        arguments.removeAt(1);
+        return command == QLatin1String("team") ? TeamBenchmark::command(arguments)
+                                                : TeamBenchmark::seatMain(arguments);
+    }
+    std::fputs("usage: zapito-inbox-bench generate|run|team [options]   (--help after the command)\n",
+               stderr);
     return 2;
 }
