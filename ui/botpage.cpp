@@ -12,6 +12,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -46,14 +47,17 @@ QComboBox* actionCombo(FlowRule::Action action)
     auto* combo = new QComboBox;
     combo->addItem(QObject::tr("Reply"), int(FlowRule::Action::Reply));
     combo->addItem(QObject::tr("Hand off to a human"), int(FlowRule::Action::Handoff));
-    combo->addItem(QObject::tr("Log to CRM (does nothing)"), int(FlowRule::Action::LogToCrm));
+    // Offered only where a flow from an earlier version has it, so that rule stays as it was;
+    // a new rule cannot choose an action that does nothing.
+    if (action == FlowRule::Action::LogToCrm)
+        combo->addItem(QObject::tr("Log to CRM (does nothing)"), int(FlowRule::Action::LogToCrm));
     combo->setCurrentIndex(combo->findData(int(action)));
     return combo;
 }
 } // namespace
 
 BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
-    : QWidget(parent)
+    : SettingsPage(parent)
     , m_hub(hub)
     , m_botName(new BotName(hub.botSettings(), this))
     , m_name(new QLineEdit(this))
@@ -67,8 +71,6 @@ BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
     , m_instructions(new QPlainTextEdit(this))
     , m_monthly(new QSpinBox(this))
     , m_usage(ui::plainLabel(QString(), this))
-    , m_save(new QPushButton(tr("Save"), this))
-    , m_saveStatus(ui::plainLabel(QString(), this))
 {
     setObjectName(QStringLiteral("botPage"));
     m_name->setObjectName(QStringLiteral("botName"));
@@ -86,15 +88,25 @@ BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
     m_instructions->setObjectName(QStringLiteral("botInstructions"));
     m_monthly->setObjectName(QStringLiteral("botMonthlyReplies"));
     m_usage->setObjectName(QStringLiteral("botUsage"));
-    m_save->setObjectName(QStringLiteral("botSave"));
-    m_saveStatus->setObjectName(QStringLiteral("botSaveStatus"));
-    m_saveStatus->setWordWrap(true);
+    statusLabel()->setObjectName(QStringLiteral("botSaveStatus"));
 
     m_rules->setHorizontalHeaderLabels(
         {tr("Match"), tr("Keywords or expression"), tr("Then"), tr("Message")});
     m_rules->horizontalHeader()->setSectionResizeMode(PatternColumn, QHeaderView::Stretch);
     m_rules->horizontalHeader()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     m_rules->verticalHeader()->setVisible(true);
+    // Rows as tall as the combo boxes in them, and room for several: a flow is read as a list.
+    {
+        const QScopedPointer<QComboBox> probe(actionCombo(FlowRule::Action::Handoff));
+        m_rules->verticalHeader()->setDefaultSectionSize(probe->sizeHint().height() + 2);
+        m_rules->setMinimumHeight(m_rules->horizontalHeader()->sizeHint().height() +
+                                  4 * (probe->sizeHint().height() + 2) + 2 * m_rules->frameWidth());
+    }
+    // The words and the message keep room for a few words; past that the table scrolls sideways.
+    m_rules->horizontalHeader()->setMinimumSectionSize(
+        fontMetrics().horizontalAdvance(QStringLiteral("Keywords or")));
+    m_rules->horizontalHeader()->setSectionResizeMode(MatchColumn, QHeaderView::Interactive);
+    m_rules->horizontalHeader()->setSectionResizeMode(ActionColumn, QHeaderView::Interactive);
     m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rules->setSelectionMode(QAbstractItemView::SingleSelection);
     auto* add = new QPushButton(tr("Add rule"), this);
@@ -149,12 +161,12 @@ BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
     column->addLayout(identity);
     column->addWidget(flow, 1);
     column->addWidget(model);
-    auto* saveRow = new QHBoxLayout;
-    saveRow->addWidget(m_save);
-    saveRow->addWidget(m_saveStatus, 1);
-    column->addLayout(saveRow);
+    column->addWidget(statusLabel());
 
-    connect(m_save, &QPushButton::clicked, this, &BotPage::save);
+    for (QWidget* field :
+         std::initializer_list<QWidget*>{m_name, m_rules, m_handoffMessage, m_fallback, m_fallbackReply,
+                                         m_modelBaseUrl, m_modelName, m_apiKey, m_instructions, m_monthly})
+        watch(field);
     connect(&m_hub.budget(), &CreditBudget::usedChanged, this, &BotPage::showUsage);
     connect(m_monthly, &QSpinBox::valueChanged, this, &BotPage::showUsage);
     connect(m_rules, &QTableWidget::itemChanged, this, &BotPage::showFallbackHint);
@@ -184,8 +196,14 @@ void BotPage::addRule(const FlowRule& rule)
     m_rules->setItem(row, PatternColumn, new QTableWidgetItem(rule.pattern));
     m_rules->setCellWidget(row, ActionColumn, action);
     m_rules->setItem(row, TextColumn, new QTableWidgetItem(rule.text));
-    for (QComboBox* combo : {match, action})
+    for (QComboBox* combo : {match, action}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &BotPage::showFallbackHint);
+        connect(combo, &QComboBox::currentIndexChanged, this, &BotPage::edited);
+    }
+    // Wide enough for their longest choice ("Hand off to a human", "Regular expression").
+    for (const auto& [column, combo] :
+         {std::pair{int(MatchColumn), match}, std::pair{int(ActionColumn), action}})
+        m_rules->setColumnWidth(column, qMax(m_rules->columnWidth(column), combo->sizeHint().width() + 2));
     showFallbackHint();
 }
 
@@ -244,8 +262,11 @@ void BotPage::load()
     m_modelName->setText(config.modelName);
     m_instructions->setPlainText(config.instructions);
     m_monthly->setValue(config.monthlyModelReplies);
+    // Long texts show their beginning, not the end the cursor was left at.
+    for (QLineEdit* field : {m_handoffMessage, m_fallbackReply, m_modelBaseUrl, m_modelName})
+        field->setCursorPosition(0);
     showUsage();
-    m_save->setEnabled(false); // until the API key is in the form, saving would erase it
+    m_loaded = false; // until the API key is in the form, saving would erase it
     QPointer<BotPage> self(this);
     m_hub.secrets().read(QLatin1String(BotSettings::kApiKeySecret),
                          [self](std::optional<QString> value, QString) {
@@ -253,26 +274,52 @@ void BotPage::load()
                                  return;
                              self->m_apiKey->setText(value.value_or(QString()));
                              self->m_loaded = true;
-                             self->m_save->setEnabled(true);
+                             self->markStored();
                              emit self->loaded();
                          });
 }
 
-void BotPage::save()
+QString BotPage::snapshot() const
 {
+    QStringList fields{m_name->text().trimmed(),
+                       QString::fromUtf8(QJsonDocument(flowToJson(rules())).toJson(QJsonDocument::Compact)),
+                       m_handoffMessage->text(),
+                       m_fallback->currentData().toString(),
+                       m_fallbackReply->text(),
+                       m_modelBaseUrl->text().trimmed(),
+                       m_modelName->text().trimmed(),
+                       m_apiKey->text().trimmed(),
+                       m_instructions->toPlainText(),
+                       QString::number(m_monthly->value())};
+    return fields.join(QChar(0));
+}
+
+void BotPage::revert()
+{
+    load();
+}
+
+void BotPage::apply()
+{
+    if (!hasChanges() || m_saving) {
+        emit applied(!m_saving);
+        return;
+    }
     BotConfig config = m_hub.botSettings().config();
     config.rules = rules();
     for (int i = 0; i < config.rules.size(); ++i) {
         if (const QString why = config.rules[i].problem(); !why.isEmpty()) {
-            m_saveStatus->setText(tr("Rule %1: %2").arg(i + 1).arg(why));
+            setStatus(tr("Rule %1: %2").arg(i + 1).arg(why), true);
             m_rules->selectRow(i);
+            emit applied(false);
             return;
         }
     }
     QString why;
     if (!parseSettingValue(*findSetting(QStringLiteral("bot.model_base_url")), m_modelBaseUrl->text(),
                            &why)) {
-        m_saveStatus->setText(tr("Model base URL: %1").arg(why));
+        setStatus(tr("Model base URL: %1").arg(why), true);
+        emit applied(false);
         return;
     }
     config.handoffMessage = m_handoffMessage->text();
@@ -285,22 +332,25 @@ void BotPage::save()
     config.instructions = m_instructions->toPlainText();
     config.monthlyModelReplies = m_monthly->value();
 
-    m_save->setEnabled(false);
+    m_saving = true;
     QPointer<BotPage> self(this);
     auto stored = [self, config](const QString& error) {
         if (!self)
             return;
-        self->m_save->setEnabled(true);
+        self->m_saving = false;
         if (!error.isEmpty()) {
-            self->m_saveStatus->setText(tr("Not saved: %1").arg(error));
+            self->setStatus(tr("Not saved: %1").arg(error), true);
+            emit self->applied(false);
             return;
         }
         self->m_botName->set(self->m_name->text());
         self->m_name->setModified(false);
         self->m_hub.botSettings().setConfig(config);
         self->m_hub.reload();
-        self->m_saveStatus->setText(tr("Saved."));
+        self->markStored();
+        self->setStatus(tr("Saved."));
         emit self->saved();
+        emit self->applied(true);
     };
     const QString key = m_apiKey->text().trimmed();
     if (key.isEmpty())

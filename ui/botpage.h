@@ -2,8 +2,7 @@
 #pragma once
 
 #include "flowrule.h"
-
-#include <QWidget>
+#include "settingspage.h"
 
 class QComboBox;
 class QLabel;
@@ -19,16 +18,19 @@ class BotName;
 class ConnectorHub;
 
 // Settings → Bot: the bot's name, the flow's ordered rules (keywords or a regular expression →
-// reply, hand off, or the pass-through Log to CRM), the handoff message, the fallback for
+// reply or hand off; Log to CRM, a pass-through, only on flows that already have it), the
+// handoff message, the fallback for
 // unmatched messages without a model, and the model (OpenAI-compatible base URL, model name, API key,
 // instructions, monthly reply budget with this month's count).
-class BotPage final : public QWidget
+class BotPage final : public SettingsPage
 {
     Q_OBJECT
 public:
     explicit BotPage(ConnectorHub& hub, QWidget* parent = nullptr);
 
-    bool isLoaded() const { return m_loaded; }
+    bool isLoaded() const override { return m_loaded; }
+    void apply() override;
+    void revert() override;
     // The rules as the table shows them (exposed for tests).
     QList<FlowRule> rules() const;
     void addRule(const FlowRule& rule);
@@ -37,9 +39,11 @@ signals:
     void loaded();
     void saved();
 
+protected:
+    QString snapshot() const override;
+
 private:
     void load();
-    void save();
     void moveRule(int delta);
     void showUsage();
     // The automatic fallback text for the rules as the table shows them, as the reply field's hint.
@@ -58,9 +62,8 @@ private:
     QPlainTextEdit* m_instructions;
     QSpinBox* m_monthly;
     QLabel* m_usage;
-    QPushButton* m_save;
-    QLabel* m_saveStatus;
     bool m_loaded = false;
+    bool m_saving = false;
 };
 
 } // namespace zapito

@@ -50,7 +50,7 @@ QString urlProblem(const char* setting, const QString& text)
 } // namespace
 
 ChannelsPage::ChannelsPage(ConnectorHub& hub, QWidget* parent)
-    : QWidget(parent)
+    : SettingsPage(parent)
     , m_hub(hub)
     , m_telegramEnabled(new QCheckBox(tr("Receive and answer Telegram messages"), this))
     , m_telegramApiBase(textField(QStringLiteral("telegramApiBase"), this))
@@ -65,8 +65,6 @@ ChannelsPage::ChannelsPage(ConnectorHub& hub, QWidget* parent)
     , m_whatsappAppSecret(secretField(QStringLiteral("whatsappAppSecret"), this))
     , m_whatsappAccessToken(secretField(QStringLiteral("whatsappAccessToken"), this))
     , m_whatsappStatus(ui::plainLabel(QString(), this, true))
-    , m_save(new QPushButton(tr("Save and reconnect"), this))
-    , m_saveStatus(ui::plainLabel(QString(), this))
 {
     setObjectName(QStringLiteral("channelsPage"));
     m_telegramEnabled->setObjectName(QStringLiteral("telegramEnabled"));
@@ -75,9 +73,8 @@ ChannelsPage::ChannelsPage(ConnectorHub& hub, QWidget* parent)
     m_whatsappPort->setObjectName(QStringLiteral("whatsappPort"));
     m_whatsappPort->setRange(1, 65535);
     m_whatsappStatus->setObjectName(QStringLiteral("whatsappStatus"));
-    m_save->setObjectName(QStringLiteral("channelsSave"));
-    m_saveStatus->setObjectName(QStringLiteral("channelsSaveStatus"));
-    for (QLabel* label : {m_telegramStatus, m_whatsappStatus, m_saveStatus})
+    statusLabel()->setObjectName(QStringLiteral("channelsSaveStatus"));
+    for (QLabel* label : {m_telegramStatus, m_whatsappStatus})
         label->setWordWrap(true);
 
     auto* telegram = new QGroupBox(tr("Telegram"), this);
@@ -101,6 +98,7 @@ ChannelsPage::ChannelsPage(ConnectorHub& hub, QWidget* parent)
                                    "in front of this address and port and give Meta its public URL as the "
                                    "callback URL, with the verify token above."),
                                 this);
+    hint->setObjectName(QStringLiteral("whatsappHint"));
     hint->setWordWrap(true);
     whatsappForm->addRow(hint);
     whatsappForm->addRow(tr("Status:"), m_whatsappStatus);
@@ -108,8 +106,7 @@ ChannelsPage::ChannelsPage(ConnectorHub& hub, QWidget* parent)
     auto* column = new QVBoxLayout(this);
     column->addWidget(telegram);
     column->addWidget(whatsapp);
-    column->addWidget(m_save, 0, Qt::AlignLeft);
-    column->addWidget(m_saveStatus);
+    column->addWidget(statusLabel());
     column->addStretch(1);
 
     connect(&m_hub.telegram(), &ChannelConnector::statusChanged, this,
@@ -118,7 +115,11 @@ ChannelsPage::ChannelsPage(ConnectorHub& hub, QWidget* parent)
             [this](const ConnectorStatus& s) { showStatus(m_whatsappStatus, s); });
     showStatus(m_telegramStatus, m_hub.telegram().status());
     showStatus(m_whatsappStatus, m_hub.whatsapp().status());
-    connect(m_save, &QPushButton::clicked, this, &ChannelsPage::save);
+    for (QWidget* field : std::initializer_list<QWidget*>{
+             m_telegramEnabled, m_telegramApiBase, m_telegramToken, m_whatsappEnabled, m_whatsappAddress,
+             m_whatsappPort, m_whatsappGraphBase, m_whatsappPhoneNumberId, m_whatsappVerifyToken,
+             m_whatsappAppSecret, m_whatsappAccessToken})
+        watch(field);
     load();
 }
 
@@ -143,7 +144,7 @@ void ChannelsPage::load()
     m_whatsappGraphBase->setText(whatsapp.graphBase);
     m_whatsappPhoneNumberId->setText(whatsapp.phoneNumberId);
 
-    m_save->setEnabled(false); // until the secrets are in the form, saving would erase them
+    m_loaded = false; // until the secrets are in the form, saving would erase them
     const QList<QPair<const char*, QLineEdit*>> secrets = {
         {TelegramChannel::kSecretKey, m_telegramToken},
         {WhatsAppChannel::kVerifyTokenKey, m_whatsappVerifyToken},
@@ -160,7 +161,7 @@ void ChannelsPage::load()
                                  field->setText(value.value_or(QString()));
                                  if (--*outstanding == 0) {
                                      self->m_loaded = true;
-                                     self->m_save->setEnabled(true);
+                                     self->markStored();
                                      emit self->loaded();
                                  }
                              });
@@ -184,14 +185,36 @@ QString ChannelsPage::problem() const
     return {};
 }
 
-void ChannelsPage::save()
+QString ChannelsPage::snapshot() const
 {
-    if (const QString why = problem(); !why.isEmpty()) {
-        m_saveStatus->setText(why);
+    QStringList fields;
+    for (const QLineEdit* field :
+         {m_telegramApiBase, m_telegramToken, m_whatsappAddress, m_whatsappGraphBase, m_whatsappPhoneNumberId,
+          m_whatsappVerifyToken, m_whatsappAppSecret, m_whatsappAccessToken})
+        fields << field->text().trimmed();
+    fields << QString::number(m_whatsappPort->value()) << QString::number(int(m_telegramEnabled->isChecked()))
+           << QString::number(int(m_whatsappEnabled->isChecked()));
+    return fields.join(QChar(0));
+}
+
+void ChannelsPage::revert()
+{
+    load();
+}
+
+void ChannelsPage::apply()
+{
+    if (!hasChanges() || m_saving) {
+        emit applied(!m_saving);
         return;
     }
-    m_save->setEnabled(false);
-    m_saveStatus->setText(tr("Saving…"));
+    if (const QString why = problem(); !why.isEmpty()) {
+        setStatus(why, true);
+        emit applied(false);
+        return;
+    }
+    m_saving = true;
+    setStatus(tr("Saving…"));
     const QList<QPair<const char*, QString>> secrets = {
         {TelegramChannel::kSecretKey, m_telegramToken->text().trimmed()},
         {WhatsAppChannel::kVerifyTokenKey, m_whatsappVerifyToken->text()},
@@ -211,9 +234,10 @@ void ChannelsPage::save()
             progress->errors.append(error);
         if (--progress->outstanding > 0 || !self)
             return;
-        self->m_save->setEnabled(true);
+        self->m_saving = false;
         if (!progress->errors.isEmpty()) {
-            self->m_saveStatus->setText(tr("Not saved: %1").arg(progress->errors.join(u' ')));
+            self->setStatus(tr("Not saved: %1").arg(progress->errors.join(u' ')), true);
+            emit self->applied(false);
             return;
         }
         TelegramConfig telegram;
@@ -228,8 +252,11 @@ void ChannelsPage::save()
         whatsapp.phoneNumberId = self->m_whatsappPhoneNumberId->text().trimmed();
         self->m_hub.channelSettings().setWhatsApp(whatsapp);
         self->m_hub.reload();
-        self->m_saveStatus->setText(tr("Saved. %1").arg(self->m_hub.secrets().storageDescription()));
+        self->markStored();
+        self->setStatus(
+            tr("Saved; the channels reconnect. %1").arg(self->m_hub.secrets().storageDescription()));
         emit self->saved();
+        emit self->applied(true);
     };
     for (const auto& [key, value] : secrets) {
         if (value.isEmpty())

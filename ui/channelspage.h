@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QWidget>
+#include "settingspage.h"
 
 class QCheckBox;
 class QLabel;
@@ -18,22 +18,26 @@ struct ConnectorStatus;
 // Settings → Channels: Telegram (bot token, API base URL) and WhatsApp Cloud API (listener
 // address and port, Graph base URL, phone number id, verify token, app secret, access token),
 // each with its live status ("Telegram refused the bot token …"). Tokens are masked and kept
-// in the SecretStore; Save stores everything and restarts the connectors.
-class ChannelsPage final : public QWidget
+// in the SecretStore; OK / Apply stores everything and restarts the connectors.
+class ChannelsPage final : public SettingsPage
 {
     Q_OBJECT
 public:
     explicit ChannelsPage(ConnectorHub& hub, QWidget* parent = nullptr);
 
-    bool isLoaded() const { return m_loaded; }
+    bool isLoaded() const override { return m_loaded; }
+    void apply() override;
+    void revert() override;
 
 signals:
     void loaded(); // the stored secrets are in the form
     void saved();
 
+protected:
+    QString snapshot() const override;
+
 private:
     void load();
-    void save();
     QString problem() const;
     void showStatus(QLabel* label, const ConnectorStatus& status);
 
@@ -51,8 +55,7 @@ private:
     QLineEdit* m_whatsappAppSecret;
     QLineEdit* m_whatsappAccessToken;
     QLabel* m_whatsappStatus;
-    QPushButton* m_save;
-    QLabel* m_saveStatus;
+    bool m_saving = false;
     bool m_loaded = false;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "integrationspage.h"
 
+#include "durationtext.h"
 #include "testeventresult.h"
 #include "uistyle.h"
 #include "untrustedtext.h"
@@ -42,7 +43,7 @@ void showError(QLabel* label, const QString& text)
 } // namespace
 
 IntegrationsPage::IntegrationsPage(WebhookSettings& settings, WebhookDispatcher* dispatcher, QWidget* parent)
-    : QWidget(parent)
+    : SettingsPage(parent)
     , m_settings(settings)
     , m_dispatcher(dispatcher)
     , m_endpoint(new QLineEdit(this))
@@ -54,8 +55,6 @@ IntegrationsPage::IntegrationsPage(WebhookSettings& settings, WebhookDispatcher*
     , m_secretError(errorLabel(QStringLiteral("secretError"), this))
     , m_storageNote(ui::plainLabel(QString(), this))
     , m_enabled(new QCheckBox(tr("Send every handoff to this endpoint"), this))
-    , m_save(new QPushButton(tr("Save"), this))
-    , m_saveStatus(ui::plainLabel(QString(), this))
     , m_test(new QPushButton(tr("Send test event"), this))
     , m_testResult(ui::plainLabel(QString(), this, true))
     , m_testResponse(new QPlainTextEdit(this))
@@ -79,9 +78,7 @@ IntegrationsPage::IntegrationsPage(WebhookSettings& settings, WebhookDispatcher*
     muted.setColor(QPalette::WindowText, ui::mutedText(muted));
     m_storageNote->setPalette(muted);
     m_enabled->setObjectName(QStringLiteral("enabledCheck"));
-    m_save->setObjectName(QStringLiteral("saveButton"));
-    m_saveStatus->setObjectName(QStringLiteral("saveStatusLabel"));
-    m_saveStatus->setWordWrap(true);
+    statusLabel()->setObjectName(QStringLiteral("saveStatusLabel"));
     m_test->setObjectName(QStringLiteral("testEventButton"));
     m_test->setEnabled(m_dispatcher != nullptr);
     m_testResult->setObjectName(QStringLiteral("testResultLabel"));
@@ -125,9 +122,6 @@ IntegrationsPage::IntegrationsPage(WebhookSettings& settings, WebhookDispatcher*
     form->addRow(tr("Signing secret"), secretColumn);
     form->addRow(QString(), m_enabled);
 
-    auto* saveRow = new QHBoxLayout;
-    saveRow->addWidget(m_save);
-    saveRow->addWidget(m_saveStatus, 1);
     auto* testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_testResult, 1);
@@ -137,12 +131,23 @@ IntegrationsPage::IntegrationsPage(WebhookSettings& settings, WebhookDispatcher*
     column->addWidget(intro);
     column->addSpacing(8);
     column->addLayout(form);
-    column->addLayout(saveRow);
+    column->addWidget(statusLabel());
     column->addSpacing(12);
     column->addLayout(testRow);
     column->addWidget(m_testResponse);
     column->addStretch();
 
+    for (QWidget* field : {static_cast<QWidget*>(m_endpoint), static_cast<QWidget*>(m_secret),
+                           static_cast<QWidget*>(m_enabled)})
+        watch(field);
+    // A test result describes the endpoint and secret it was sent with: another one makes it stale.
+    for (QLineEdit* field : {m_endpoint, m_secret})
+        connect(field, &QLineEdit::textChanged, this, [this] {
+            if (m_testRunning)
+                return;
+            m_testResult->clear();
+            m_testResponse->hide();
+        });
     connect(m_endpoint, &QLineEdit::textEdited, this, [this] {
         m_touched = true;
         validate();
@@ -159,23 +164,41 @@ IntegrationsPage::IntegrationsPage(WebhookSettings& settings, WebhookDispatcher*
     connect(m_copySecret, &QToolButton::clicked, this, [this] {
         if (QClipboard* clipboard = QGuiApplication::clipboard())
             clipboard->setText(m_secret->text());
-        setSaveStatus(tr("Secret copied to the clipboard."), false);
+        setStatus(tr("Secret copied to the clipboard."));
     });
     connect(m_generateSecret, &QToolButton::clicked, this, [this] {
         m_secret->setText(SecretStore::generateSecret());
         m_touched = true;
         validate();
-        setSaveStatus(tr("New secret generated. Save to use it, and give it to your receiver."), false);
+        setStatus(tr("New secret generated. Apply or OK stores it; give it to your receiver too."));
     });
-    connect(m_save, &QPushButton::clicked, this, &IntegrationsPage::save);
     connect(m_test, &QPushButton::clicked, this, &IntegrationsPage::sendTestEvent);
     if (m_dispatcher)
         connect(m_dispatcher, &WebhookDispatcher::testEventFinished, this, &IntegrationsPage::showTestResult);
 
+    readStored();
+}
+
+QString IntegrationsPage::snapshot() const
+{
+    return QStringList{m_endpoint->text().trimmed(), m_secret->text(),
+                       m_enabled->isChecked() ? u"1"_qs : u"0"_qs}
+        .join(QChar(0));
+}
+
+void IntegrationsPage::revert()
+{
+    m_touched = false;
+    m_secret->clear();
+    readStored();
+}
+
+void IntegrationsPage::readStored()
+{
+    m_loaded = false;
     m_endpoint->setText(m_settings.endpoint());
     m_enabled->setChecked(m_settings.isEnabled());
     m_storageNote->setText(m_settings.secretStore().storageDescription());
-    m_save->setEnabled(false);
     QPointer<IntegrationsPage> self(this);
     m_settings.readSecret([self](std::optional<QString> value, const QString& error) {
         if (!self)
@@ -187,11 +210,12 @@ IntegrationsPage::IntegrationsPage(WebhookSettings& settings, WebhookDispatcher*
         self->m_storageNote->setText(self->m_settings.secretStore().storageDescription());
         self->m_loaded = true;
         self->validate();
+        self->markStored();
         emit self->loaded();
     });
 }
 
-void IntegrationsPage::validate()
+bool IntegrationsPage::validate()
 {
     const QString url = m_endpoint->text().trimmed();
     const QString endpointProblem = WebhookSettings::endpointProblem(url);
@@ -199,17 +223,21 @@ void IntegrationsPage::validate()
     // Errors show once the operator has typed something, not on a form they just opened.
     showError(m_endpointError, m_touched ? endpointProblem : QString());
     showError(m_secretError, m_touched && endpointProblem.isEmpty() ? formProblem : QString());
-    m_save->setEnabled(m_loaded && formProblem.isEmpty());
+    return m_loaded && formProblem.isEmpty();
 }
 
-void IntegrationsPage::save()
+void IntegrationsPage::apply()
 {
-    m_touched = true;
-    validate();
-    if (!m_save->isEnabled())
+    if (!hasChanges()) {
+        emit applied(true);
         return;
-    m_save->setEnabled(false);
-    setSaveStatus(tr("Saving…"), false);
+    }
+    m_touched = true;
+    if (!validate()) {
+        emit applied(false); // the reason is beside its field
+        return;
+    }
+    setStatus(tr("Saving…"));
     QPointer<IntegrationsPage> self(this);
     m_settings.save(m_endpoint->text().trimmed(), m_enabled->isChecked(), m_secret->text(),
                     [self](const QString& error) {
@@ -217,11 +245,14 @@ void IntegrationsPage::save()
                             return;
                         self->validate();
                         if (!error.isEmpty()) {
-                            self->setSaveStatus(tr("Not saved: %1").arg(error), true);
+                            self->setStatus(tr("Not saved: %1").arg(error), true);
+                            emit self->applied(false);
                             return;
                         }
-                        self->setSaveStatus(tr("Saved."), false);
+                        self->markStored();
+                        self->setStatus(tr("Saved."));
                         emit self->saved();
+                        emit self->applied(true);
                     });
 }
 
@@ -255,16 +286,17 @@ void IntegrationsPage::showTestResult(const TestEventResult& result)
     m_test->setEnabled(true);
     m_test->setText(tr("Send test event"));
     QString summary;
+    const QString took = ui::durationText(result.latencyMs);
     if (result.ok())
-        summary = tr("✓ HTTP %1 in %2 ms").arg(result.httpStatus).arg(result.latencyMs);
+        summary = tr("✓ HTTP %1 in %2").arg(QString::number(result.httpStatus), took);
     else if (result.httpStatus > 0)
-        summary = tr("✗ HTTP %1 in %2 ms: %3")
-                      .arg(result.httpStatus)
-                      .arg(result.latencyMs)
-                      .arg(isolated(result.error));
+        // One arg() call: a "%3" in the error is not filled in.
+        summary =
+            tr("✗ HTTP %1 in %2: %3").arg(QString::number(result.httpStatus), took, isolated(result.error));
+    else if (result.latencyMs >= 1000) // a timeout, a slow refusal: how long it was waited for
+        summary = tr("✗ %1 (after %2)").arg(isolated(result.error), took);
     else
-        // One arg() call: a "%2" in the error is not filled in.
-        summary = tr("✗ %1 (after %2 ms)").arg(isolated(result.error), QString::number(result.latencyMs));
+        summary = tr("✗ %1").arg(isolated(result.error));
     m_testResult->setText(summary);
     QPalette pal = m_testResult->palette();
     pal.setColor(QPalette::WindowText,
@@ -274,14 +306,6 @@ void IntegrationsPage::showTestResult(const TestEventResult& result)
     m_testResponse->setPlainText(QString::fromUtf8(result.bodyExcerpt));
     m_testResponse->setVisible(!result.bodyExcerpt.isEmpty());
     emit testEventShown();
-}
-
-void IntegrationsPage::setSaveStatus(const QString& text, bool error)
-{
-    m_saveStatus->setText(text);
-    QPalette pal = m_saveStatus->palette();
-    pal.setColor(QPalette::WindowText, error ? ui::errorText(pal) : ui::mutedText(palette()));
-    m_saveStatus->setPalette(pal);
 }
 
 } // namespace zapito

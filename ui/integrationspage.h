@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "settingspage.h"
+
 #include <QPointer>
-#include <QWidget>
 
 class QCheckBox;
 class QLabel;
@@ -19,9 +20,9 @@ struct TestEventResult;
 
 // Settings → Integrations: the lead webhook's endpoint URL, signing secret (masked; show, copy,
 // generate) and switch, and Send test event. Errors appear next to the field as you type and
-// nothing is saved until the whole form is valid. The test event runs in the background and
+// nothing is stored (OK / Apply) until the whole form is valid. The test event runs in the background and
 // reports status, latency and the response excerpt (as plain text) or the error.
-class IntegrationsPage final : public QWidget
+class IntegrationsPage final : public SettingsPage
 {
     Q_OBJECT
 public:
@@ -29,19 +30,24 @@ public:
     IntegrationsPage(WebhookSettings& settings, WebhookDispatcher* dispatcher, QWidget* parent = nullptr);
 
     // True once the stored secret has been read into the form (it arrives asynchronously).
-    bool isLoaded() const { return m_loaded; }
+    bool isLoaded() const override { return m_loaded; }
+    void apply() override;
+    void revert() override;
 
 signals:
     void loaded();
     void saved();
     void testEventShown();
 
+protected:
+    QString snapshot() const override;
+
 private:
-    void validate();
-    void save();
+    // Whether the form may be stored; shows the errors once the operator has typed.
+    bool validate();
+    void readStored();
     void sendTestEvent();
     void showTestResult(const TestEventResult& result);
-    void setSaveStatus(const QString& text, bool error);
 
     WebhookSettings& m_settings;
     QPointer<WebhookDispatcher> m_dispatcher;
@@ -54,8 +60,6 @@ private:
     QLabel* m_secretError;
     QLabel* m_storageNote;
     QCheckBox* m_enabled;
-    QPushButton* m_save;
-    QLabel* m_saveStatus;
     QPushButton* m_test;
     QLabel* m_testResult;
     QPlainTextEdit* m_testResponse;

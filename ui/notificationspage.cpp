@@ -15,14 +15,14 @@ const QString kNotifyKey = QStringLiteral("notifications/onHandoff");
 }
 
 NotificationsPage::NotificationsPage(QWidget* parent)
-    : QWidget(parent)
+    : SettingsPage(parent)
     , m_notify(new QCheckBox(tr("Show a desktop notification when a conversation needs a human"), this))
     , m_offer(ui::plainLabel(QString(), this))
 {
     setObjectName(QStringLiteral("notificationsPage"));
     m_notify->setObjectName(QStringLiteral("notifyOnHandoffCheck"));
     m_notify->setChecked(notifyOnHandoff());
-    connect(m_notify, &QCheckBox::toggled, this, &NotificationsPage::setNotifyOnHandoff);
+    watch(m_notify);
 
     auto* column = new QVBoxLayout(this);
     auto* heading = ui::plainLabel(tr("Notifications"), this);
@@ -37,7 +37,27 @@ NotificationsPage::NotificationsPage(QWidget* parent)
     m_offer->setWordWrap(true);
     m_offer->hide();
     column->addWidget(m_offer);
+    column->addWidget(statusLabel());
     column->addStretch();
+    markStored();
+}
+
+QString NotificationsPage::snapshot() const
+{
+    return m_notify->isChecked() ? QStringLiteral("on") : QStringLiteral("off");
+}
+
+void NotificationsPage::apply()
+{
+    setNotifyOnHandoff(m_notify->isChecked());
+    markStored();
+    emit applied(true);
+}
+
+void NotificationsPage::revert()
+{
+    m_notify->setChecked(notifyOnHandoff());
+    markStored();
 }
 
 void NotificationsPage::setOfferText(const QString& offer)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QWidget>
+#include "settingspage.h"
 
 class QCheckBox;
 class QLabel;
@@ -10,11 +10,14 @@ namespace zapito {
 
 // Settings → Notifications: whether a new handoff shows a desktop notification, and where this
 // desktop shows them.
-class NotificationsPage final : public QWidget
+class NotificationsPage final : public SettingsPage
 {
     Q_OBJECT
 public:
     explicit NotificationsPage(QWidget* parent = nullptr);
+
+    void apply() override;
+    void revert() override;
 
     // Stored in QSettings (nothing secret); on unless switched off.
     static bool notifyOnHandoff();
@@ -22,6 +25,9 @@ public:
 
     // "desktop notifications (GNOME Shell)", "system tray", "none available" (DesktopAlerts).
     void setOfferText(const QString& offer);
+
+protected:
+    QString snapshot() const override;
 
 private:
     QCheckBox* m_notify;

@@ -132,13 +132,12 @@ private slots:
         BotPage page(*m_hub);
         QTRY_VERIFY_WITH_TIMEOUT(page.isLoaded(), 30'000);
         QCOMPARE(page.rules().size(), 2);
-        auto* save = page.findChild<QPushButton*>(QStringLiteral("botSave"));
         auto* status = page.findChild<QLabel*>(QStringLiteral("botSaveStatus"));
-        QVERIFY(save && status);
+        QVERIFY(status);
 
         page.addRule(rule(QStringLiteral("(unclosed"), FlowRule::Action::Reply, QStringLiteral("x"),
                           FlowRule::Match::Regex));
-        save->click();
+        page.apply();
         QVERIFY2(status->text().contains(QStringLiteral("Rule 3")), qPrintable(status->text()));
         QCOMPARE(m_hub->botSettings().config().rules.size(), 2); // nothing saved
     }
@@ -152,7 +151,7 @@ private slots:
         page.findChild<QLineEdit*>(QStringLiteral("botModelApiKey"))
             ->setText(QStringLiteral("sk-widget-test"));
         QSignalSpy saved(&page, &BotPage::saved);
-        page.findChild<QPushButton*>(QStringLiteral("botSave"))->click();
+        page.apply();
         QVERIFY(saved.wait(30'000));
         const QList<FlowRule> rules = m_hub->botSettings().config().rules;
         QCOMPARE(rules.size(), 3);
@@ -169,14 +168,13 @@ private slots:
         auto* enabled = page.findChild<QCheckBox*>(QStringLiteral("telegramEnabled"));
         auto* token = page.findChild<QLineEdit*>(QStringLiteral("telegramToken"));
         auto* apiBase = page.findChild<QLineEdit*>(QStringLiteral("telegramApiBase"));
-        auto* save = page.findChild<QPushButton*>(QStringLiteral("channelsSave"));
         auto* saveStatus = page.findChild<QLabel*>(QStringLiteral("channelsSaveStatus"));
         auto* status = page.findChild<QLabel*>(QStringLiteral("telegramStatus"));
-        QVERIFY(enabled && token && apiBase && save && saveStatus && status);
+        QVERIFY(enabled && token && apiBase && saveStatus && status);
         QCOMPARE(token->echoMode(), QLineEdit::Password);
 
         enabled->setChecked(true);
-        save->click();
+        page.apply();
         QVERIFY2(saveStatus->text().contains(QStringLiteral("token")), qPrintable(saveStatus->text()));
         QVERIFY(!m_hub->channelSettings().telegram().enabled);
 
@@ -184,7 +182,7 @@ private slots:
         token->setText(QStringLiteral("1:widget-token"));
         apiBase->setText(QStringLiteral("http://127.0.0.1:%1").arg(test::LocalHttpServer::unusedPort()));
         QSignalSpy saved(&page, &ChannelsPage::saved);
-        save->click();
+        page.apply();
         QVERIFY(saved.wait(30'000));
         QVERIFY(m_hub->channelSettings().telegram().enabled);
         const auto stored = readSecret(TelegramChannel::kSecretKey);

@@ -7,6 +7,9 @@
 //   ... --dark --shot /tmp/ui-dark.png      (Fusion with a dark palette)
 //   ... --empty --shot /tmp/ui-empty.png    (first run: no conversations)
 //   ... --settings --shot /tmp/ui-settings.png
+//   ... --settings-page botPage             (Settings on that page)
+//   ... --font-scale 1.5                    (the application font one and a half times larger)
+//   ... --locale pt_BR                      (that language: Zapito's and Qt's own translations)
 //   ... --samples                           (also the app's own sample conversations)
 //   ... --select 1 --open-attempts          (the transcript's first card with its attempts shown)
 //   ... --select 1 --select-messages 2      (the newest two messages selected, the transcript focused)
@@ -25,6 +28,7 @@
 #include "settingsdialog.h"
 #include "transcriptpane.h"
 #include "transcriptview.h"
+#include "translations.h"
 
 #include "inboxroles.h"
 #include <QAction>
@@ -100,11 +104,30 @@ int main(int argc, char* argv[])
     const QCommandLineOption selectMessages(QStringLiteral("select-messages"),
                                             QStringLiteral("Select the newest N messages of the transcript"),
                                             QStringLiteral("count"));
+    const QCommandLineOption settingsPage(QStringLiteral("settings-page"),
+                                          QStringLiteral("Open Settings on this page (objectName)"),
+                                          QStringLiteral("page"));
+    const QCommandLineOption fontScale(QStringLiteral("font-scale"),
+                                       QStringLiteral("Scale the application font by this factor"),
+                                       QStringLiteral("factor"));
+    const QCommandLineOption locale(QStringLiteral("locale"),
+                                    QStringLiteral("Show the window in this locale"), QStringLiteral("name"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH"),
                                   QStringLiteral("size"), QStringLiteral("1280x800"));
     parser.addOptions({dark, shortcuts, samples, empty, settings, needsHuman, select, search, takeOver,
-                       openAttempts, selectMessages, shot, size});
+                       openAttempts, selectMessages, shot, size, settingsPage, fontScale, locale});
     parser.process(app);
+
+    if (parser.isSet(locale)) {
+        const QLocale chosen(parser.value(locale));
+        QLocale::setDefault(chosen);
+        installTranslations(chosen);
+    }
+    if (parser.isSet(fontScale)) {
+        QFont font = QApplication::font();
+        font.setPointSizeF(font.pointSizeF() * parser.value(fontScale).toDouble());
+        QApplication::setFont(font);
+    }
 
     if (parser.isSet(dark)) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -179,9 +202,11 @@ int main(int argc, char* argv[])
             }
         });
     }
-    if (parser.isSet(settings))
-        QTimer::singleShot(200, &window,
-                           [&window] { window.openSettings(QStringLiteral("integrationsPage")); });
+    if (parser.isSet(settings) || parser.isSet(settingsPage)) {
+        const QString page =
+            parser.isSet(settingsPage) ? parser.value(settingsPage) : QStringLiteral("integrationsPage");
+        QTimer::singleShot(200, &window, [&window, page] { window.openSettings(page); });
+    }
     if (parser.isSet(shortcuts))
         QTimer::singleShot(200, &window, [&window] {
             if (QAction* action = window.findChild<QAction*>(QStringLiteral("shortcutsAction")))
@@ -189,9 +214,9 @@ int main(int argc, char* argv[])
         });
     if (parser.isSet(shot)) {
         const QString file = parser.value(shot);
-        QTimer::singleShot(1500, &window, [&window, file, &parser, &settings, &shortcuts] {
+        QTimer::singleShot(1500, &window, [&window, file, &parser, &settings, &settingsPage, &shortcuts] {
             QWidget* target = &window;
-            if (parser.isSet(settings)) {
+            if (parser.isSet(settings) || parser.isSet(settingsPage)) {
                 if (auto* dialog = window.findChild<SettingsDialog*>())
                     target = dialog;
             }

@@ -37,7 +37,7 @@ class tst_BotPage : public QObject
     void saveAndWait(BotPage& page)
     {
         QSignalSpy saved(&page, &BotPage::saved);
-        page.findChild<QPushButton*>(QStringLiteral("botSave"))->click();
+        page.apply();
         QVERIFY(saved.wait(30'000));
     }
 

@@ -555,6 +555,9 @@ private slots:
         check->setChecked(true);
         QVERIFY(NotificationsPage::notifyOnHandoff());
         QTest::mouseClick(check, Qt::LeftButton);
+        QVERIFY(NotificationsPage::notifyOnHandoff()); // stored on Apply or OK, as every page
+        QTest::mouseClick(settings->findChild<QPushButton*>(QStringLiteral("settingsApplyButton")),
+                          Qt::LeftButton);
         QVERIFY(settled());
         QVERIFY(!NotificationsPage::notifyOnHandoff());
         // With notifications off (or no tray on this desktop) a handoff shows nothing.
