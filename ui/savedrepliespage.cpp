@@ -15,14 +15,13 @@
 namespace zapito {
 
 SavedRepliesPage::SavedRepliesPage(SavedReplies* replies, QWidget* parent)
-    : QWidget(parent)
+    : SettingsPage(parent)
     , m_replies(replies ? replies : new SavedReplies(QString(), this))
     , m_list(new QListWidget(this))
     , m_name(new QLineEdit(this))
     , m_text(new QPlainTextEdit(this))
     , m_add(new QPushButton(tr("Add"), this))
     , m_remove(new QPushButton(tr("Remove"), this))
-    , m_save(new QPushButton(tr("Save"), this))
     , m_status(ui::plainLabel(QString(), this))
 {
     setObjectName(QStringLiteral("savedRepliesPage"));
@@ -31,7 +30,6 @@ SavedRepliesPage::SavedRepliesPage(SavedReplies* replies, QWidget* parent)
     m_text->setObjectName(QStringLiteral("savedReplyText"));
     m_add->setObjectName(QStringLiteral("addSavedReplyButton"));
     m_remove->setObjectName(QStringLiteral("removeSavedReplyButton"));
-    m_save->setObjectName(QStringLiteral("savedRepliesSaveButton"));
     m_status->setObjectName(QStringLiteral("savedRepliesStatus"));
     m_name->setMaxLength(SavedReplies::kMaxNameLength);
     m_name->setPlaceholderText(tr("hours"));
@@ -73,21 +71,16 @@ SavedRepliesPage::SavedRepliesPage(SavedReplies* replies, QWidget* parent)
     body->addLayout(listColumn, 2);
     body->addLayout(editor, 3);
 
-    auto* saveRow = new QHBoxLayout;
-    saveRow->addWidget(m_status, 1);
-    saveRow->addWidget(m_save);
-
     auto* column = new QVBoxLayout(this);
     column->addWidget(heading);
     column->addWidget(help);
     column->addSpacing(6);
     column->addLayout(body, 1);
-    column->addLayout(saveRow);
+    column->addWidget(m_status);
 
     connect(m_list, &QListWidget::currentRowChanged, this, &SavedRepliesPage::showRow);
     connect(m_add, &QPushButton::clicked, this, &SavedRepliesPage::addReply);
     connect(m_remove, &QPushButton::clicked, this, &SavedRepliesPage::removeReply);
-    connect(m_save, &QPushButton::clicked, this, &SavedRepliesPage::apply);
     connect(m_name, &QLineEdit::textEdited, this, &SavedRepliesPage::editCurrent);
     connect(m_text, &QPlainTextEdit::textChanged, this, &SavedRepliesPage::editCurrent);
     revert();
@@ -120,6 +113,7 @@ void SavedRepliesPage::apply()
                                        "was left out.",
                                        "", int(dropped))
                                   : tr("Saved."));
+    emit applied(true);
 }
 
 void SavedRepliesPage::showRow(int row)
@@ -168,11 +162,11 @@ void SavedRepliesPage::setModified(bool modified)
 {
     if (modified)
         m_status->clear(); // "Saved." is about what was there before this edit
-    m_save->setEnabled(modified);
     if (modified == m_modified)
         return;
     m_modified = modified;
     emit modifiedChanged(modified);
+    emit changesChanged();
 }
 
 } // namespace zapito

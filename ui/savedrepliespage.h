@@ -3,7 +3,7 @@
 
 #include "savedreplies.h"
 
-#include <QWidget>
+#include "settingspage.h"
 
 class QLabel;
 class QLineEdit;
@@ -16,7 +16,7 @@ namespace zapito {
 // Settings → Saved replies: the canned answers the reply box inserts for "/" and a name. Edits
 // stay on the page until applied; apply() stores them (names cleaned, empty ones dropped) and
 // revert() reads the stored list again, so the dialog's save model decides when.
-class SavedRepliesPage final : public QWidget
+class SavedRepliesPage final : public SettingsPage
 {
     Q_OBJECT
 public:
@@ -24,12 +24,16 @@ public:
     explicit SavedRepliesPage(SavedReplies* replies = nullptr, QWidget* parent = nullptr);
 
     bool isModified() const { return m_modified; }
-    void apply();
-    void revert();
+    bool hasChanges() const override { return m_modified; }
+    void apply() override;
+    void revert() override;
     QList<SavedReply> edited() const { return m_edited; }
 
 signals:
     void modifiedChanged(bool modified);
+
+protected:
+    QString snapshot() const override { return {}; } // hasChanges() follows the edits instead
 
 private:
     void showRow(int row);
@@ -46,7 +50,6 @@ private:
     QPlainTextEdit* m_text;
     QPushButton* m_add;
     QPushButton* m_remove;
-    QPushButton* m_save;
     QLabel* m_status;
     bool m_modified = false;
     bool m_showing = false;

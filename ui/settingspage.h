@@ -21,8 +21,9 @@ public:
 
     // True once the stored values (secrets arrive asynchronously) are in the form.
     virtual bool isLoaded() const { return true; }
-    // Whether the form differs from what was loaded or last stored.
-    bool hasChanges() const;
+    // Whether the form differs from what was loaded or last stored (by default: its snapshot()
+    // differs from the one markStored() took).
+    virtual bool hasChanges() const;
     // Validates and stores the form; ends with applied(true), or applied(false) with the reason
     // shown on the page. A page without changes applies at once.
     virtual void apply() = 0;
