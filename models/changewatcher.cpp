@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcChanges, "zapito.models.changes")
@@ -203,10 +204,22 @@ void ChangeWatcher::setChore(std::chrono::milliseconds interval,
 
 bool ChangeWatcher::trim(const QSqlDatabase& db, qint64 nowMs)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("DELETE FROM change_log WHERE at_ms < ?"));
-    q.addBindValue(nowMs - kKeepMs);
-    return q.exec();
+    // In batches, each its own short write, so other writers (the event loop waits 10 ms at most
+    // for a lock) slip in between; the oldest rows come first in id order, so each batch stops
+    // after the rows it deletes.
+    constexpr int kBatch = 200;
+    for (;;) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("DELETE FROM change_log WHERE id IN "
+                                 "(SELECT id FROM change_log WHERE at_ms < ? ORDER BY id LIMIT %1)")
+                      .arg(kBatch));
+        q.addBindValue(nowMs - kKeepMs);
+        if (!q.exec())
+            return false;
+        if (q.numRowsAffected() < kBatch)
+            return true;
+        QThread::msleep(2);
+    }
 }
 
 void ChangeWatcher::remember(const QString& kind, const QString& conversationId, qint64 rowId)

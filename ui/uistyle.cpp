@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QLabel>
 #include <QLocale>
 
@@ -22,7 +23,13 @@ QString shortTime(const QTime& time)
 
 QIcon resourceIcon(const QString& name)
 {
-    return QIcon(QString(QLatin1String(":/icons/") + name + QLatin1String(".svg")));
+    // One QIcon per file: each new one parses its SVG again and renders its pixmaps afresh, and
+    // the list's delegate asks for a channel icon on every row it paints. GUI thread only.
+    static QHash<QString, QIcon> icons;
+    auto found = icons.constFind(name);
+    if (found == icons.constEnd())
+        found = icons.insert(name, QIcon(QString(QLatin1String(":/icons/") + name + QLatin1String(".svg"))));
+    return *found;
 }
 
 QIcon channelIcon(const QString& channel)

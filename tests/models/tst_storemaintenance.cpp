@@ -12,8 +12,8 @@
 
 using namespace zapito;
 
-// The store's upkeep (FTS5 merges, WAL checkpoints, the leader's chores) runs on a thread of its
-// own, so the event loop's commits never pay for it.
+// The store's upkeep is kept out of the event loop's commits: FTS5 merges in small steps between
+// events, WAL checkpoints and the leader's chores on a thread of their own.
 class tst_StoreMaintenance : public QObject
 {
     Q_OBJECT
@@ -87,7 +87,7 @@ private slots:
         auto db = tmp.open();
         QVERIFY(db);
         ConversationStore store(*db);
-        StoreMaintenance::Tuning tuning;
+        FtsMerger::Tuning tuning;
         tuning.poll = std::chrono::milliseconds(20);
         StoreMaintenance maintenance(*db, tuning);
         QSignalSpy passes(&maintenance, &StoreMaintenance::passFinished);
@@ -126,7 +126,7 @@ private slots:
         test::TestDatabase tmp;
         auto db = tmp.open();
         QVERIFY(db);
-        StoreMaintenance::Tuning tuning;
+        FtsMerger::Tuning tuning;
         tuning.poll = std::chrono::milliseconds(20);
         StoreMaintenance maintenance(*db, tuning);
         QSignalSpy passes(&maintenance, &StoreMaintenance::passFinished);
