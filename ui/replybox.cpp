@@ -292,6 +292,11 @@ void ReplyBox::changeEvent(QEvent* event)
 
 bool ReplyBox::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_edit && event->type() == QEvent::ShortcutOverride &&
+        m_completer->wantsKey(static_cast<QKeyEvent*>(event))) {
+        event->accept(); // Esc or Enter closes the list, whatever the window's shortcuts say
+        return true;
+    }
     if (watched == m_edit && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (m_completer->handleKey(key))

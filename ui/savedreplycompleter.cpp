@@ -164,6 +164,23 @@ void SavedReplyCompleter::insertCurrent()
     emit inserted(reply.name);
 }
 
+bool SavedReplyCompleter::wantsKey(const QKeyEvent* key) const
+{
+    if (!isOpen() || (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
+        return false;
+    switch (key->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Tab:
+    case Qt::Key_Escape:
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool SavedReplyCompleter::handleKey(const QKeyEvent* key)
 {
     if (!isOpen())

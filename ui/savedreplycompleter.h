@@ -31,6 +31,8 @@ public:
     QListWidget* popup() const { return m_popup; }
     // The editor's key, before the editor sees it: true when the list took it.
     bool handleKey(const QKeyEvent* key);
+    // Whether the list wants this key (for ShortcutOverride: no window shortcut may take it).
+    bool wantsKey(const QKeyEvent* key) const;
     void close();
 
 signals:

@@ -4,6 +4,7 @@
 #include "conversationengine.h"
 #include "deliverystore.h"
 #include "fakechannel.h"
+#include "leadpayload.h"
 #include "testdatabase.h"
 
 #include <QJsonArray>
@@ -168,6 +169,23 @@ private slots:
             QVERIFY(m.content != kNote);
         }
         QCOMPARE(m_agent->requests.constLast().recentTranscript.size(), 3);
+    }
+
+    // The builder drops a note too, should a reader ever hand it one.
+    void payloadBuilder_leavesNotesOut()
+    {
+        Message said;
+        said.content = QStringLiteral("hello");
+        Message note;
+        note.role = MessageRole::Operator;
+        note.kind = MessageKind::Note;
+        note.content = kNote;
+        const QByteArray body = buildLeadPayload(Bot{QStringLiteral("bot_1"), QStringLiteral("Luna")},
+                                                 Conversation{}, {said, note}, HandoffReason::Handoff, 0);
+        const QJsonArray transcript =
+            QJsonDocument::fromJson(body).object().value(QStringLiteral("transcript")).toArray();
+        QCOMPARE(transcript.size(), 1);
+        QVERIFY(!body.contains("VIP"));
     }
 
     // While a human has the conversation a note is stored just the same, and sends nothing.

@@ -12,6 +12,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -130,6 +131,23 @@ private slots:
         QVERIFY(!popup()->isVisible());
         QTest::keyClicks(edit(), QStringLiteral(" /re"));
         QVERIFY(popup()->isVisible()); // a new "/" opens it again
+    }
+
+    // A window shortcut on Esc or Enter never takes the key from the open list.
+    void listKeys_winOverWindowShortcuts()
+    {
+        QShortcut escape(QKeySequence(Qt::Key_Escape), m_box.get());
+        QShortcut enter(QKeySequence(Qt::Key_Return), m_box.get());
+        QSignalSpy escaped(&escape, &QShortcut::activated);
+        QSignalSpy entered(&enter, &QShortcut::activated);
+        QTest::keyClicks(edit(), QStringLiteral("/ho"));
+        QTest::keyClick(edit(), Qt::Key_Escape);
+        QVERIFY(!popup()->isVisible());
+        QTest::keyClicks(edit(), QStringLiteral(" /re"));
+        QTest::keyClick(edit(), Qt::Key_Return);
+        QCOMPARE(edit()->toPlainText(), QStringLiteral("/ho ") + kReplies.at(1).text);
+        QCOMPARE(escaped.count(), 0);
+        QCOMPARE(entered.count(), 0);
     }
 
     void savedReplyText_isInsertedAsPlainText()
