@@ -48,7 +48,7 @@ FileLeaderLock::FileLeaderLock(const QString& path)
 }
 
 PostgresLeaderLock::PostgresLeaderLock(const Database& database)
-    : m_database(database)
+    : m_source(database.connection().connectionName())
     , m_name(QStringLiteral("zapito-pg-leader-%1").arg(quintptr(this), 0, 16))
 {}
 
@@ -61,7 +61,7 @@ bool PostgresLeaderLock::openSession()
 {
     if (m_open)
         return true;
-    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_database.connection(), m_name);
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_source, m_name);
     // A dead peer on TCP is noticed in seconds, not after the kernel's two hours: a partitioned
     // leader's next check fails and it stops, while the server has dropped its lock. (A unix
     // socket needs none of this: a server that goes closes it.)
@@ -115,7 +115,14 @@ bool PostgresLeaderLock::tryLock()
 
 void PostgresLeaderLock::unlock()
 {
-    // Ending the session lets go of the lock, whatever state the session is in.
+    // Said to the server first, so the lock is free once this returns (a session's end is
+    // handled by the server in its own time); ending the session lets go of it in any case.
+    if (m_locked) {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        q.prepare(QStringLiteral("SELECT pg_advisory_unlock(?)"));
+        q.addBindValue(kKey);
+        (void)q.exec();
+    }
     closeSession();
 }
 

@@ -11,7 +11,8 @@ namespace zapito {
 class Database;
 
 // What makes one process the leader of a store: held by one process at a time, taken without
-// waiting, let go when the process exits or dies.
+// waiting, let go when the process exits or dies. Made on the store's thread (it may read the
+// store's connection settings there), then used on one thread only: Leadership's own.
 class LeaderLock
 {
 public:
@@ -72,7 +73,7 @@ private:
     bool openSession();
     void closeSession();
 
-    const Database& m_database;
+    const QString m_source; // the store's connection, cloned by name (safe from any thread)
     const QString m_name;
     bool m_open = false;
     bool m_locked = false;

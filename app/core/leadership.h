@@ -7,16 +7,19 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
-#include <QTimer>
+#include <QThread>
 
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace zapito {
 
 class ChannelSettings;
 class Database;
 class LeaderLock;
+class LeadershipWorker;
 class SecretStore;
 class WebhookSettings;
 
@@ -36,6 +39,11 @@ class WebhookSettings;
 //
 // Every process writes its row in the `seats` table (host, pid, role, started, heartbeat every
 // few seconds), so `status` and the window can say who leads and who is online.
+//
+// All of that database work (the lock and its session, the checks, the heartbeat, the reads of
+// who leads) runs on a thread of its own (LeadershipWorker): a network partition or a locked row
+// stalls that thread, never the event loop. What it finds comes back here as queued calls, so
+// role(), leader() and the signals below live on the owner's thread as before.
 class Leadership final : public QObject
 {
     Q_OBJECT
@@ -69,6 +77,9 @@ public:
     static constexpr std::chrono::milliseconds kEligibilityRetry{10'000};
     // A row whose heartbeat is older than this is a process that is gone.
     static constexpr qint64 kGoneAfterMs = 15'000;
+    // The application_name of the leadership's own connection (this prefix and the process id),
+    // so an administrator can tell it in pg_stat_activity.
+    static constexpr auto kSeatApplicationName = "zapito-inbox-seat-";
 
     Leadership(Database& database, SecretStore& secrets, WebhookSettings& webhook, ChannelSettings& channels,
                Mode mode, QObject* parent = nullptr);
@@ -76,7 +87,7 @@ public:
     Q_DISABLE_COPY_MOVE(Leadership)
 
     // Registers this process and starts contending (or not, by the mode). roleChanged() says
-    // when this process leads; with no secrets to read that happens before start() returns.
+    // when this process leads, always later, from the event loop.
     void start();
 
     Role role() const { return m_role; }
@@ -101,32 +112,27 @@ signals:
     // This process led and no longer holds the lock: another may lead already, so nothing may be
     // sent from here any more (InboxServices stops the process).
     void leadershipLost(const QString& reason);
+    // A heartbeat ended on the leadership's thread (`thread`): whether its row was written. For
+    // diagnostics and tests.
+    void heartbeatFinished(bool written, QThread* thread);
 
 private:
-    void contend();
-    void checkEligibility(std::function<void(QString reason)> done);
-    void becomeLeader();
-    void setRole(Role role);
-    void beat();
-    void checkStillLeading();
+    friend class LeadershipWorker; // calls back through the queued calls below
 
-    Database& m_database;
+    void checkEligibility(std::function<void(QString reason)> done);
+    void askEligibility();
+    void applyRole(Role role, const QString& note);
+    void applyLeader(const std::optional<SeatRow>& leader, bool changed);
+    void lost();
+
     SecretStore& m_secrets;
     WebhookSettings& m_webhook;
     ChannelSettings& m_channels;
-    const Mode m_mode;
-    const QString m_id;
-    const qint64 m_startedAtMs;
-    qint64 m_leadingSinceMs = 0;
     Role m_role = Role::Seat;
     QString m_note;
     std::optional<SeatRow> m_leader;
-    std::unique_ptr<LeaderLock> m_lock;
-    QTimer m_poll;
-    QTimer m_heartbeat;
-    QTimer m_holding; // the leader checks it still holds the lock
-    bool m_checking = false;
-    qint64 m_lastEligibilityCheckMs = 0;
+    QThread m_thread;
+    LeadershipWorker* m_worker = nullptr; // lives on m_thread
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 

@@ -187,6 +187,9 @@ private slots:
         auto seat = InboxServices::create(db(), &error);
         QVERIFY2(seat, qPrintable(error.message));
         QCOMPARE(seat->leadership().role(), Leadership::Role::Seat);
+        // Its leadership's thread has asked for the lock, let go of it and read who leads.
+        QTRY_VERIFY_WITH_TIMEOUT(seat->leadership().leader().has_value(), 10'000);
+        QCOMPARE(seat->leadership().role(), Leadership::Role::Seat);
         if (test::TestDatabase::isPostgreSQL()) {
             // A seat window never asks to lead again: it keeps no session for the lock.
             QSqlQuery q(seat->database().connection());
