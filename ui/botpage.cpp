@@ -2,6 +2,7 @@
 #include "botpage.h"
 
 #include "botname.h"
+#include "botsettings.h"
 #include "connectorhub.h"
 #include "secretstore.h"
 #include "settingscatalog.h"
@@ -76,7 +77,10 @@ BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
     m_name->setObjectName(QStringLiteral("botName"));
     m_name->setMaxLength(BotName::kMaxLength);
     m_name->setPlaceholderText(
-        tr("%1 (Telegram's name for the bot once connected)").arg(BotName::defaultName()));
+        tr("%1 (Telegram's name for the bot once connected)")
+            .arg(m_hub.botSettings()
+                     .value(QLatin1String(BotSettings::kDefaultBotNameKey), BotName::defaultName())
+                     .toString()));
     m_name->setToolTip(tr("Shown on the bot's messages and sent as bot.name in every webhook."));
     m_rules->setObjectName(QStringLiteral("botRules"));
     m_handoffMessage->setObjectName(QStringLiteral("botHandoffMessage"));
@@ -209,7 +213,7 @@ void BotPage::addRule(const FlowRule& rule)
 
 void BotPage::showFallbackHint()
 {
-    BotConfig config;
+    BotConfig config = m_hub.botSettings().config(); // the automatic wordings as stored
     config.rules = rules();
     config.fallbackReply.clear();
     m_fallbackReply->setPlaceholderText(config.effectiveFallbackReply());

@@ -33,11 +33,9 @@ QString BotConfig::effectiveFallbackReply() const
     if (!fallbackReply.trimmed().isEmpty() && fallbackReply != legacyFallbackReply())
         return fallbackReply;
     const QString word = handoffKeyword();
-    if (word.isEmpty())
-        return QStringLiteral("Thanks for your message! I don't have an answer to that here.");
-    return QStringLiteral("Thanks for your message! I don't have an answer to that here; "
-                          "say \"%1\" to talk to a person.")
-        .arg(word);
+    if (word.isEmpty() || !automaticFallbackReplyWithWord.contains(QStringLiteral("%1")))
+        return automaticFallbackReply;
+    return QString(automaticFallbackReplyWithWord).replace(QStringLiteral("%1"), word);
 }
 
 QList<FlowRule> BotConfig::defaultRules()

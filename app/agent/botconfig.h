@@ -29,6 +29,13 @@ struct BotConfig
     // Empty: the automatic text of effectiveFallbackReply(), which offers a handoff word only
     // when the flow really hands off on it.
     QString fallbackReply;
+    // The automatic fallback's two wordings, without a handoff word and with one ("%1"); the
+    // settings hold them in the language of the first run.
+    QString automaticFallbackReply =
+        QStringLiteral("Thanks for your message! I don't have an answer to that here.");
+    QString automaticFallbackReplyWithWord =
+        QStringLiteral("Thanks for your message! I don't have an answer to that here; "
+                       "say \"%1\" to talk to a person.");
 
     // OpenAI-compatible chat completions (OpenAI, llama.cpp server, Ollama …): the model is used
     // when both the base URL (…/v1) and the model name are set.

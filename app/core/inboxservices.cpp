@@ -50,6 +50,7 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
                                                             services->m_channels, *services->m_secrets);
     ConnectorHub& hub = *services->m_connectors;
     hub.setActive(false);
+    hub.botSettings().storeFirstRunDefaults();
 
     // The bot's name is a setting; the store's bots row follows it, so bubbles and payloads agree.
     services->m_botName = std::make_unique<BotName>(hub.botSettings());

@@ -18,7 +18,12 @@ BotName::BotName(BotSettings& settings, QObject* parent)
 QString BotName::name() const
 {
     const QString stored = cleaned(m_settings.value(QLatin1String(kSettingKey)).toString());
-    return stored.isEmpty() ? defaultName() : stored;
+    if (!stored.isEmpty())
+        return stored;
+    // The default as the first run stored it, in that run's language.
+    const QString firstRun =
+        cleaned(m_settings.value(QLatin1String(BotSettings::kDefaultBotNameKey)).toString());
+    return firstRun.isEmpty() ? defaultName() : firstRun;
 }
 
 bool BotName::isSet() const

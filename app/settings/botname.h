@@ -26,7 +26,7 @@ public:
     explicit BotName(BotSettings& settings, QObject* parent = nullptr);
     Q_DISABLE_COPY_MOVE(BotName)
 
-    // The setting, or defaultName() while it is unset.
+    // The setting, or while it is unset the default the first run stored (else defaultName()).
     QString name() const;
     bool isSet() const;
     // Stores cleaned(name); an empty name unsets the setting.

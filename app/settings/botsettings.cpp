@@ -3,6 +3,7 @@
 
 #include "settingsfile.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -18,6 +19,8 @@ const QString kModelBaseUrl = QStringLiteral("bot/model_base_url");
 const QString kModelName = QStringLiteral("bot/model_name");
 const QString kModelTimeout = QStringLiteral("bot/model_timeout_ms");
 const QString kMonthly = QStringLiteral("bot/monthly_model_replies");
+const QString kAutomaticFallback = QStringLiteral("bot/automatic_fallback_reply");
+const QString kAutomaticFallbackWithWord = QStringLiteral("bot/automatic_fallback_reply_with_word");
 } // namespace
 
 BotSettings::BotSettings(const QString& settingsFile, QObject* parent)
@@ -43,6 +46,9 @@ BotConfig BotSettings::config() const
     c.fallbackReply = m_settings->value(kFallbackReply, c.fallbackReply).toString();
     if (c.fallbackReply == BotConfig::legacyFallbackReply())
         c.fallbackReply.clear(); // an earlier version's fixed text: automatic from now on
+    c.automaticFallbackReply = m_settings->value(kAutomaticFallback, c.automaticFallbackReply).toString();
+    c.automaticFallbackReplyWithWord =
+        m_settings->value(kAutomaticFallbackWithWord, c.automaticFallbackReplyWithWord).toString();
     c.modelBaseUrl = m_settings->value(kModelBaseUrl).toString();
     c.modelName = m_settings->value(kModelName).toString();
     c.modelTimeoutMs = qBound(1000, m_settings->value(kModelTimeout, c.modelTimeoutMs).toInt(), 600'000);
@@ -65,6 +71,33 @@ void BotSettings::setConfig(const BotConfig& c)
     m_settings->setValue(kMonthly, c.monthlyModelReplies);
     m_settings->sync();
     emit changed();
+}
+
+bool BotSettings::storeFirstRunDefaults()
+{
+    // What the customer reads, in the language of whoever started the inbox first: from then on
+    // they are settings, so a headless service started in another locale says the same words.
+    const QList<std::pair<QString, QString>> defaults = {
+        {kHandoffMessage, tr("Connecting you with a team member right away.")},
+        {kInstructions, tr("You are a friendly customer-support assistant. Answer briefly. "
+                           "If the customer asks for a person, call request_human.")},
+        {kAutomaticFallback, tr("Thanks for your message! I don't have an answer to that here.")},
+        {kAutomaticFallbackWithWord, tr("Thanks for your message! I don't have an answer to that here; "
+                                        "say \"%1\" to talk to a person.")},
+        {QLatin1String(kDefaultBotNameKey), QCoreApplication::translate("zapito::BotName", "My bot")},
+    };
+    bool stored = false;
+    for (const auto& [key, text] : defaults) {
+        if (m_settings->contains(key))
+            continue;
+        m_settings->setValue(key, text);
+        stored = true;
+    }
+    if (!stored)
+        return false;
+    m_settings->sync();
+    emit changed();
+    return true;
 }
 
 QVariant BotSettings::value(const QString& key, const QVariant& fallback) const

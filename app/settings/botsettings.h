@@ -18,6 +18,8 @@ class BotSettings final : public QObject
     Q_OBJECT
 public:
     static constexpr const char* kApiKeySecret = "model/api-key";
+    // The bot's name while the operator has chosen none (BotName's default), as first stored.
+    static constexpr const char* kDefaultBotNameKey = "bot/default_name";
 
     // `settingsFile` empty means the application's default QSettings.
     explicit BotSettings(const QString& settingsFile = {}, QObject* parent = nullptr);
@@ -26,6 +28,11 @@ public:
 
     BotConfig config() const;
     void setConfig(const BotConfig& config);
+
+    // On the first run, stores the customer-facing defaults (handoff message, instructions, the
+    // automatic fallback's wordings, the bot's default name) as the installed translation says
+    // them; a setting already stored is left alone. True when something was stored.
+    bool storeFirstRunDefaults();
 
     QVariant value(const QString& key, const QVariant& fallback = {}) const;
     void setValue(const QString& key, const QVariant& value);

@@ -50,6 +50,13 @@ for p in libc6 libstdc++6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 l
     echo "$names" | grep -qxF "$p" || fail "Depends lacks $p"
 done
 
+# Recommended: Qt's translations (its buttons in the user's language) and the colour emoji font.
+recommends="$(dpkg-deb -f "$deb" Recommends)"
+for p in qt6-translations-l10n fonts-noto-color-emoji; do
+    echo "$recommends" | tr ',' '\n' | sed -E 's/^ *//; s/[ (].*$//' | grep -qxF "$p" ||
+        fail "Recommends lacks $p"
+done
+
 # Contents.
 root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
