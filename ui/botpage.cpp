@@ -186,8 +186,8 @@ BotPage::BotPage(ConnectorHub& hub, QWidget* parent)
 void BotPage::showUsage()
 {
     const int used = m_hub.budget().usedThisMonth();
-    m_usage->setText(m_monthly->value() > 0 ? tr("%1 of %2 used this month").arg(used).arg(m_monthly->value())
-                                            : tr("%1 used this month").arg(used));
+    m_usage->setText(m_monthly->value() > 0 ? tr("%n of %1 used this month", "", used).arg(m_monthly->value())
+                                            : tr("%n used this month", "", used));
 }
 
 void BotPage::addRule(const FlowRule& rule)

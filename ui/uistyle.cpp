@@ -141,8 +141,9 @@ QString deliveryOutcomeText(DeliveryOutcome outcome, int attempts)
     case DeliveryOutcome::Sent:
         return QApplication::translate("zapito", "Sent");
     case DeliveryOutcome::Failed:
+        // "%n": the translation picks the plural form the count asks for.
         return attempts == 1 ? QApplication::translate("zapito", "Failed after 1 attempt")
-                             : QApplication::translate("zapito", "Failed after %1 attempts").arg(attempts);
+                             : QApplication::translate("zapito", "Failed after %n attempts", "", attempts);
     case DeliveryOutcome::Skipped:
         return QApplication::translate("zapito", "Skipped (no webhook was configured)");
     case DeliveryOutcome::Pending:
@@ -150,7 +151,7 @@ QString deliveryOutcomeText(DeliveryOutcome outcome, int attempts)
             return QApplication::translate("zapito", "Sending…");
         return attempts == 1
                    ? QApplication::translate("zapito", "Pending retry (the first attempt failed)")
-                   : QApplication::translate("zapito", "Pending retry (%1 attempts failed)").arg(attempts);
+                   : QApplication::translate("zapito", "Pending retry (%n attempts failed)", "", attempts);
     }
     return {};
 }
