@@ -11,16 +11,6 @@ Q_LOGGING_CATEGORY(lcListModel, "zapito.models.list")
 
 namespace zapito {
 
-namespace {
-// Newest first; equal times by id, descending, exactly as the SQL orders them.
-bool comesBefore(const Conversation& a, const Conversation& b)
-{
-    if (a.lastActivityMs != b.lastActivityMs)
-        return a.lastActivityMs > b.lastActivityMs;
-    return a.id > b.id;
-}
-} // namespace
-
 ConversationListModel::ConversationListModel(ConversationStore& store, QObject* parent)
     : QAbstractListModel(parent)
     , m_store(store)
@@ -44,9 +34,28 @@ bool ConversationListModel::setFilter(const ConversationFilter& filter)
 
 void ConversationListModel::setNeedsHumanOnly(bool on)
 {
+    setView(on ? InboxView::NeedsHuman : InboxView::All);
+}
+
+void ConversationListModel::setView(InboxView view)
+{
     ConversationFilter f = m_filter;
-    f.needsHumanOnly = on;
+    f.view = view;
     setFilter(f);
+}
+
+void ConversationListModel::setOperatorName(const QString& name)
+{
+    if (name == m_filter.me)
+        return;
+    ConversationFilter f = m_filter;
+    f.me = name;
+    // Only Mine's rows depend on the name; its count does in every view.
+    if (f.view == InboxView::Mine)
+        setFilter(f);
+    else
+        m_filter = f;
+    requestCounts();
 }
 
 void ConversationListModel::setSearch(const QString& text)
@@ -107,6 +116,17 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
         return c.isSample;
     case SearchSnippetRole:
         return c.matchSnippet;
+    case AssigneeRole:
+        return c.assignee;
+    case HandoffAtMsRole:
+        return c.status == ConversationStatus::Handoff && c.handoffAtMs ? QVariant(*c.handoffAtMs)
+                                                                        : QVariant();
+    case IsResolvedRole:
+        return isResolved(c);
+    case ResolvedByRole:
+        return isResolved(c) ? c.resolvedBy : QString();
+    case ResolvedAtMsRole:
+        return isResolved(c) ? QVariant(*c.resolvedAtMs) : QVariant();
     default:
         return {};
     }
@@ -127,7 +147,10 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
                   {HandoffReasonRole, "handoffReason"},
                   {HandoffReasonTextRole, "handoffReasonText"},
                   {IsSampleRole, "isSample"},
-                  {StatusRole, "status"}});
+                  {StatusRole, "status"},
+                  {AssigneeRole, "assignee"},
+                  {HandoffAtMsRole, "handoffAtMs"},
+                  {IsResolvedRole, "isResolved"}});
     return names;
 }
 
@@ -142,7 +165,7 @@ void ConversationListModel::fetchMore(const QModelIndex& parent)
     if (!canFetchMore(parent) || m_fetchingMore || m_rows.isEmpty())
         return;
     m_fetchingMore = true;
-    const PageCursor after{m_rows.constLast().lastActivityMs, m_rows.constLast().id};
+    const PageCursor after = PageCursor::after(m_rows.constLast());
     const ConversationFilter filter = m_filter;
     const int limit = m_pageSize;
     const quint64 generation = m_generation;
@@ -227,7 +250,7 @@ int ConversationListModel::insertPosition(const Conversation& c, int skipRow) co
     for (int i = 0; i < m_rows.size(); ++i) {
         if (i == skipRow)
             continue;
-        if (comesBefore(m_rows.at(i), c))
+        if (ConversationListQuery::comesBefore(m_filter.view, m_rows.at(i), c))
             ++position;
         else
             break;
@@ -296,9 +319,10 @@ void ConversationListModel::place(const QString& conversationId, const std::opti
 
 void ConversationListModel::requestCounts()
 {
+    const QString me = m_filter.me;
     m_reader.read<Expected<ConversationStore::Counts>>(
         this, m_lanePrefix + QLatin1String("counts"),
-        [](const QSqlDatabase& db) { return StoreQueries::counts(db); },
+        [me](const QSqlDatabase& db) { return StoreQueries::counts(db, me); },
         [this](Expected<ConversationStore::Counts> counts) {
             if (!counts) {
                 fail(counts.error());

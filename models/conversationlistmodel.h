@@ -10,7 +10,8 @@ namespace zapito {
 
 class StoreReader;
 
-// The inbox's conversation list, newest activity first, read page by page from SQL with the
+// The inbox's conversation list in its view's order (newest activity first; Needs a human waiting
+// longest first), read page by page from SQL with the
 // filter applied in SQL (a proxy model re-filtering 100k rows is far too slow). Every read runs
 // on the store's reader thread and arrives by signal; the GUI thread only places page-sized
 // results. Store signals move, insert, update or remove single rows so the view keeps its
@@ -30,6 +31,10 @@ public:
     // Returns whether it did.
     bool setFilter(const ConversationFilter& filter);
     void setNeedsHumanOnly(bool on);
+    void setView(InboxView view);
+    InboxView view() const { return m_filter.view; }
+    // The operator this seat is: Mine's rows and its count.
+    void setOperatorName(const QString& name);
     void setSearch(const QString& text);
     // Reads the first page again (after bulk changes such as loading samples).
     void reload();
@@ -46,12 +51,13 @@ public:
     // -1 when the conversation is not loaded (filtered out, or not paged in yet).
     int rowOf(const QString& conversationId) const;
     const Conversation& conversationAt(int row) const { return m_rows.at(row); }
-    // Totals over the whole inbox (not the search): "All N", "Needs a human N".
+    // Totals over the whole inbox (not the search), one per view.
     ConversationStore::Counts counts() const { return m_counts; }
     // The last SQL error, for the window to show; empty when all went well.
     QString lastError() const { return m_lastError; }
 
 signals:
+    // Any of the counts changed (counts() has them all).
     void countsChanged(int all, int needsHuman);
     void errorOccurred(const QString& message);
     // A page read by setFilter(), reload() or fetchMore() is in the model.

@@ -38,8 +38,12 @@ Sql filteredSelect(const SqlDialect& dialect, const ConversationFilter& filter)
                 (found.snippetColumn.isEmpty() ? QString() : QStringLiteral(", ") + found.snippetColumn) +
                 QLatin1String(" FROM conversations WHERE 1 = 1"),
             found.snippetBinds};
-    if (filter.needsHumanOnly)
-        sql.text += QLatin1String(" AND status = 'handoff'");
+    const ConversationListQuery::ViewSql view =
+        ConversationListQuery::viewCondition(filter, u"conversations");
+    if (!view.condition.isEmpty()) {
+        sql.text += QLatin1String(" AND ") + view.condition;
+        sql.binds << view.binds;
+    }
     if (search.isEmpty())
         return sql;
     if (dialect.kind() == SqlDialect::Kind::PostgreSQL) {
@@ -80,7 +84,7 @@ Expected<QList<Conversation>> run(const QSqlDatabase& db, const Sql& sql)
         const QSqlRecord record = q.record();
         Conversation c = conversationFromRecord(record);
         // PostgreSQL's search adds the snippet as a last column, already marked as text.
-        if (constexpr int kSnippetColumn = 12;
+        if (constexpr int kSnippetColumn = 16;
             record.count() > kSnippetColumn && !record.isNull(kSnippetColumn))
             c.matchSnippet = record.value(kSnippetColumn).toString();
         rows.append(std::move(c));
@@ -89,6 +93,66 @@ Expected<QList<Conversation>> run(const QSqlDatabase& db, const Sql& sql)
 }
 
 } // namespace
+
+ConversationListQuery::ViewSql ConversationListQuery::viewCondition(const ConversationFilter& filter,
+                                                                    QStringView table)
+{
+    // Spelled as the partial indexes of migration 0008 are, so the planner can use them.
+    const QString t = table.toString() + u'.';
+    switch (filter.view) {
+    case InboxView::All:
+        return {};
+    case InboxView::NeedsHuman:
+        return {t + QLatin1String("status = 'handoff'"), {}};
+    case InboxView::Mine:
+        return {QStringLiteral("%1assignee = ? AND %1assignee IS NOT NULL AND (%1status <> 'bot' OR "
+                               "%1resolved_at_ms IS NULL)")
+                    .arg(t),
+                {filter.me}};
+    case InboxView::Bot:
+        return {t + QLatin1String("inbox_state = 'bot'"), {}};
+    case InboxView::Resolved:
+        return {t + QLatin1String("inbox_state = 'resolved'"), {}};
+    }
+    return {};
+}
+
+QString ConversationListQuery::orderBy(InboxView view, QStringView table)
+{
+    const QString t = table.toString() + u'.';
+    if (view == InboxView::NeedsHuman)
+        return QStringLiteral("%1handoff_at_ms, %1id").arg(t);
+    return QStringLiteral("%1last_activity_ms DESC, %1id DESC").arg(t);
+}
+
+QString ConversationListQuery::keysetCondition(InboxView view, QStringView table)
+{
+    const QString t = table.toString() + u'.';
+    if (view == InboxView::NeedsHuman)
+        return QStringLiteral("(%1handoff_at_ms, %1id) > (?, ?)").arg(t);
+    return QStringLiteral("(%1last_activity_ms, %1id) < (?, ?)").arg(t);
+}
+
+QVariantList ConversationListQuery::keysetBinds(InboxView view, const PageCursor& after)
+{
+    if (view == InboxView::NeedsHuman)
+        return {after.handoffAtMs, after.conversationId};
+    return {after.lastActivityMs, after.conversationId};
+}
+
+bool ConversationListQuery::comesBefore(InboxView view, const Conversation& a, const Conversation& b)
+{
+    if (view == InboxView::NeedsHuman) {
+        const qint64 aAt = a.handoffAtMs.value_or(0);
+        const qint64 bAt = b.handoffAtMs.value_or(0);
+        if (aAt != bAt)
+            return aAt < bAt;
+        return a.id < b.id;
+    }
+    if (a.lastActivityMs != b.lastActivityMs)
+        return a.lastActivityMs > b.lastActivityMs;
+    return a.id > b.id;
+}
 
 QString ConversationListQuery::ftsQuery(const QString& typed)
 {
@@ -109,10 +173,11 @@ ConversationListQuery::pageStatement(const ConversationFilter& filter, int limit
         return ConversationSearch(m_db).statement(filter, limit, after);
     Sql sql = filteredSelect(SqlDialect::forDatabase(m_db), filter);
     if (after) {
-        sql.text += QLatin1String(" AND (last_activity_ms, id) < (?, ?)");
-        sql.binds << after->lastActivityMs << after->conversationId;
+        sql.text += QLatin1String(" AND ") + keysetCondition(filter.view, u"conversations");
+        sql.binds << keysetBinds(filter.view, *after);
     }
-    sql.text += QLatin1String(" ORDER BY last_activity_ms DESC, id DESC LIMIT ?");
+    sql.text +=
+        QLatin1String(" ORDER BY ") + orderBy(filter.view, u"conversations") + QLatin1String(" LIMIT ?");
     sql.binds << limit;
     return {sql.text, sql.binds};
 }
@@ -138,7 +203,7 @@ Expected<std::optional<Conversation>> ConversationListQuery::matching(const Conv
         rows = search.run(search.statement(filter, 1, {}, conversationId));
     } else {
         Sql sql = filteredSelect(SqlDialect::forDatabase(m_db), filter);
-        sql.text += QLatin1String(" AND id = ?");
+        sql.text += QLatin1String(" AND conversations.id = ?");
         sql.binds << conversationId;
         rows = run(m_db, sql);
     }

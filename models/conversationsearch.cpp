@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "conversationsearch.h"
 
+#include "conversationlistquery.h"
 #include "searchsnippet.h"
 #include "searchterms.h"
 #include "storerows.h"
@@ -45,7 +46,7 @@ SqlStatement ConversationSearch::statement(const ConversationFilter& filter, int
                                            const std::optional<PageCursor>& after,
                                            const QString& conversationId) const
 {
-    const SearchTerms terms = SearchTerms::fromTyped(filter.search, filter.needsHumanOnly);
+    const SearchTerms terms = SearchTerms::fromTyped(filter.search, filter.needsHumanOnly());
     if (terms.isEmpty())
         return {};
 
@@ -88,17 +89,20 @@ SqlStatement ConversationSearch::statement(const ConversationFilter& filter, int
                conversationColumnsOf(u"c") +
                QStringLiteral(", CAST(matched.snippet AS BLOB) FROM matched CROSS JOIN conversations AS c "
                               "ON c.rowid = matched.conversation_rowid WHERE 1 = 1");
-    if (filter.needsHumanOnly)
-        sql.text += QLatin1String(" AND c.status = 'handoff'");
+    if (const auto view = ConversationListQuery::viewCondition(filter, u"c"); !view.condition.isEmpty()) {
+        sql.text += QLatin1String(" AND ") + view.condition;
+        sql.binds << view.binds;
+    }
     if (after) {
-        sql.text += QLatin1String(" AND (c.last_activity_ms, c.id) < (?, ?)");
-        sql.binds << after->lastActivityMs << after->conversationId;
+        sql.text += QLatin1String(" AND ") + ConversationListQuery::keysetCondition(filter.view, u"c");
+        sql.binds << ConversationListQuery::keysetBinds(filter.view, *after);
     }
     if (!conversationId.isEmpty()) {
         sql.text += QLatin1String(" AND c.id = ?");
         sql.binds << conversationId;
     }
-    sql.text += QLatin1String(" ORDER BY c.last_activity_ms DESC, c.id DESC LIMIT ?");
+    sql.text += QLatin1String(" ORDER BY ") + ConversationListQuery::orderBy(filter.view, u"c") +
+                QLatin1String(" LIMIT ?");
     sql.binds << limit;
     return sql;
 }

@@ -7,6 +7,7 @@
 #include "messagewriter.h"
 #include "storequeries.h"
 #include "storereader.h"
+#include "untrustedtext.h"
 #include "writetransaction.h"
 
 #include <QSqlError>
@@ -184,14 +185,24 @@ Expected<ConversationStore::Resolution> ConversationStore::resolve(const QString
     if (!tx.isActive())
         return Result::failure(tx.error());
     QSqlQuery q(connection());
-    // Whoever comes second finds the conversation already back with the bot.
-    q.prepare(QStringLiteral("UPDATE conversations SET status = 'bot', open_handoff_reason = NULL "
-                             "WHERE id = ? AND status <> 'bot' RETURNING status"));
+    // The one statement that decides: under READ COMMITTED a second seat's UPDATE waits for the
+    // first's row lock, then finds the row back with the bot and matches nothing.
+    q.prepare(QStringLiteral("UPDATE conversations SET status = 'bot', open_handoff_reason = NULL, "
+                             "resolved_at_ms = ?, resolved_by = ? WHERE id = ? AND status <> 'bot' "
+                             "RETURNING status"));
+    q.addBindValue(atMs);
+    q.addBindValue(text(resolvedBy));
     q.addBindValue(conversationId);
     if (!q.exec())
         return Result::failure(sqlError(q));
-    if (!q.next())
+    if (!q.next()) {
+        q.finish();
+        // Read after the other's commit (a statement of its own sees it on PostgreSQL too).
+        auto now = StoreQueries::conversation(connection(), conversationId);
+        if (now && isResolved(*now) && !now->resolvedBy.isEmpty())
+            return Result::failure(tr("Already resolved by %1").arg(isolated(now->resolvedBy)));
         return Result::failure(tr("This conversation has no open handoff to resolve."));
+    }
     q.finish();
 
     Resolution resolution;
@@ -212,6 +223,78 @@ Expected<ConversationStore::Resolution> ConversationStore::resolve(const QString
     if (resolution.event)
         emit handoffChanged(conversationId, resolution.event->id);
     return resolution;
+}
+
+Status ConversationStore::reopen(const QString& conversationId)
+{
+    WriteTransaction tx(connection());
+    if (!tx.isActive())
+        return Status::failure(tx.error());
+    auto before = StoreQueries::conversation(connection(), conversationId);
+    if (!before)
+        return Status::failure(before.error());
+    if (!isResolved(*before))
+        return Status::failure(tr("This conversation is not resolved."));
+    const qint64 resolvedAt = *before->resolvedAtMs;
+
+    QSqlQuery q(connection());
+    // The handoff this resolution closed, if it closed one (a takeover's has none).
+    q.prepare(QStringLiteral("UPDATE handoff_events SET resolved_at_ms = NULL, resolved_by = NULL "
+                             "WHERE conversation_id = ? AND resolved_at_ms = ? AND id = (SELECT MAX(id) FROM "
+                             "handoff_events WHERE conversation_id = ?) RETURNING id, reason"));
+    q.addBindValue(conversationId);
+    q.addBindValue(resolvedAt);
+    q.addBindValue(conversationId);
+    if (!q.exec())
+        return Status::failure(sqlError(q));
+    qint64 eventId = 0;
+    QVariant reason; // NULL: back to the operator's takeover
+    if (q.next()) {
+        eventId = q.value(0).toLongLong();
+        reason = q.value(1);
+    }
+    q.finish();
+
+    // Conditional on the very resolution read above: a seat that changed it meanwhile wins.
+    q.prepare(QStringLiteral("UPDATE conversations SET status = ?, open_handoff_reason = ?, "
+                             "resolved_at_ms = NULL, resolved_by = NULL "
+                             "WHERE id = ? AND status = 'bot' AND resolved_at_ms = ? RETURNING id"));
+    q.addBindValue(eventId != 0 ? QStringLiteral("handoff") : QStringLiteral("operator"));
+    q.addBindValue(eventId != 0 ? reason : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(conversationId);
+    q.addBindValue(resolvedAt);
+    if (!q.exec())
+        return Status::failure(sqlError(q));
+    if (!q.next())
+        return Status::failure(tr("This conversation changed meanwhile; it was not reopened."));
+    q.finish();
+    if (const Status committed = tx.commit(); !committed)
+        return committed;
+    emit conversationChanged(conversationId);
+    if (eventId != 0)
+        emit handoffChanged(conversationId, eventId);
+    return Status::ok();
+}
+
+Status ConversationStore::assign(const QString& conversationId, const QString& operatorName)
+{
+    QSqlQuery q(connection());
+    if (operatorName.isEmpty()) {
+        q.prepare(
+            QStringLiteral("UPDATE conversations SET assignee = NULL WHERE id = ? AND assignee IS NOT NULL"));
+        q.addBindValue(conversationId);
+    } else {
+        q.prepare(QStringLiteral("UPDATE conversations SET assignee = ? WHERE id = ? AND "
+                                 "(assignee IS NULL OR assignee <> ?)"));
+        q.addBindValue(operatorName);
+        q.addBindValue(conversationId);
+        q.addBindValue(operatorName);
+    }
+    if (!q.exec())
+        return Status::failure(sqlError(q));
+    if (q.numRowsAffected() > 0)
+        emit conversationChanged(conversationId);
+    return Status::ok();
 }
 
 Expected<Message> ConversationStore::message(qint64 messageId) const
@@ -238,9 +321,9 @@ ConversationStore::conversationsPage(const ConversationFilter& filter, int limit
     return ConversationListQuery(connection()).page(filter, limit, after);
 }
 
-Expected<ConversationStore::Counts> ConversationStore::counts() const
+Expected<ConversationStore::Counts> ConversationStore::counts(const QString& me) const
 {
-    return StoreQueries::counts(connection());
+    return StoreQueries::counts(connection(), me);
 }
 
 Expected<QList<Message>> ConversationStore::messages(const QString& conversationId, qint64 afterSeq,

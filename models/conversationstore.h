@@ -21,17 +21,26 @@ class StoreReader;
 // happen in the database, never in a proxy model.
 struct ConversationFilter
 {
-    bool needsHumanOnly = false;
+    InboxView view = InboxView::All;
     QString search; // what was typed in the search box (names, numbers, message text); empty for all
+    QString me;     // the operator name Mine is for
 
+    bool needsHumanOnly() const { return view == InboxView::NeedsHuman; }
     bool operator==(const ConversationFilter&) const = default;
 };
 
-// Where the next page starts: the last row of the previous page (keyset paging, newest first).
+// Where the next page starts: the last row of the previous page (keyset paging: newest first, or
+// waiting longest first in Needs a human).
 struct PageCursor
 {
     qint64 lastActivityMs = 0;
     QString conversationId;
+    qint64 handoffAtMs = 0;
+
+    static PageCursor after(const Conversation& c)
+    {
+        return {c.lastActivityMs, c.id, c.handoffAtMs.value_or(0)};
+    }
 };
 
 // The conversations, their messages and their handoff events in the SQL store. Every write
@@ -89,14 +98,23 @@ public:
         std::optional<HandoffEvent> event; // the handoff closed; none when an operator had taken over
     };
     // Gives the conversation back to the bot: closes the open handoff event, or ends an operator's
-    // takeover. Fails, changing nothing, when the bot already has it (someone resolved it first).
+    // takeover, and records who resolved it and when. One conditional UPDATE decides between two
+    // seats resolving at once: the second fails, changing nothing, and is told who resolved it
+    // ("Already resolved by …").
     Expected<Resolution> resolve(const QString& conversationId, const QString& resolvedBy, qint64 atMs);
+    // Undoes the last resolution: the handoff it closed is open again (with its reason and its
+    // waiting time), or the operator has it again after a takeover. Fails, changing nothing, when
+    // the conversation is not resolved (handed off again, reopened by someone else).
+    Status reopen(const QString& conversationId);
+    // Assigns the conversation to an operator ("Assign to me"); an empty name unassigns it.
+    Status assign(const QString& conversationId, const QString& operatorName);
     Status markRead(const QString& conversationId);
 
     Expected<QList<Conversation>> conversationsPage(const ConversationFilter& filter, int limit,
                                                     const std::optional<PageCursor>& after = {}) const;
     using Counts = StoreQueries::Counts;
-    Expected<Counts> counts() const;
+    // `me` picks the Mine count.
+    Expected<Counts> counts(const QString& me = {}) const;
 
     // Messages in conversation order: the `limit` after sequence number `afterSeq` (0 for the first).
     Expected<QList<Message>> messages(const QString& conversationId, qint64 afterSeq, int limit) const;

@@ -26,6 +26,16 @@ enum class ConversationStatus
     Operator, // an operator took over by replying; the bot is silent, no handoff event
 };
 
+// The list's views, each with its kept count (migration 0008 says which rows each holds).
+enum class InboxView
+{
+    All,
+    NeedsHuman, // status handoff: the agent's escalations, waiting longest first
+    Mine,       // not resolved and assigned to this seat's operator (a reply assigns)
+    Bot,        // the bot is handling it and nobody resolved it since
+    Resolved,   // back with the bot after an operator resolved it
+};
+
 // How the send of a message we wrote (bot, handoff or operator) went.
 enum class SendState
 {
@@ -97,11 +107,24 @@ struct Conversation
     std::optional<HandoffReason> openHandoffReason;
     qint64 createdAtMs = 0;
     bool isSample = false;
+    // Triage: the operator who has it (empty: nobody), the last resolution (kept until a new
+    // handoff or takeover, so a resolved conversation says who resolved it), and when its open
+    // (or last) handoff began.
+    QString assignee;
+    QString resolvedBy;
+    std::optional<qint64> resolvedAtMs;
+    std::optional<qint64> handoffAtMs;
     // In search results only: why it matched, a fragment of the matching message with each hit
     // between kSnippetHitStart and kSnippetHitEnd (searchsnippet.h). Empty when the name or the
     // number matched, and outside a search.
     QString matchSnippet;
 };
+
+// Resolved: back with the bot after a handoff or a takeover was closed, and not handed off since.
+inline bool isResolved(const Conversation& c)
+{
+    return c.status == ConversationStatus::Bot && c.resolvedAtMs.has_value();
+}
 
 struct Message
 {

@@ -23,6 +23,11 @@ enum : int
     IsSampleRole,          // bool a sample conversation
     StatusRole,            // QVariant(ConversationStatus)
     SearchSnippetRole,     // QString why a search result matched (Conversation::matchSnippet), else empty
+    AssigneeRole,          // QString the operator who has it, else empty
+    HandoffAtMsRole,       // qint64 when the open handoff began (status handoff), else invalid
+    IsResolvedRole,        // bool back with the bot after an operator resolved it
+    ResolvedByRole,        // QString who resolved it, when resolved
+    ResolvedAtMsRole,      // qint64 when it was resolved, else invalid
 };
 } // namespace ConversationRoles
 

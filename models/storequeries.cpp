@@ -51,10 +51,32 @@ Expected<QList<Message>> messageList(const QSqlDatabase& db, const QString& sql,
 
 } // namespace
 
-Expected<Counts> counts(const QSqlDatabase& db)
+int Counts::of(InboxView view) const
+{
+    switch (view) {
+    case InboxView::All:
+        return all;
+    case InboxView::NeedsHuman:
+        return needsHuman;
+    case InboxView::Mine:
+        return mine;
+    case InboxView::Bot:
+        return botHas;
+    case InboxView::Resolved:
+        return resolved;
+    }
+    return 0;
+}
+
+Expected<Counts> counts(const QSqlDatabase& db, const QString& me)
 {
     QSqlQuery q(db);
-    if (!run(q, QStringLiteral("SELECT view, count FROM inbox_counts"), {}))
+    const QString mine = QStringLiteral("assignee:") + me;
+    if (!run(q,
+             QStringLiteral(
+                 "SELECT view, count FROM inbox_counts WHERE view IN ('all', 'handoff', 'operator', "
+                 "'bot', 'resolved', ?)"),
+             {mine}))
         return failed<Counts>(q);
     Counts counts;
     while (q.next()) {
@@ -68,6 +90,10 @@ Expected<Counts> counts(const QSqlDatabase& db)
             counts.operatorHas = count;
         else if (view == QLatin1String("bot"))
             counts.botHas = count;
+        else if (view == QLatin1String("resolved"))
+            counts.resolved = count;
+        else if (!me.isEmpty() && view == mine)
+            counts.mine = count;
     }
     return counts;
 }

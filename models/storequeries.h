@@ -19,11 +19,14 @@ struct Counts
     int all = 0;
     int needsHuman = 0;  // status handoff: the agent's escalations
     int operatorHas = 0; // status operator: an operator took over
-    int botHas = 0;      // status bot
+    int botHas = 0;      // status bot, not resolved since: the Bot view
+    int resolved = 0;    // status bot after a resolution: the Resolved view
+    int mine = 0;        // not resolved and assigned to `me`: the Mine view
     bool operator==(const Counts&) const = default;
+    int of(InboxView view) const;
 };
-// Kept by triggers (migration 0004): four rows, whatever the size of the inbox.
-Expected<Counts> counts(const QSqlDatabase& db);
+// Kept by triggers (migrations 0004, 0008): six rows, whatever the size of the inbox.
+Expected<Counts> counts(const QSqlDatabase& db, const QString& me = {});
 
 Expected<Conversation> conversation(const QSqlDatabase& db, const QString& conversationId);
 Expected<Message> message(const QSqlDatabase& db, qint64 messageId);

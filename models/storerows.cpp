@@ -8,7 +8,8 @@ namespace zapito {
 
 const char* const kConversationColumns =
     "id, bot_id, channel, external_id, contact_name, status, last_activity_ms, last_message_preview, "
-    "unread_count, open_handoff_reason, created_at_ms, is_sample";
+    "unread_count, open_handoff_reason, created_at_ms, is_sample, assignee, resolved_by, resolved_at_ms, "
+    "handoff_at_ms";
 const char* const kMessageColumns = "id, conversation_id, role, content, at_ms, external_message_id, seq, "
                                     "channel_at_ms, decided, send_state, send_error, author, kind";
 const char* const kHandoffEventColumns = "id, conversation_id, message_id, reason, at_ms, resolved_at_ms, "
@@ -38,6 +39,12 @@ Conversation conversationFromRecord(const QSqlRecord& r)
         c.openHandoffReason = handoffReasonFromString(r.value(9).toString());
     c.createdAtMs = r.value(10).toLongLong();
     c.isSample = r.value(11).toBool();
+    c.assignee = r.value(12).toString();
+    c.resolvedBy = r.value(13).toString();
+    if (!r.isNull(14))
+        c.resolvedAtMs = r.value(14).toLongLong();
+    if (!r.isNull(15))
+        c.handoffAtMs = r.value(15).toLongLong();
     return c;
 }
 

@@ -211,7 +211,7 @@ void ConversationListPanel::updateEmptyState()
                 &QPushButton::clicked, this, &ConversationListPanel::connectChannelRequested);
         connect(m_empty->addButton(QStringLiteral("loadSamplesButton"), tr("Load sample conversations")),
                 &QPushButton::clicked, this, &ConversationListPanel::loadSamplesRequested);
-    } else if (m_model.filter().needsHumanOnly) {
+    } else if (m_model.filter().needsHumanOnly()) {
         m_empty->setContent(ui::resourceIcon(QStringLiteral("all-clear")),
                             tr("Nobody is waiting for a human"),
                             tr("When the bot hands a conversation over, it appears here and you get a "

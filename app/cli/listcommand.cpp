@@ -42,7 +42,7 @@ int runList(const QStringList& arguments)
         return 1;
     ConversationStore store(*db);
     ConversationFilter filter;
-    filter.needsHumanOnly = parser.isSet(needsHuman);
+    filter.view = parser.isSet(needsHuman) ? InboxView::NeedsHuman : InboxView::All;
 
     QJsonArray array;
     std::optional<PageCursor> after;
@@ -74,7 +74,7 @@ int runList(const QStringList& arguments)
         }
         if (page->size() < kPage)
             break;
-        after = PageCursor{page->constLast().lastActivityMs, page->constLast().id};
+        after = PageCursor::after(page->constLast());
     }
     if (parser.isSet(json))
         out << QJsonDocument(array).toJson(QJsonDocument::Indented);

@@ -131,7 +131,7 @@ double ProductInbox::openAndPaintFirstPage(const QString& databasePath)
 bool ProductInbox::listDataFor(const QString& search, bool needsHuman) const
 {
     const ConversationFilter& f = m_window->listModel().filter();
-    return f.search == search.simplified() && f.needsHumanOnly == needsHuman;
+    return f.search == search.simplified() && f.needsHumanOnly() == needsHuman;
 }
 
 double ProductInbox::toggleNeedsHuman(bool on)
@@ -140,7 +140,7 @@ double ProductInbox::toggleNeedsHuman(bool on)
         return -1; // nothing to click
     const ConversationListModel& model = m_window->listModel();
     ConversationFilter wanted = model.filter();
-    wanted.needsHumanOnly = on;
+    wanted.view = on ? InboxView::NeedsHuman : InboxView::All;
     ListData data(model, wanted);
     QWidget* view = listView();
     QWidget* empty = listEmptyState();
@@ -234,7 +234,7 @@ double ProductInbox::liveMessage(const QString& conversationId, qint64 atMs)
 double ProductInbox::markResolved(qint64)
 {
     const ConversationListModel& model = m_window->listModel();
-    if (!model.filter().needsHumanOnly || model.rowCount() == 0)
+    if (!model.filter().needsHumanOnly() || model.rowCount() == 0)
         return -1;
     // Open the first conversation waiting for a human (not timed), then click Mark resolved.
     const QString target = model.conversationAt(0).id;

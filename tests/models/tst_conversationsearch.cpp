@@ -154,7 +154,8 @@ class tst_ConversationSearch : public QObject
     Expected<QList<Conversation>> search(const QString& typed, bool needsHumanOnly = false, int limit = 100,
                                          const std::optional<PageCursor>& after = {})
     {
-        return ConversationListQuery(m_db->connection()).page({needsHumanOnly, typed}, limit, after);
+        return ConversationListQuery(m_db->connection())
+            .page({needsHumanOnly ? InboxView::NeedsHuman : InboxView::All, typed, {}}, limit, after);
     }
     // Every page of a search, `pageSize` at a time, by the cursor the list model builds.
     QList<Conversation> allPages(const QString& typed, bool needsHumanOnly, int pageSize)
@@ -168,7 +169,7 @@ class tst_ConversationSearch : public QObject
             rows += *page;
             if (page->size() < pageSize)
                 return rows;
-            after = PageCursor{page->constLast().lastActivityMs, page->constLast().id};
+            after = PageCursor::after(page->constLast());
         }
         qFatal("paging never ended");
     }
@@ -363,15 +364,19 @@ private slots:
         const std::optional<PageCursor> cursor =
             nextPage ? std::optional(PageCursor{300, QStringLiteral("conv_x")}) : std::nullopt;
         for (const SqlStatement& statement :
-             {list.pageStatement({needsHuman, typed}, 100, cursor),
-              ConversationSearch(db).statement({needsHuman, typed}, 1, {}, QStringLiteral("conv_x"))}) {
+             {list.pageStatement({needsHuman ? InboxView::NeedsHuman : InboxView::All, typed, {}}, 100,
+                                 cursor),
+              ConversationSearch(db).statement(
+                  {needsHuman ? InboxView::NeedsHuman : InboxView::All, typed, {}}, 1, {},
+                  QStringLiteral("conv_x"))}) {
             QVERIFY(!statement.text.isEmpty());
             const QList<PlanRow> plan = queryPlan(db, statement);
             const QString unbounded = unboundedPart(plan, statement);
             QVERIFY2(unbounded.isEmpty(), qPrintable(unbounded + u'\n' + planText(plan)));
             QVERIFY2(planText(plan).contains(QLatin1String("VIRTUAL TABLE")), qPrintable(planText(plan)));
         }
-        const auto page = list.page({needsHuman, typed}, 100, cursor);
+        const auto page =
+            list.page({needsHuman ? InboxView::NeedsHuman : InboxView::All, typed, {}}, 100, cursor);
         QVERIFY2(page, qPrintable(page.error()));
     }
 
@@ -456,8 +461,9 @@ private slots:
         for (qsizetype i = 1; i < rows.size(); ++i) {
             const Conversation& a = rows.at(i - 1);
             const Conversation& b = rows.at(i);
-            QVERIFY(a.lastActivityMs > b.lastActivityMs ||
-                    (a.lastActivityMs == b.lastActivityMs && a.id > b.id));
+            // Needs a human: waiting longest first; else newest first.
+            QVERIFY(ConversationListQuery::comesBefore(needsHuman ? InboxView::NeedsHuman : InboxView::All, a,
+                                                       b));
         }
     }
 
@@ -573,13 +579,14 @@ private slots:
         addCustomers();
         const ConversationListQuery list(m_db->connection());
         const QString ana = search(QStringLiteral("bread"))->constFirst().id;
-        auto found = list.matching({false, QStringLiteral("bread")}, ana);
+        auto found = list.matching({InboxView::All, QStringLiteral("bread"), {}}, ana);
         QVERIFY(found && *found);
         QVERIFY((*found)->matchSnippet.contains(QChar(kSnippetHitStart)));
         const QString kenji = search(QStringLiteral("refund"))->constFirst().id;
-        found = list.matching({false, QStringLiteral("bread")}, kenji);
+        found = list.matching({InboxView::All, QStringLiteral("bread"), {}}, kenji);
         QVERIFY(found && !*found);
-        found = list.matching({true, QStringLiteral("bread")}, ana); // not waiting for a human
+        found = list.matching({InboxView::NeedsHuman, QStringLiteral("bread"), {}},
+                              ana); // not waiting for a human
         QVERIFY(found && !*found);
     }
 

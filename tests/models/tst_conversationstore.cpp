@@ -2,6 +2,7 @@
 #include "conversationlistquery.h"
 #include "conversationstore.h"
 #include "leadpayload.h"
+#include "pipelinestore.h"
 #include "testdatabase.h"
 
 #include <QJsonArray>
@@ -11,6 +12,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
+
+#include <latch>
 
 using namespace zapito;
 
@@ -270,6 +274,113 @@ private slots:
         QVERIFY(!m_store->resolve(c.id, QStringLiteral("Ana"), 100)); // nothing left to resolve
     }
 
+    void assign_setsTheAssigneeAndAReplyAssignsToTheReplier()
+    {
+        const Conversation c = conversation(QStringLiteral("1"));
+        QSignalSpy changed(m_store.get(), &ConversationStore::conversationChanged);
+        QVERIFY(m_store->assign(c.id, QStringLiteral("Ana")));
+        QCOMPARE(m_store->conversation(c.id)->assignee, QStringLiteral("Ana"));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(m_store->assign(c.id, QStringLiteral("Ana"))); // already hers: nothing to announce
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m_store->counts(QStringLiteral("Ana"))->mine, 1);
+
+        PipelineStore pipeline(*m_store);
+        QVERIFY(pipeline.recordOperatorReply(c.id, QStringLiteral("On it"), QStringLiteral("Bo"), 2000));
+        QCOMPARE(m_store->conversation(c.id)->assignee, QStringLiteral("Bo"));
+        QCOMPARE(m_store->counts(QStringLiteral("Ana"))->mine, 0);
+        QCOMPARE(m_store->counts(QStringLiteral("Bo"))->mine, 1);
+        QVERIFY(m_store->assign(c.id, {}));
+        QVERIFY(m_store->conversation(c.id)->assignee.isEmpty());
+        QCOMPARE(m_store->counts(QStringLiteral("Bo"))->mine, 0);
+    }
+
+    void resolve_recordsWhoAndWhen_andReopenRestoresTheHandoff()
+    {
+        const Conversation c = conversation(QStringLiteral("1"));
+        auto handoff =
+            m_store->recordHandoff(c.id, QStringLiteral("h"), HandoffReason::Escalate, 500, payloadOf);
+        QVERIFY(handoff);
+        QCOMPARE(m_store->conversation(c.id)->handoffAtMs, handoff->event.atMs);
+        QVERIFY(m_store->resolve(c.id, QStringLiteral("Ana"), 900));
+        Conversation resolved = m_store->conversation(c.id).value();
+        QVERIFY(isResolved(resolved));
+        QCOMPARE(resolved.resolvedBy, QStringLiteral("Ana"));
+        QCOMPARE(resolved.resolvedAtMs, 900);
+        QCOMPARE(m_store->counts()->resolved, 1);
+
+        QVERIFY(m_store->reopen(c.id));
+        const Conversation reopened = m_store->conversation(c.id).value();
+        QCOMPARE(reopened.status, ConversationStatus::Handoff);
+        QCOMPARE(reopened.openHandoffReason, HandoffReason::Escalate);
+        QCOMPARE(reopened.handoffAtMs, handoff->event.atMs); // still waiting since the handoff
+        QVERIFY(!reopened.resolvedAtMs);
+        const HandoffEvent event = m_store->handoffEvent(handoff->event.id).value();
+        QVERIFY(!event.resolvedAtMs);
+        QVERIFY(event.resolvedBy.isEmpty());
+        QVERIFY(!m_store->reopen(c.id)); // not resolved any more
+        QCOMPARE(m_store->counts()->needsHuman, 1);
+        QCOMPARE(m_store->counts()->resolved, 0);
+    }
+
+    void reopen_afterATakeoverGivesItBackToTheOperator()
+    {
+        const Conversation c = conversation(QStringLiteral("1"));
+        PipelineStore pipeline(*m_store);
+        QVERIFY(pipeline.recordOperatorReply(c.id, QStringLiteral("Hi"), QStringLiteral("Ana"), 2000));
+        QVERIFY(m_store->resolve(c.id, QStringLiteral("Ana"), 2100));
+        QVERIFY(m_store->reopen(c.id));
+        QCOMPARE(m_store->conversation(c.id)->status, ConversationStatus::Operator);
+        QVERIFY(!m_store->conversation(c.id)->openHandoffReason);
+    }
+
+    // Two seats, each with a connection of its own, resolve one handoff at the same moment: one
+    // resolution is recorded, and the other seat is told who made it.
+    void resolve_twoSeatsAtOnce_oneWinsTheOtherIsToldWho()
+    {
+        constexpr int kRounds = 8;
+        for (int round = 0; round < kRounds; ++round) {
+            const Conversation c = conversation(QString::number(100 + round));
+            QVERIFY(
+                m_store->recordHandoff(c.id, QStringLiteral("h"), HandoffReason::Handoff, 500, payloadOf));
+            std::latch ready(2);
+            const QStringList names{QStringLiteral("Ana"), QStringLiteral("Bo")};
+            QList<QString> outcomes(2);
+            QList<QThread*> seats;
+            for (int seat = 0; seat < 2; ++seat) {
+                seats << QThread::create([&, seat] {
+                    auto db = m_tmp->open();
+                    if (!db) {
+                        ready.count_down();
+                        outcomes[seat] = QStringLiteral("no connection");
+                        return;
+                    }
+                    ConversationStore store(*db);
+                    ready.arrive_and_wait(); // both connections are open: now, together
+                    auto resolved = store.resolve(c.id, names.at(seat), 1000 + seat);
+                    outcomes[seat] = resolved ? QStringLiteral("resolved") : resolved.error();
+                });
+                seats.last()->start();
+            }
+            for (QThread* t : seats) {
+                QVERIFY(t->wait(60'000));
+                delete t;
+            }
+            const int winner = outcomes.indexOf(QStringLiteral("resolved"));
+            QVERIFY2(winner >= 0 && outcomes.count(QStringLiteral("resolved")) == 1,
+                     qPrintable(outcomes.join(QLatin1String(" | "))));
+            const QString name = names.at(winner);
+            QCOMPARE(outcomes.at(1 - winner), QStringLiteral("Already resolved by \u2068%1\u2069").arg(name));
+            const Conversation after = m_store->conversation(c.id).value();
+            QCOMPARE(after.resolvedBy, name);
+            const QList<HandoffEvent> events = m_store->handoffEvents(c.id).value();
+            QCOMPARE(events.size(), 1);
+            QCOMPARE(events.first().resolvedBy, name);
+            QCOMPARE(events.first().resolvedAtMs, 1000 + winner);
+        }
+        QCOMPARE(m_store->counts()->resolved, kRounds);
+    }
+
     void conversationsPage_filtersAndPagesNewestFirst()
     {
         for (int i = 0; i < 25; ++i) {
@@ -292,18 +403,19 @@ private slots:
                 break;
             for (const auto& c : *page)
                 seen << c.contactName;
-            cursor = PageCursor{page->last().lastActivityMs, page->last().id};
+            cursor = PageCursor::after(page->last());
         }
         QCOMPARE(seen.size(), 25);
         QCOMPARE(seen.first(), QStringLiteral("Contact 24"));
         QCOMPARE(seen.last(), QStringLiteral("Contact 0"));
 
-        auto needsHuman = m_store->conversationsPage({true, {}}, 100);
+        auto needsHuman = m_store->conversationsPage({InboxView::NeedsHuman, {}, {}}, 100);
         QCOMPARE(needsHuman->size(), 5);
         for (const auto& c : *needsHuman)
             QCOMPARE(c.status, ConversationStatus::Handoff);
-        QCOMPARE(m_store->conversationsPage({false, QStringLiteral("act 1")}, 100)->size(), 11); // 1, 10–19
-        QCOMPARE(m_store->conversationsPage({false, QStringLiteral("%")}, 100)->size(),
+        QCOMPARE(m_store->conversationsPage({InboxView::All, QStringLiteral("act 1"), {}}, 100)->size(),
+                 11); // 1, 10–19
+        QCOMPARE(m_store->conversationsPage({InboxView::All, QStringLiteral("%"), {}}, 100)->size(),
                  0); // literal, not wildcard
     }
 
@@ -318,16 +430,29 @@ private slots:
         const auto db = tmp.open();
         QVERIFY(db);
         const ConversationListQuery list(db->connection());
-        const PageCursor cursor{1000, QStringLiteral("conv_x")};
+        const PageCursor cursor{1000, QStringLiteral("conv_x"), 900};
         const auto row = [](const char* name, const ConversationListQuery::Statement& statement,
                             const char* index) {
             QTest::newRow(name) << statement.text << statement.binds << QString::fromLatin1(index);
         };
-        row("needs-human-page", list.pageStatement({true, {}}, 50), "conversations_by_status_activity");
-        row("needs-human-next-page", list.pageStatement({true, {}}, 50, cursor),
-            "conversations_by_status_activity");
-        row("all-page", list.pageStatement({false, {}}, 50), "conversations_by_activity");
-        row("all-next-page", list.pageStatement({false, {}}, 50, cursor), "conversations_by_activity");
+        const QString me = QStringLiteral("Ana");
+        const struct
+        {
+            const char* name;
+            InboxView view;
+            const char* index;
+        } views[] = {{"needs-human", InboxView::NeedsHuman, "conversations_waiting"},
+                     {"mine", InboxView::Mine, "conversations_by_assignee"},
+                     {"bot", InboxView::Bot, "conversations_by_state_activity"},
+                     {"resolved", InboxView::Resolved, "conversations_by_state_activity"},
+                     {"all", InboxView::All, "conversations_by_activity"}};
+        for (const auto& v : views) {
+            const ConversationFilter filter{v.view, {}, me};
+            row(qPrintable(QStringLiteral("%1-page").arg(QLatin1String(v.name))),
+                list.pageStatement(filter, 50), v.index);
+            row(qPrintable(QStringLiteral("%1-next-page").arg(QLatin1String(v.name))),
+                list.pageStatement(filter, 50, cursor), v.index);
+        }
         QTest::newRow("transcript-in-order")
             << QStringLiteral(
                    "SELECT id FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT 200")
@@ -338,8 +463,10 @@ private slots:
         QTest::newRow("undecided-at-start")
             << QStringLiteral("SELECT MAX(seq) FROM messages WHERE conversation_id = ? AND decided = 0")
             << QVariantList{QStringLiteral("conv_x")} << QStringLiteral("messages_undecided");
-        QTest::newRow("kept-counts") << QStringLiteral("SELECT view, count FROM inbox_counts")
-                                     << QVariantList{} << QStringLiteral("inbox_counts");
+        QTest::newRow("kept-counts")
+            << QStringLiteral("SELECT view, count FROM inbox_counts WHERE view IN ('all', 'handoff', "
+                              "'operator', 'bot', 'resolved', ?)")
+            << QVariantList{QStringLiteral("assignee:Ana")} << QStringLiteral("inbox_counts");
         QTest::newRow("outbox-head")
             << QStringLiteral(
                    "SELECT message_id FROM channel_outbox WHERE conversation_id = ? ORDER BY seq LIMIT 1")

@@ -240,7 +240,7 @@ private slots:
         QCOMPARE(reply->message.author, QStringLiteral("Carla"));
         QCOMPARE(m_store->conversation(in.conversation.id)->status, ConversationStatus::Operator);
         ConversationFilter needsHuman;
-        needsHuman.needsHumanOnly = true;
+        needsHuman.view = InboxView::NeedsHuman;
         QVERIFY(m_store->conversationsPage(needsHuman, 10)->isEmpty()); // the agent's escalations only
         QVERIFY(receive(QStringLiteral("thanks"), 1100).message.decided);
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM handoff_events")), 0);
@@ -276,60 +276,100 @@ private slots:
         QCOMPARE(m_outbox->conversationsWithOutbound().value(), QStringList{in.conversation.id});
     }
 
-    // The kept counts agree with a real count after every kind of write: new and returning
-    // customers, a handoff, a takeover, resolving, giving back, a deleted conversation.
+    // The kept counts, Mine for two operators included, agree with a real count after every step of
+    // every write path: new and returning customers, a handoff, a takeover, resolving, giving back,
+    // undoing either, a handoff after a resolution, assigning, a reply that assigns, a deleted row.
+    void keptCounts_matchARealCount_throughEveryWritePath_data()
+    {
+        QTest::addColumn<QStringList>("steps");
+        const auto row = [](const char* name, const QString& steps) {
+            QTest::newRow(name) << steps.split(u' ');
+        };
+        row("new-and-returning-customers", QStringLiteral("receive receive-other receive"));
+        row("handoff", QStringLiteral("receive handoff"));
+        row("takeover-by-reply", QStringLiteral("receive reply-ana"));
+        row("resolve-handoff", QStringLiteral("receive handoff resolve-ana"));
+        row("give-back-takeover", QStringLiteral("receive reply-ana resolve-ana"));
+        row("undo-resolve-handoff", QStringLiteral("receive handoff resolve-ana reopen"));
+        row("undo-give-back", QStringLiteral("receive reply-ana resolve-bo reopen"));
+        row("handoff-after-resolve", QStringLiteral("receive handoff resolve-ana receive handoff"));
+        row("reply-in-handoff-assigns", QStringLiteral("receive handoff reply-bo reply-ana"));
+        row("assign-reassign-unassign",
+            QStringLiteral("receive handoff assign-ana assign-ana assign-bo unassign resolve-bo"));
+        row("assign-resolved", QStringLiteral("receive handoff resolve-ana assign-bo reopen"));
+        row("upsert", QStringLiteral("upsert receive"));
+        row("delete", QStringLiteral("receive handoff assign-ana receive-other delete"));
+    }
     void keptCounts_matchARealCount_throughEveryWritePath()
     {
-        const auto realCounts = [this] {
+        QFETCH(QStringList, steps);
+        const QString notResolved = QStringLiteral("(status <> 'bot' OR resolved_at_ms IS NULL)");
+        const auto realCounts = [&](const QString& me) {
             ConversationStore::Counts c;
             c.all = count(QStringLiteral("SELECT COUNT(*) FROM conversations"));
             c.needsHuman =
                 count(QStringLiteral("SELECT COUNT(*) FROM conversations WHERE status = 'handoff'"));
             c.operatorHas =
                 count(QStringLiteral("SELECT COUNT(*) FROM conversations WHERE status = 'operator'"));
-            c.botHas = count(QStringLiteral("SELECT COUNT(*) FROM conversations WHERE status = 'bot'"));
+            c.botHas = count(QStringLiteral(
+                "SELECT COUNT(*) FROM conversations WHERE status = 'bot' AND resolved_at_ms IS NULL"));
+            c.resolved = count(QStringLiteral(
+                "SELECT COUNT(*) FROM conversations WHERE status = 'bot' AND resolved_at_ms IS NOT NULL"));
+            c.mine = count(QStringLiteral("SELECT COUNT(*) FROM conversations WHERE assignee = '%1' AND %2")
+                               .arg(me, notResolved));
             return c;
         };
-        const auto check = [&](const char* step) {
-            const ConversationStore::Counts kept = m_store->counts().value();
-            const ConversationStore::Counts real = realCounts();
-            QVERIFY2(kept == real, qPrintable(QStringLiteral("%1: kept %2/%3/%4/%5, real %6/%7/%8/%9")
-                                                  .arg(QLatin1String(step))
-                                                  .arg(kept.all)
-                                                  .arg(kept.needsHuman)
-                                                  .arg(kept.operatorHas)
-                                                  .arg(kept.botHas)
-                                                  .arg(real.all)
-                                                  .arg(real.needsHuman)
-                                                  .arg(real.operatorHas)
-                                                  .arg(real.botHas)));
+        const auto text = [](const ConversationStore::Counts& c) {
+            return QStringLiteral("all %1 handoff %2 operator %3 bot %4 resolved %5 mine %6")
+                .arg(c.all)
+                .arg(c.needsHuman)
+                .arg(c.operatorHas)
+                .arg(c.botHas)
+                .arg(c.resolved)
+                .arg(c.mine);
         };
-        check("empty");
-        const auto a = receive(QStringLiteral("hi"), 1000);
-        auto b = m_pipeline->storeInbound(
-            m_bot.id, fromCustomer(QStringLiteral("hello"), {}, QStringLiteral("2")), 1001);
-        QVERIFY(b);
-        check("two new customers");
-        receive(QStringLiteral("again"), 1002);
-        check("a returning customer");
-        QVERIFY(m_pipeline->decideHandoff(a.conversation.id, 2, QStringLiteral("Wait"),
-                                          HandoffReason::Handoff, 1003, timesOf));
-        check("handoff");
-        QVERIFY(m_pipeline->recordOperatorReply(b->conversation.id, QStringLiteral("Hi"),
-                                                QStringLiteral("Ana"), 1004));
-        check("takeover");
-        QVERIFY(m_store->resolve(a.conversation.id, QStringLiteral("Ana"), 1005));
-        check("resolved");
-        QVERIFY(m_store->resolve(b->conversation.id, QStringLiteral("Ana"), 1006));
-        check("given back");
-        QVERIFY(m_store->upsertConversation(m_bot.id, QStringLiteral("telegram"), QStringLiteral("9"),
-                                            QStringLiteral("Cid"), 1007));
-        check("upsert");
-        QVERIFY(
-            QSqlQuery(m_db->connection())
-                .exec(QStringLiteral("DELETE FROM conversations WHERE id = '%1'").arg(a.conversation.id)));
-        check("deleted");
-        QCOMPARE(m_store->counts()->all, 2);
+        QString lastId;
+        qint64 now = 1000;
+        for (const QString& step : steps) {
+            ++now;
+            bool done = true;
+            if (step == QLatin1String("receive")) {
+                lastId = receive(QStringLiteral("hi %1").arg(now), now).conversation.id;
+            } else if (step == QLatin1String("receive-other")) {
+                done = bool(m_pipeline->storeInbound(
+                    m_bot.id, fromCustomer(QStringLiteral("hello"), {}, QStringLiteral("2")), now));
+            } else if (step == QLatin1String("handoff")) {
+                const qint64 seq = count(
+                    QStringLiteral("SELECT MAX(seq) FROM messages WHERE conversation_id = '%1'").arg(lastId));
+                done = bool(m_pipeline->decideHandoff(lastId, seq, QStringLiteral("Wait"),
+                                                      HandoffReason::Escalate, now, timesOf));
+            } else if (step.startsWith(QLatin1String("reply-"))) {
+                done = bool(m_pipeline->recordOperatorReply(lastId, QStringLiteral("Hi"), step.mid(6), now));
+            } else if (step.startsWith(QLatin1String("resolve-"))) {
+                done = bool(m_store->resolve(lastId, step.mid(8), now));
+            } else if (step == QLatin1String("reopen")) {
+                done = bool(m_store->reopen(lastId));
+            } else if (step.startsWith(QLatin1String("assign-"))) {
+                done = bool(m_store->assign(lastId, step.mid(7)));
+            } else if (step == QLatin1String("unassign")) {
+                done = bool(m_store->assign(lastId, {}));
+            } else if (step == QLatin1String("upsert")) {
+                done = bool(m_store->upsertConversation(m_bot.id, QStringLiteral("telegram"),
+                                                        QStringLiteral("9"), QStringLiteral("Cid"), now));
+            } else if (step == QLatin1String("delete")) {
+                done = QSqlQuery(m_db->connection())
+                           .exec(QStringLiteral("DELETE FROM conversations WHERE id = '%1'").arg(lastId));
+            } else {
+                QFAIL(qPrintable(QStringLiteral("unknown step ") + step));
+            }
+            QVERIFY2(done, qPrintable(step));
+            for (const QString& me : {QStringLiteral("ana"), QStringLiteral("bo")}) {
+                const ConversationStore::Counts kept = m_store->counts(me).value();
+                const ConversationStore::Counts real = realCounts(me);
+                QVERIFY2(kept == real, qPrintable(QStringLiteral("after %1, for %2: kept %3; real %4")
+                                                      .arg(step, me, text(kept), text(real))));
+            }
+        }
     }
 
     void webhookTranscript_isOrderedBySequence_withTimesThatNeverGoBack()

@@ -287,7 +287,7 @@ private slots:
         }
         QFETCH(bool, scansPricedOut);
         const ConversationListQuery list(db->connection());
-        const auto statement = list.pageStatement({false, typed}, 50);
+        const auto statement = list.pageStatement({InboxView::All, typed, {}}, 50);
         QSqlQuery settings(db->connection());
         QVERIFY(settings.exec(scansPricedOut ? QStringLiteral("SET enable_seqscan = off")
                                              : QStringLiteral("RESET enable_seqscan")));
