@@ -44,6 +44,17 @@ void ConversationListModel::setView(InboxView view)
     setFilter(f);
 }
 
+void ConversationListModel::setOpenConversationId(const QString& conversationId)
+{
+    if (conversationId == m_openConversationId)
+        return;
+    const QString before = std::exchange(m_openConversationId, conversationId);
+    for (const QString& id : {before, conversationId}) {
+        if (const int row = rowOf(id); row >= 0)
+            emit dataChanged(index(row), index(row), {ConversationRoles::UnreadCountRole});
+    }
+}
+
 void ConversationListModel::setOperatorName(const QString& name)
 {
     if (name == m_filter.me)
@@ -99,7 +110,7 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
     case LastActivityMsRole:
         return c.lastActivityMs;
     case UnreadCountRole:
-        return c.unreadCount;
+        return c.id == m_openConversationId ? 0 : c.unreadCount;
     case NeedsHumanRole:
         return c.status == ConversationStatus::Handoff;
     case HandoffReasonRole:

@@ -33,6 +33,8 @@ public:
     void setNeedsHumanOnly(bool on);
     void setView(InboxView view);
     InboxView view() const { return m_filter.view; }
+    // The conversation the window shows: being read, its row reports no unread messages.
+    void setOpenConversationId(const QString& conversationId);
     // The operator this seat is: Mine's rows and its count.
     void setOperatorName(const QString& name);
     void setSearch(const QString& text);
@@ -78,6 +80,7 @@ private:
     StoreReader& m_reader;
     const QString m_lanePrefix;
     ConversationFilter m_filter;
+    QString m_openConversationId;
     QList<Conversation> m_rows;
     ConversationStore::Counts m_counts;
     QString m_lastError;

@@ -3,6 +3,7 @@
 
 #include "inboxroles.h"
 #include "uistyle.h"
+#include "untrustedtext.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -111,6 +112,8 @@ SnippetLine ConversationDelegate::searchSnippet(const QModelIndex& index)
 
 QString ConversationDelegate::badgeText(const QModelIndex& index)
 {
+    if (index.data(ConversationRoles::IsResolvedRole).toBool())
+        return QApplication::translate("zapito", "Resolved");
     // An operator's takeover is not one of the agent's handoffs, but the row says who has it.
     if (index.data(ConversationRoles::StatusRole).value<ConversationStatus>() == ConversationStatus::Operator)
         return QApplication::translate("zapito", "Operator");
@@ -120,6 +123,29 @@ QString ConversationDelegate::badgeText(const QModelIndex& index)
 QString ConversationDelegate::timeText(const QModelIndex& index) const
 {
     return ui::relativeTime(index.data(ConversationRoles::LastActivityMsRole).toLongLong(), m_clock());
+}
+
+QString ConversationDelegate::waitingText(const QModelIndex& index) const
+{
+    const QVariant since = index.data(ConversationRoles::HandoffAtMsRole);
+    if (!since.isValid())
+        return {};
+    const qint64 minutes = qMax<qint64>(0, (m_clock() - since.toLongLong()) / 60'000);
+    if (minutes < 60)
+        return QApplication::translate("zapito", "waiting %n min", "", int(minutes));
+    return QApplication::translate("zapito", "waiting %n h", "", int(minutes / 60));
+}
+
+bool ConversationDelegate::isWaitTooLong(const QModelIndex& index) const
+{
+    const QVariant since = index.data(ConversationRoles::HandoffAtMsRole);
+    return since.isValid() && m_clock() - since.toLongLong() >= qint64(m_waitWarningMinutes) * 60'000;
+}
+
+QString ConversationDelegate::assigneeText(const QModelIndex& index)
+{
+    const QString assignee = index.data(ConversationRoles::AssigneeRole).toString();
+    return assignee.isEmpty() ? QString() : isolated(assignee);
 }
 
 QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
@@ -176,20 +202,27 @@ void ConversationDelegate::paint(QPainter* p, const QStyleOptionViewItem& option
     const QFontMetrics titleMetrics(titleFont);
     QFont smallFont = option.font;
     smallFont.setPointSizeF(option.font.pointSizeF() * 0.88);
-    const QFontMetrics smallMetrics(smallFont);
     const QFontMetrics bodyMetrics(option.font);
     const int lineGap = 6;
     const int top = r.top() + (r.height() - (titleMetrics.height() + lineGap + bodyMetrics.height())) / 2;
     const QRect line1(textLeft, top, r.right() - textLeft, titleMetrics.height());
     const QRect line2(textLeft, line1.bottom() + lineGap, r.right() - textLeft, bodyMetrics.height());
 
-    // Line 1: title … time.
-    const QString time = timeText(index);
-    p->setFont(smallFont);
-    p->setPen(muted);
-    const int timeWidth = smallMetrics.horizontalAdvance(time);
+    // Line 1: title … [assignee ·] time, or how long a handoff has waited, in the warning colour
+    // once that is too long.
+    const QString waiting = waitingText(index);
+    const bool tooLong = !waiting.isEmpty() && isWaitTooLong(index);
+    const QString assignee = assigneeText(index);
+    const QString when = waiting.isEmpty() ? timeText(index) : waiting;
+    const QString time = assignee.isEmpty() ? when : assignee + QStringLiteral(" · ") + when;
+    QFont timeFont = smallFont;
+    timeFont.setBold(tooLong);
+    p->setFont(timeFont);
+    p->setPen(tooLong && !selected ? ui::errorText(pal) : muted);
+    const int timeWidth = qMin(QFontMetrics(timeFont).horizontalAdvance(time), line1.width() / 2);
     p->drawText(QRect(line1.right() - timeWidth, line1.top(), timeWidth, line1.height()),
-                Qt::AlignRight | Qt::AlignVCenter, time);
+                Qt::AlignRight | Qt::AlignVCenter,
+                QFontMetrics(timeFont).elidedText(time, Qt::ElideMiddle, timeWidth));
     // Sample conversations say so beside the name, so nobody answers a customer who does not exist.
     const bool sample = index.data(ConversationRoles::IsSampleRole).toBool();
     const QString tag = sample ? QApplication::translate("zapito", "Sample") : QString();
@@ -233,7 +266,10 @@ void ConversationDelegate::paint(QPainter* p, const QStyleOptionViewItem& option
         const auto reason = index.data(ConversationRoles::HandoffReasonRole).value<HandoffReason>();
         const bool takenOver = index.data(ConversationRoles::StatusRole).value<ConversationStatus>() ==
                                ConversationStatus::Operator;
-        QColor colour = takenOver ? pal.color(QPalette::Link) : ui::reasonColor(reason, pal);
+        const bool resolved = index.data(ConversationRoles::IsResolvedRole).toBool();
+        QColor colour = resolved    ? ui::successText(pal)
+                        : takenOver ? pal.color(QPalette::Link)
+                                    : ui::reasonColor(reason, pal);
         if (selected)
             colour = pal.color(QPalette::HighlightedText);
         QColor fill = colour;

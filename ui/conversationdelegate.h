@@ -12,7 +12,8 @@ namespace zapito {
 // Paints one conversation of the list: avatar with the channel's icon, the contact as the
 // title, the newest message on one elided line (in search results, why the row matched: the
 // matching message's snippet with its hits in bold), the relative time, the unread count and, for
-// conversations waiting for a human, the reason in words. All text is drawn as plain text.
+// conversations waiting for a human, the reason in words and how long they have waited (coloured
+// past the warning threshold), and who has the conversation. All text is drawn as plain text.
 class ConversationDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -21,6 +22,9 @@ public:
 
     explicit ConversationDelegate(QObject* parent = nullptr);
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    // After this long a handoff's wait is drawn in the warning colour.
+    void setWaitWarningMinutes(int minutes) { m_waitWarningMinutes = minutes; }
+    int waitWarningMinutes() const { return m_waitWarningMinutes; }
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
@@ -34,9 +38,16 @@ public:
     static SnippetLine searchSnippet(const QModelIndex& index);
     static QString badgeText(const QModelIndex& index);
     QString timeText(const QModelIndex& index) const;
+    // "waiting 12 min" on a conversation waiting for a human, else empty.
+    QString waitingText(const QModelIndex& index) const;
+    // Whether that wait has reached the warning threshold.
+    bool isWaitTooLong(const QModelIndex& index) const;
+    // Who has it: the assignee's name, isolated; empty when nobody.
+    static QString assigneeText(const QModelIndex& index);
 
 private:
     Clock m_clock;
+    int m_waitWarningMinutes = 15;
 };
 
 } // namespace zapito

@@ -8,12 +8,12 @@
 #include "uistyle.h"
 #include "untrustedtext.h"
 
-#include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -23,13 +23,13 @@ ConversationListPanel::ConversationListPanel(ConversationListModel& model, QWidg
     : QWidget(parent)
     , m_model(model)
     , m_search(new QLineEdit(this))
-    , m_allButton(new QPushButton(this))
-    , m_needsHumanButton(new QPushButton(this))
+    , m_views(new QTabBar(this))
     , m_stack(new QStackedWidget(this))
     , m_view(new ConversationListView(this))
     , m_delegate(new ConversationDelegate(this))
     , m_empty(new EmptyState(this))
     , m_searchTimer(new QTimer(this))
+    , m_waitTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("conversationListPanel"));
     m_search->setObjectName(QStringLiteral("searchField"));
@@ -38,36 +38,35 @@ ConversationListPanel::ConversationListPanel(ConversationListModel& model, QWidg
     m_search->addAction(ui::resourceIcon(QStringLiteral("search")), QLineEdit::LeadingPosition);
     m_search->installEventFilter(this);
 
-    m_allButton->setObjectName(QStringLiteral("filterAllButton"));
-    m_needsHumanButton->setObjectName(QStringLiteral("filterNeedsHumanButton"));
-    m_needsHumanButton->setIcon(ui::resourceIcon(QStringLiteral("needs-human")));
-    auto* group = new QButtonGroup(this);
-    for (QPushButton* b : {m_allButton, m_needsHumanButton}) {
-        b->setCheckable(true);
-        b->setFocusPolicy(Qt::TabFocus);
-        group->addButton(b);
+    m_views->setObjectName(QStringLiteral("viewTabs"));
+    m_views->setExpanding(false);
+    m_views->setUsesScrollButtons(true);
+    m_views->setDrawBase(false);
+    m_views->setElideMode(Qt::ElideNone);
+    m_views->setFocusPolicy(Qt::TabFocus);
+    for (const InboxView v : views()) {
+        const int tab = m_views->addTab(viewName(v));
+        m_views->setTabData(tab, int(v));
     }
-    // The chosen filter is unmistakable in light and dark palettes alike.
-    const auto paintChecked = [](QPushButton* b, bool on) {
-        QPalette pal = b->parentWidget()->palette();
-        if (on) {
-            pal.setColor(QPalette::Button, pal.color(QPalette::Highlight));
-            pal.setColor(QPalette::ButtonText, pal.color(QPalette::HighlightedText));
-        }
-        b->setPalette(pal);
-        QFont f = b->font();
-        f.setBold(on);
-        b->setFont(f);
-    };
-    for (QPushButton* b : {m_allButton, m_needsHumanButton})
-        connect(b, &QPushButton::toggled, b, [b, paintChecked](bool on) { paintChecked(b, on); });
-    m_allButton->setChecked(true);
-    m_allButton->setToolTip(tr("Every conversation (Ctrl+1)"));
-    m_needsHumanButton->setToolTip(tr("Only conversations the bot handed to a human (Ctrl+2)"));
-    connect(m_needsHumanButton, &QPushButton::toggled, this, [this](bool on) {
-        m_model.setNeedsHumanOnly(on);
+    m_views->setTabIcon(int(views().indexOf(InboxView::NeedsHuman)),
+                        ui::resourceIcon(QStringLiteral("needs-human")));
+    m_views->setTabToolTip(int(views().indexOf(InboxView::All)), tr("Every conversation"));
+    m_views->setTabToolTip(int(views().indexOf(InboxView::NeedsHuman)),
+                           tr("Conversations the bot handed to a human, waiting longest first"));
+    m_views->setTabToolTip(int(views().indexOf(InboxView::Mine)),
+                           tr("Conversations assigned to you or taken over by you"));
+    m_views->setTabToolTip(int(views().indexOf(InboxView::Bot)), tr("Conversations the bot is handling"));
+    m_views->setTabToolTip(int(views().indexOf(InboxView::Resolved)),
+                           tr("Conversations an operator resolved; reopen one to hand it back to a human"));
+    connect(m_views, &QTabBar::currentChanged, this, [this](int tab) {
+        m_model.setView(InboxView(m_views->tabData(tab).toInt()));
         updateEmptyState();
     });
+
+    m_waitTimer->setObjectName(QStringLiteral("waitRefreshTimer"));
+    m_waitTimer->setInterval(kWaitRefreshMs);
+    connect(m_waitTimer, &QTimer::timeout, this, [this] { m_view->viewport()->update(); });
+    m_waitTimer->start();
 
     m_view->setObjectName(QStringLiteral("conversationList"));
     m_view->setItemDelegate(m_delegate);
@@ -86,12 +85,6 @@ ConversationListPanel::ConversationListPanel(ConversationListModel& model, QWidg
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
 
-    auto* filters = new QHBoxLayout;
-    filters->setSpacing(6);
-    filters->addWidget(m_allButton);
-    filters->addWidget(m_needsHumanButton);
-    filters->addStretch();
-
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(0, 8, 0, 0);
     column->setSpacing(8);
@@ -99,7 +92,7 @@ ConversationListPanel::ConversationListPanel(ConversationListModel& model, QWidg
     top->setContentsMargins(10, 0, 10, 0);
     top->setSpacing(8);
     top->addWidget(m_search);
-    top->addLayout(filters);
+    top->addWidget(m_views);
     column->addLayout(top);
     column->addWidget(m_stack, 1);
 
@@ -111,14 +104,48 @@ ConversationListPanel::ConversationListPanel(ConversationListModel& model, QWidg
     updateEmptyState();
 }
 
+const QList<InboxView>& ConversationListPanel::views()
+{
+    static const QList<InboxView> all{InboxView::All, InboxView::NeedsHuman, InboxView::Mine, InboxView::Bot,
+                                      InboxView::Resolved};
+    return all;
+}
+
+QString ConversationListPanel::viewName(InboxView view)
+{
+    switch (view) {
+    case InboxView::All:
+        return tr("All");
+    case InboxView::NeedsHuman:
+        return tr("Needs a human");
+    case InboxView::Mine:
+        return tr("Mine");
+    case InboxView::Bot:
+        return tr("Bot");
+    case InboxView::Resolved:
+        return tr("Resolved");
+    }
+    return {};
+}
+
 bool ConversationListPanel::needsHumanOnly() const
 {
-    return m_needsHumanButton->isChecked();
+    return inboxView() == InboxView::NeedsHuman;
 }
 
 void ConversationListPanel::setNeedsHumanOnly(bool on)
 {
-    (on ? m_needsHumanButton : m_allButton)->setChecked(true);
+    setView(on ? InboxView::NeedsHuman : InboxView::All);
+}
+
+InboxView ConversationListPanel::inboxView() const
+{
+    return InboxView(m_views->tabData(m_views->currentIndex()).toInt());
+}
+
+void ConversationListPanel::setView(InboxView view)
+{
+    m_views->setCurrentIndex(int(views().indexOf(view)));
 }
 
 void ConversationListPanel::focusSearch()
@@ -181,8 +208,11 @@ bool ConversationListPanel::eventFilter(QObject* watched, QEvent* event)
 void ConversationListPanel::updateCounts()
 {
     const auto counts = m_model.counts();
-    m_allButton->setText(tr("All  %1").arg(counts.all));
-    m_needsHumanButton->setText(tr("Needs a human  %1").arg(counts.needsHuman));
+    for (int tab = 0; tab < m_views->count(); ++tab) {
+        const auto v = InboxView(m_views->tabData(tab).toInt());
+        //: A view's tab: its name and how many conversations it holds, e.g. "Mine 3".
+        m_views->setTabText(tab, tr("%1  %2").arg(viewName(v)).arg(counts.of(v)));
+    }
     updateEmptyState();
 }
 
@@ -211,6 +241,15 @@ void ConversationListPanel::updateEmptyState()
                 &QPushButton::clicked, this, &ConversationListPanel::connectChannelRequested);
         connect(m_empty->addButton(QStringLiteral("loadSamplesButton"), tr("Load sample conversations")),
                 &QPushButton::clicked, this, &ConversationListPanel::loadSamplesRequested);
+    } else if (m_model.filter().view == InboxView::Mine) {
+        m_empty->setContent(ui::resourceIcon(QStringLiteral("all-clear")), tr("Nothing is assigned to you"),
+                            tr("Conversations you reply to or assign to yourself (A) show up here."));
+    } else if (m_model.filter().view == InboxView::Resolved) {
+        m_empty->setContent(ui::resourceIcon(QStringLiteral("all-clear")), tr("Nothing resolved yet"),
+                            tr("Conversations you mark resolved show up here, to reopen if needed."));
+    } else if (m_model.filter().view == InboxView::Bot) {
+        m_empty->setContent(ui::resourceIcon(QStringLiteral("inbox")), tr("The bot has no conversations"),
+                            QString());
     } else if (m_model.filter().needsHumanOnly()) {
         m_empty->setContent(ui::resourceIcon(QStringLiteral("all-clear")),
                             tr("Nobody is waiting for a human"),

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "domain.h"
+
 #include <QWidget>
 
 class QLineEdit;
-class QPushButton;
 class QStackedWidget;
+class QTabBar;
 class QTimer;
 
 namespace zapito {
@@ -15,13 +17,18 @@ class ConversationListView;
 class ConversationDelegate;
 class EmptyState;
 
-// The left side of the window: search box, the All / Needs a human switch with counts, the
-// conversation list, and what to do when the list is empty.
+// The left side of the window: search box, the views (All, Needs a human, Mine, Bot, Resolved)
+// with their live counts, the conversation list, and what to do when the list is empty.
 class ConversationListPanel final : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int kSearchDelayMs = 200;
+    // Waiting times on the rows move on by the minute; a repaint, never a query.
+    static constexpr int kWaitRefreshMs = 60'000;
+    // The views in the order their tabs show, Ctrl+1 to Ctrl+5.
+    static const QList<InboxView>& views();
+    static QString viewName(InboxView view);
 
     explicit ConversationListPanel(ConversationListModel& model, QWidget* parent = nullptr);
 
@@ -30,6 +37,9 @@ public:
     QLineEdit* searchField() const { return m_search; }
     bool needsHumanOnly() const;
     void setNeedsHumanOnly(bool on);
+    InboxView inboxView() const;
+    void setView(InboxView view);
+    QTabBar* viewTabs() const { return m_views; }
     void focusSearch();
     void focusList();
     // Shorter in tests; typing waits this long before the list is searched.
@@ -49,13 +59,13 @@ private:
 
     ConversationListModel& m_model;
     QLineEdit* m_search;
-    QPushButton* m_allButton;
-    QPushButton* m_needsHumanButton;
+    QTabBar* m_views;
     QStackedWidget* m_stack;
     ConversationListView* m_view;
     ConversationDelegate* m_delegate;
     EmptyState* m_empty;
     QTimer* m_searchTimer;
+    QTimer* m_waitTimer;
 };
 
 } // namespace zapito

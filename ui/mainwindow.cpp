@@ -4,6 +4,7 @@
 #include "botpage.h"
 #include "channelspage.h"
 #include "contacttitle.h"
+#include "conversationdelegate.h"
 #include "conversationlistmodel.h"
 #include "conversationlistpanel.h"
 #include "conversationlistview.h"
@@ -11,18 +12,24 @@
 #include "inboxservices.h"
 #include "integrationspage.h"
 #include "notificationspage.h"
+#include "operatorname.h"
 #include "previewchatwindow.h"
 #include "sampledata.h"
 #include "savedrepliespage.h"
 #include "selectioncontroller.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "singlekeyshortcuts.h"
 #include "storequeries.h"
 #include "storereader.h"
 #include "transcriptmodel.h"
 #include "transcriptpane.h"
 #include "traycontroller.h"
+#include "triagepage.h"
+#include "triagesettings.h"
 #include "uistyle.h"
+#include "undobar.h"
+#include "untrustedtext.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -123,6 +130,7 @@ MainWindow::MainWindow(InboxServices& services, QWidget* parent)
 
     createMenus();
     onCountsChanged(m_listModel->counts().all, m_listModel->counts().needsHuman);
+    setUpTriage();
 
     const QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -153,15 +161,21 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* all =
-        view->addAction(tr("&All conversations"), this, [this] { m_listPanel->setNeedsHumanOnly(false); });
-    all->setObjectName(QStringLiteral("showAllAction"));
-    all->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction* needsHuman =
-        view->addAction(ui::resourceIcon(QStringLiteral("needs-human")), tr("&Needs a human"), this,
-                        [this] { m_listPanel->setNeedsHumanOnly(true); });
-    needsHuman->setObjectName(QStringLiteral("showNeedsHumanAction"));
-    needsHuman->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QList<QAction*> viewActions;
+    static const char* const kViewActionNames[] = {"showAllAction", "showNeedsHumanAction", "showMineAction",
+                                                   "showBotAction", "showResolvedAction"};
+    for (int i = 0; i < ConversationListPanel::views().size(); ++i) {
+        const InboxView v = ConversationListPanel::views().at(i);
+        QAction* action = view->addAction(ConversationListPanel::viewName(v), this, [this, v] {
+            m_listPanel->setView(v);
+            m_listPanel->focusList();
+        });
+        action->setObjectName(QLatin1String(kViewActionNames[i]));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        if (v == InboxView::NeedsHuman)
+            action->setIcon(ui::resourceIcon(QStringLiteral("needs-human")));
+        viewActions << action;
+    }
     view->addSeparator();
     QAction* find =
         view->addAction(tr("&Search conversations"), m_listPanel, &ConversationListPanel::focusSearch);
@@ -176,10 +190,24 @@ void MainWindow::createMenus()
     QAction* previous =
         conversation->addAction(tr("&Previous conversation"), this, [this] { moveSelection(-1); });
     previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    next->setObjectName(QStringLiteral("nextConversationAction"));
+    previous->setObjectName(QStringLiteral("previousConversationAction"));
     QAction* reply = conversation->addAction(tr("&Reply"), m_transcriptPane, &TranscriptPane::focusReply);
+    reply->setObjectName(QStringLiteral("replyAction"));
     reply->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     conversation->addSeparator();
+    conversation->addAction(m_transcriptPane->assignAction());
     conversation->addAction(m_transcriptPane->resolveAction());
+    conversation->addAction(m_transcriptPane->reopenAction());
+
+    // Single keys for triage, beside each action's own shortcut (Settings → Triage turns them off).
+    m_singleKeys = new SingleKeyShortcuts(this);
+    m_singleKeys->add(next, QKeySequence(Qt::Key_J));
+    m_singleKeys->add(previous, QKeySequence(Qt::Key_K));
+    m_singleKeys->add(reply, QKeySequence(Qt::Key_R));
+    m_singleKeys->add(m_transcriptPane->resolveAction(), QKeySequence(Qt::Key_E));
+    m_singleKeys->add(m_transcriptPane->assignAction(), QKeySequence(Qt::Key_A));
+    m_singleKeys->add(find, QKeySequence(Qt::Key_Slash));
 
     m_toolsMenu = menuBar()->addMenu(tr("&Tools"));
     m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
@@ -205,8 +233,25 @@ void MainWindow::createMenus()
                               "signed lead webhook.")
                                .arg(QStringLiteral(ZAPITO_VERSION)));
     });
-    addActions({all, needsHuman, find, list, next, previous, reply, m_transcriptPane->resolveAction(),
-                settingsAction, shortcuts, quit});
+    addActions(viewActions);
+    addActions({find, list, next, previous, reply, m_transcriptPane->assignAction(),
+                m_transcriptPane->resolveAction(), m_transcriptPane->reopenAction(), settingsAction,
+                shortcuts, quit});
+    m_shortcutGroups = {
+        {tr("Move around"),
+         {next, previous, list},
+         {{tr("↑ / ↓"), tr("Move through the conversation list")},
+          {tr("Enter"), tr("Open the conversation and start a reply")}}},
+        {tr("Triage"),
+         {m_transcriptPane->assignAction(), m_transcriptPane->resolveAction(),
+          m_transcriptPane->reopenAction()},
+         {}},
+        {tr("Reply"), {reply}, {{tr("Ctrl+Enter"), tr("Send the reply")}}},
+        {tr("Views and search"),
+         viewActions + QList<QAction*>{find},
+         {{tr("Esc (in search)"), tr("Clear the search")}}},
+        {tr("Window"), {settingsAction, shortcuts, quit}, {}},
+    };
 }
 
 SettingsDialog* MainWindow::openSettings(const QString& pageObjectName)
@@ -225,6 +270,7 @@ SettingsDialog* MainWindow::openSettings(const QString& pageObjectName)
                             tr("Notifications"));
         m_settings->addPage(new SavedRepliesPage, ui::resourceIcon(QStringLiteral("saved-replies")),
                             tr("Saved replies"));
+        m_settings->addPage(triagePage(), ui::resourceIcon(QStringLiteral("needs-human")), tr("Triage"));
         // ---- end of settings pages ----
         connect(m_settings, &QDialog::finished, m_transcriptPane, &TranscriptPane::refreshChannelState);
     }
@@ -349,9 +395,55 @@ void MainWindow::onHandoffRecorded(qint64, const QString& conversationId)
         });
 }
 
+TriagePage* MainWindow::triagePage()
+{
+    auto* page = new TriagePage;
+    connect(page, &TriagePage::changed, this, &MainWindow::applyTriageSettings);
+    return page;
+}
+
+void MainWindow::setUpTriage()
+{
+    // Mine is this seat's operator's.
+    m_listModel->setOperatorName(systemOperatorName());
+    applyTriageSettings();
+
+    // Mark resolved can be taken back for a few seconds: Undo reopens it as it was.
+    m_undoBar = new UndoBar(this);
+    statusBar()->addPermanentWidget(m_undoBar);
+    connect(m_transcriptPane, &TranscriptPane::resolved, this,
+            [this](const QString& id, const QString& title) {
+                m_undoBar->offer(tr("Resolved %1.").arg(isolated(title)), [this, id] {
+                    const Status reopened = m_services.store().reopen(id);
+                    statusBar()->showMessage(
+                        reopened ? tr("Undone: the conversation is open again.") : reopened.error(), 8000);
+                });
+            });
+
+    // The open conversation is being read: its row never shows an unread badge.
+    connect(m_selection, &SelectionController::conversationOpened, m_listModel,
+            &ConversationListModel::setOpenConversationId);
+}
+
+void MainWindow::applyTriageSettings()
+{
+    m_listPanel->delegate()->setWaitWarningMinutes(TriageSettings::waitWarningMinutes());
+    m_listPanel->view()->viewport()->update();
+    m_singleKeys->setEnabled(TriageSettings::singleKeyShortcuts());
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    // Back at the window: what it shows is read now, as a message that came meanwhile.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() &&
+        !m_selection->currentConversationId().isEmpty())
+        (void)m_services.store().markRead(m_selection->currentConversationId());
+    QMainWindow::changeEvent(event);
+}
+
 void MainWindow::showShortcuts()
 {
-    auto* dialog = new ShortcutsDialog(actions(), this);
+    auto* dialog = new ShortcutsDialog(m_shortcutGroups, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

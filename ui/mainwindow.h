@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "shortcutsdialog.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -14,6 +16,9 @@ class ConversationListPanel;
 class DesktopAlerts;
 class InboxServices;
 class NotificationsPage;
+class SingleKeyShortcuts;
+class TriagePage;
+class UndoBar;
 class SelectionController;
 class SettingsDialog;
 class TrayController;
@@ -36,6 +41,11 @@ public:
     TranscriptPane* transcriptPane() const { return m_transcriptPane; }
     TrayController* tray() const { return m_tray; }
     DesktopAlerts* alerts() const { return m_alerts; }
+    // Offers Undo after Mark resolved.
+    UndoBar* undoBar() const { return m_undoBar; }
+    SingleKeyShortcuts* singleKeys() const { return m_singleKeys; }
+    // Re-reads Settings → Triage (single keys, the waiting threshold).
+    void applyTriageSettings();
     // Tools menu: features such as the Preview chat add their actions here.
     QMenu* toolsMenu() const { return m_toolsMenu; }
 
@@ -46,6 +56,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void createMenus();
@@ -58,6 +69,8 @@ private:
     void openConversation(const QString& conversationId);
     NotificationsPage* notificationsPage();
     void showShortcuts();
+    void setUpTriage();
+    TriagePage* triagePage();
 
     InboxServices& m_services;
     ConversationListModel* m_listModel;
@@ -68,6 +81,9 @@ private:
     TrayController* m_tray;
     DesktopAlerts* m_alerts;
     QSplitter* m_splitter;
+    UndoBar* m_undoBar = nullptr;
+    SingleKeyShortcuts* m_singleKeys = nullptr;
+    QList<ShortcutGroup> m_shortcutGroups;
     QMenu* m_toolsMenu = nullptr;
     QAction* m_loadSamplesAction = nullptr;
     QAction* m_removeSamplesAction = nullptr;

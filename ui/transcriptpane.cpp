@@ -16,6 +16,7 @@
 
 #include "operatorname.h"
 #include <QAction>
+#include <QDateTime>
 #include <QFrame>
 
 #include <QHBoxLayout>
@@ -54,6 +55,10 @@ TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& eng
     , m_subtitle(ui::plainLabel(QString(), this, true))
     , m_resolveButton(new QPushButton(ui::resourceIcon(QStringLiteral("resolve")), tr("Mark resolved"), this))
     , m_resolveAction(new QAction(ui::resourceIcon(QStringLiteral("resolve")), tr("Mark &resolved"), this))
+    , m_assignButton(new QPushButton(tr("Assign to me"), this))
+    , m_assignAction(new QAction(tr("&Assign to me"), this))
+    , m_reopenButton(new QPushButton(tr("Reopen"), this))
+    , m_reopenAction(new QAction(tr("Re&open"), this))
     , m_view(new TranscriptView(model, this))
     , m_reply(new ReplyBox(this))
 {
@@ -69,6 +74,25 @@ TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& eng
     addAction(m_resolveAction);
     connect(m_resolveAction, &QAction::triggered, this, &TranscriptPane::resolve);
     connect(m_resolveButton, &QPushButton::clicked, m_resolveAction, &QAction::trigger);
+    m_assignButton->setObjectName(QStringLiteral("assignButton"));
+    m_assignAction->setObjectName(QStringLiteral("assignToMeAction"));
+    m_assignAction->setToolTip(tr("Make this conversation yours: it shows under Mine"));
+    m_assignButton->setToolTip(m_assignAction->toolTip());
+    m_assignAction->setEnabled(false);
+    m_assignButton->hide();
+    addAction(m_assignAction);
+    connect(m_assignAction, &QAction::triggered, this, &TranscriptPane::assignToMe);
+    connect(m_assignButton, &QPushButton::clicked, m_assignAction, &QAction::trigger);
+    m_reopenButton->setObjectName(QStringLiteral("reopenButton"));
+    m_reopenAction->setObjectName(QStringLiteral("reopenAction"));
+    m_reopenAction->setToolTip(
+        tr("Hand this conversation back to a human, as it was before it was resolved"));
+    m_reopenButton->setToolTip(m_reopenAction->toolTip());
+    m_reopenAction->setEnabled(false);
+    m_reopenButton->hide();
+    addAction(m_reopenAction);
+    connect(m_reopenAction, &QAction::triggered, this, &TranscriptPane::reopen);
+    connect(m_reopenButton, &QPushButton::clicked, m_reopenAction, &QAction::trigger);
 
     // Right-to-left names stay at the left edge, beside the subtitle, not under the button.
     m_title->setAlignment(Qt::AlignLeft | Qt::AlignAbsolute | Qt::AlignVCenter);
@@ -91,6 +115,8 @@ TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& eng
     auto* header = new QHBoxLayout;
     header->setContentsMargins(18, 12, 14, 10);
     header->addLayout(headerText, 1);
+    header->addWidget(m_assignButton, 0, Qt::AlignVCenter);
+    header->addWidget(m_reopenButton, 0, Qt::AlignVCenter);
     header->addWidget(m_resolveButton, 0, Qt::AlignVCenter);
 
     auto* column = new QVBoxLayout(m_content);
@@ -157,6 +183,8 @@ void TranscriptPane::refreshHeader()
 {
     if (m_conversationId.isEmpty()) {
         m_resolveAction->setEnabled(false);
+        m_assignAction->setEnabled(false);
+        m_reopenAction->setEnabled(false);
         return;
     }
     auto conversation = m_store.conversation(m_conversationId);
@@ -165,6 +193,10 @@ void TranscriptPane::refreshHeader()
         m_subtitle->setText(conversation.error());
         m_resolveAction->setEnabled(false);
         m_resolveButton->hide();
+        m_assignAction->setEnabled(false);
+        m_assignButton->hide();
+        m_reopenAction->setEnabled(false);
+        m_reopenButton->hide();
         return;
     }
     const QString title = contactTitle(*conversation);
@@ -180,8 +212,21 @@ void TranscriptPane::refreshHeader()
                          handoffReasonText(conversation->openHandoffReason.value_or(HandoffReason::Handoff)));
     else if (conversation->status == ConversationStatus::Operator)
         parts << tr("An operator took over; the bot is silent");
+    else if (isResolved(*conversation))
+        parts << TranscriptText::resolvedLine(*conversation->resolvedAtMs, conversation->resolvedBy,
+                                              QDateTime::currentMSecsSinceEpoch());
     else
         parts << tr("The bot is answering");
+    const QString me = systemOperatorName();
+    const bool mine = conversation->assignee == me;
+    if (mine)
+        parts << tr("Assigned to you");
+    else if (!conversation->assignee.isEmpty())
+        parts << tr("Assigned to %1").arg(isolated(conversation->assignee));
+    m_assignAction->setEnabled(!mine);
+    m_assignButton->setVisible(!mine && !isResolved(*conversation));
+    m_reopenAction->setEnabled(isResolved(*conversation));
+    m_reopenButton->setVisible(isResolved(*conversation));
     m_subtitle->setText(parts.join(QStringLiteral("  ·  ")));
     m_resolveAction->setEnabled(waiting);
     m_resolveButton->setVisible(waiting);
@@ -229,12 +274,32 @@ void TranscriptPane::resolve()
 {
     if (m_conversationId.isEmpty() || !m_resolveAction->isEnabled())
         return;
-    const Status resolved = m_engine.resolve(m_conversationId, systemOperatorName());
-    if (!resolved) {
-        emit statusMessage(resolved.error());
+    const Status done = m_engine.resolve(m_conversationId, systemOperatorName());
+    if (!done) {
+        // Another seat may have been first: "Already resolved by …".
+        emit statusMessage(done.error());
+        refreshHeader();
         return;
     }
     emit statusMessage(tr("Resolved. The bot answers this customer again."));
+    emit resolved(m_conversationId, m_title->text());
+}
+
+void TranscriptPane::reopen()
+{
+    if (m_conversationId.isEmpty() || !m_reopenAction->isEnabled())
+        return;
+    const Status reopened = m_store.reopen(m_conversationId);
+    emit statusMessage(reopened ? tr("Reopened. The bot is silent again.") : reopened.error());
+}
+
+void TranscriptPane::assignToMe()
+{
+    if (m_conversationId.isEmpty() || !m_assignAction->isEnabled())
+        return;
+    const Status assigned = m_store.assign(m_conversationId, systemOperatorName());
+    if (!assigned)
+        emit statusMessage(assigned.error());
 }
 
 void TranscriptPane::sendReply(const QString& text)

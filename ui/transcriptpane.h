@@ -35,6 +35,10 @@ public:
     const QString& conversationId() const { return m_conversationId; }
     // Mark resolved, Ctrl+R; enabled only while the shown conversation waits for a human.
     QAction* resolveAction() const { return m_resolveAction; }
+    // Assign to me: the shown conversation becomes this seat's operator's (Mine).
+    QAction* assignAction() const { return m_assignAction; }
+    // Reopen: undoes the shown conversation's resolution; enabled only while it is resolved.
+    QAction* reopenAction() const { return m_reopenAction; }
     // `resend` answers with what happens, in a sentence for the status bar.
     void setResendHandler(std::function<QString(qint64)> resend);
     void focusReply();
@@ -51,10 +55,14 @@ public:
 signals:
     void connectChannelRequested();
     void statusMessage(const QString& message);
+    // The operator resolved this conversation here (Undo reopens it).
+    void resolved(const QString& conversationId, const QString& title);
 
 private:
     void refreshHeader();
     void resolve();
+    void reopen();
+    void assignToMe();
     void sendReply(const QString& text);
     void addNote(const QString& text);
     void retrySend(qint64 messageId);
@@ -74,6 +82,10 @@ private:
     QLabel* m_subtitle;
     QPushButton* m_resolveButton;
     QAction* m_resolveAction;
+    QPushButton* m_assignButton;
+    QAction* m_assignAction;
+    QPushButton* m_reopenButton;
+    QAction* m_reopenAction;
     TranscriptView* m_view;
     ReplyBox* m_reply;
 };

@@ -34,6 +34,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,6 +73,14 @@ class tst_MainWindow : public QObject
         return m_window->findChild<T*>(QLatin1String(name));
     }
     ConversationListView* list() const { return m_window->listPanel()->view(); }
+    QTabBar* views() const { return find<QTabBar>("viewTabs"); }
+    int tabOf(InboxView view) const { return int(ConversationListPanel::views().indexOf(view)); }
+    QString tabText(InboxView view) const { return views()->tabText(tabOf(view)); }
+    void clickView(InboxView view)
+    {
+        QTest::mouseClick(views(), Qt::LeftButton, {}, views()->tabRect(tabOf(view)).center());
+        QVERIFY(settled());
+    }
     void openWindow()
     {
         m_window = std::make_unique<MainWindow>(*m_services);
@@ -124,15 +133,12 @@ private slots:
         openWindow();
         QAbstractItemModelTester tester(&m_window->listModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        auto* all = find<QPushButton>("filterAllButton");
-        auto* needsHuman = find<QPushButton>("filterNeedsHumanButton");
-        QVERIFY(all && needsHuman);
-        QVERIFY(all->text().contains(u'3'));
-        QVERIFY(needsHuman->text().contains(u'1'));
+        QVERIFY(views());
+        QVERIFY(tabText(InboxView::All).contains(u'3'));
+        QVERIFY(tabText(InboxView::NeedsHuman).contains(u'1'));
         QCOMPARE(m_window->listModel().rowCount(), 3);
 
-        QTest::mouseClick(needsHuman, Qt::LeftButton);
-        QVERIFY(settled());
+        clickView(InboxView::NeedsHuman);
         QCOMPARE(m_window->listModel().rowCount(), 1);
         QCOMPARE(m_window->listModel().index(0).data().toString(), QStringLiteral("Bea"));
 
@@ -141,15 +147,15 @@ private slots:
                  QStringLiteral("talk to a person please"));
         QVERIFY(settled());
         QCOMPARE(m_window->listModel().rowCount(), 2);
-        QVERIFY(needsHuman->text().contains(u'2'));
+        QVERIFY(tabText(InboxView::NeedsHuman).contains(u'2'));
 
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
         QVERIFY(settled());
-        QVERIFY(all->isChecked());
+        QCOMPARE(views()->currentIndex(), tabOf(InboxView::All));
         QCOMPARE(m_window->listModel().rowCount(), 3);
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
         QVERIFY(settled());
-        QVERIFY(needsHuman->isChecked());
+        QCOMPARE(views()->currentIndex(), tabOf(InboxView::NeedsHuman));
         QCOMPARE(m_window->listModel().rowCount(), 2);
     }
 
@@ -265,8 +271,7 @@ private slots:
         const QString bea = customer(QStringLiteral("whatsapp"), QStringLiteral("2"), QStringLiteral("Bea"),
                                      QStringLiteral("I want a human"));
         openWindow();
-        QTest::mouseClick(find<QPushButton>("filterNeedsHumanButton"), Qt::LeftButton);
-        QVERIFY(settled());
+        clickView(InboxView::NeedsHuman);
         QCOMPARE(m_window->listModel().rowCount(), 1);
         clickRow(0);
         QVERIFY(settled());
@@ -283,7 +288,7 @@ private slots:
         QTest::mouseClick(resolve, Qt::LeftButton);
         QVERIFY(settled());
         QCOMPARE(m_window->listModel().rowCount(), 0); // left Needs a human
-        QVERIFY(find<QPushButton>("filterNeedsHumanButton")->text().contains(u'0'));
+        QVERIFY(tabText(InboxView::NeedsHuman).contains(u'0'));
         QVERIFY(!m_window->transcriptPane()->resolveAction()->isEnabled());
         QCOMPARE(m_window->transcriptModel().conversationId(), bea); // still open to read
 

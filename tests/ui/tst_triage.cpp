@@ -1,0 +1,442 @@
+// SPDX-License-Identifier: Apache-2.0
+// Triage in the window, driven through objectNames, clicks and keys: the views and their live
+// counts, Needs a human waiting longest first with its waiting times, Undo after Mark resolved,
+// Reopen, Assign to me, the single keys (and that typing is never one), the open conversation's
+// badge.
+#include "conversationdelegate.h"
+#include "conversationlistmodel.h"
+#include "conversationlistpanel.h"
+#include "conversationlistview.h"
+#include "conversationstore.h"
+#include "database.h"
+#include "fakechannel.h"
+#include "inboxroles.h"
+#include "inboxservices.h"
+#include "mainwindow.h"
+#include "modelwait.h"
+#include "operatorname.h"
+#include "pipelinewait.h"
+#include "replybox.h"
+#include "ruleagent.h"
+#include "selectioncontroller.h"
+#include "settingsdialog.h"
+#include "shortcutsdialog.h"
+#include "singlekeyshortcuts.h"
+#include "transcriptmodel.h"
+#include "transcriptpane.h"
+#include "triagesettings.h"
+#include "undobar.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace zapito;
+
+class tst_Triage : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<InboxServices> m_services;
+    std::unique_ptr<test::FakeChannel> m_whatsapp;
+    RuleAgent m_agent;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_now = 1'700'000'000'000;
+
+    QString customer(const QString& externalId, const QString& name, const QString& text)
+    {
+        m_now += 60'000;
+        const qint64 at = m_now;
+        m_services->engine().setClock([at] { return at + 1000; });
+        auto id =
+            test::receiveAndDecide(m_services->engine(), m_services->store(), QStringLiteral("whatsapp"),
+                                   externalId, name, text, QDateTime::fromMSecsSinceEpoch(at, Qt::UTC));
+        if (!id)
+            qFatal("receive failed: %s", qPrintable(id.error()));
+        return *id;
+    }
+    bool settled() { return test::waitForReader(m_services->store().reader()); }
+    template<typename T> T* find(const char* name) const
+    {
+        return m_window->findChild<T*>(QLatin1String(name));
+    }
+    ConversationListView* list() const { return m_window->listPanel()->view(); }
+    QTabBar* views() const { return find<QTabBar>("viewTabs"); }
+    int tabOf(InboxView view) const { return int(ConversationListPanel::views().indexOf(view)); }
+    QString tabText(InboxView view) const { return views()->tabText(tabOf(view)); }
+    void clickView(InboxView view)
+    {
+        QTest::mouseClick(views(), Qt::LeftButton, {}, views()->tabRect(tabOf(view)).center());
+        QVERIFY(settled());
+    }
+    void openWindow()
+    {
+        m_window = std::make_unique<MainWindow>(*m_services);
+        m_window->selection().setLoadDelay(0);
+        m_window->listPanel()->setSearchDelay(10);
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(settled());
+    }
+    void clickRow(int row)
+    {
+        const QRect rect = list()->visualRect(m_window->listModel().index(row));
+        QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, rect.center());
+        QVERIFY(settled());
+    }
+    QString idAt(int row) const
+    {
+        return m_window->listModel().index(row).data(ConversationRoles::IdRole).toString();
+    }
+    // A key as the operator presses it, to whatever has the focus.
+    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = {})
+    {
+        QWidget* target = QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get();
+        QTest::keyClick(target, key, modifiers);
+        QVERIFY(settled());
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        DatabaseOpenError error;
+        m_services = InboxServices::create(m_dir->filePath(QStringLiteral("inbox.sqlite")), &error);
+        QVERIFY2(m_services, qPrintable(error.message));
+        m_whatsapp = std::make_unique<test::FakeChannel>(QStringLiteral("whatsapp"));
+        m_services->channels().add(m_whatsapp.get());
+        m_services->engine().setAgent(m_agent);
+        TriageSettings::setSingleKeyShortcuts(true);
+        TriageSettings::setWaitWarningMinutes(TriageSettings::kDefaultWaitWarningMinutes);
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_services.reset();
+        m_whatsapp.reset();
+        m_dir.reset();
+    }
+
+    void views_showTheirRowsAndLiveCounts()
+    {
+        const QString ana = customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hello"));
+        const QString bea =
+            customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("I want a human"));
+        const QString cid =
+            customer(QStringLiteral("3"), QStringLiteral("Cid"), QStringLiteral("I want a human"));
+        QVERIFY(m_services->store().assign(cid, systemOperatorName()));
+        QVERIFY(m_services->store().resolve(bea, QStringLiteral("Someone"), m_now + 5000));
+        openWindow();
+
+        const struct
+        {
+            InboxView view;
+            QStringList ids;
+        } expected[] = {{InboxView::All, {cid, bea, ana}},
+                        {InboxView::NeedsHuman, {cid}},
+                        {InboxView::Mine, {cid}},
+                        {InboxView::Bot, {ana}},
+                        {InboxView::Resolved, {bea}}};
+        for (const auto& e : expected) {
+            clickView(e.view);
+            QCOMPARE(m_window->listModel().view(), e.view);
+            QStringList shown;
+            for (int row = 0; row < m_window->listModel().rowCount(); ++row)
+                shown << idAt(row);
+            QCOMPARE(shown, e.ids);
+            QVERIFY2(tabText(e.view).endsWith(QString::number(e.ids.size())), qPrintable(tabText(e.view)));
+        }
+
+        // Resolved offers Reopen; the counts follow at once.
+        clickRow(0);
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
+        auto* reopen = find<QPushButton>("reopenButton");
+        QVERIFY(reopen->isVisible());
+        QVERIFY(find<QLabel>("transcriptSubtitle")->text().contains(QStringLiteral("Resolved by")));
+        QTest::mouseClick(reopen, Qt::LeftButton);
+        QVERIFY(settled());
+        QTRY_VERIFY(tabText(InboxView::NeedsHuman).endsWith(u'2'));
+        QVERIFY(tabText(InboxView::Resolved).endsWith(u'0'));
+        QCOMPARE(m_window->listModel().rowCount(), 0); // left Resolved
+
+        // Assign to me from the header: Mine counts it, the row and the header say who has it.
+        clickView(InboxView::NeedsHuman);
+        const int beaRow = m_window->listModel().rowOf(bea);
+        QVERIFY(beaRow >= 0);
+        clickRow(beaRow);
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
+        auto* assign = find<QPushButton>("assignButton");
+        QVERIFY(assign->isVisible());
+        QTest::mouseClick(assign, Qt::LeftButton);
+        QVERIFY(settled());
+        QTRY_VERIFY(tabText(InboxView::Mine).endsWith(u'2'));
+        QVERIFY(find<QLabel>("transcriptSubtitle")->text().contains(QStringLiteral("Assigned to you")));
+        const QModelIndex row = m_window->listModel().index(m_window->listModel().rowOf(bea));
+        QCOMPARE(ConversationDelegate::assigneeText(row),
+                 QStringLiteral("\u2068%1\u2069").arg(systemOperatorName()));
+    }
+
+    void needsHuman_waitsLongestFirst_withWaitingTimes()
+    {
+        const QString bea =
+            customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("I want a human"));
+        const QString cid =
+            customer(QStringLiteral("3"), QStringLiteral("Cid"), QStringLiteral("I want a human"));
+        customer(QStringLiteral("2"), QString(), QStringLiteral("still there?")); // Bea is the newest now
+        openWindow();
+        QCOMPARE(idAt(0), bea); // All: newest first
+        clickView(InboxView::NeedsHuman);
+        QCOMPARE(idAt(0), bea); // waiting longest first, whatever came since
+        QCOMPARE(idAt(1), cid);
+        // A new handoff waits least: last.
+        const QString dan =
+            customer(QStringLiteral("4"), QStringLiteral("Dan"), QStringLiteral("I want a human"));
+        QVERIFY(settled());
+        QCOMPARE(m_window->listModel().rowCount(), 3);
+        QCOMPARE(idAt(2), dan);
+
+        ConversationDelegate* delegate = m_window->listPanel()->delegate();
+        const qint64 beaSince =
+            m_window->listModel().index(0).data(ConversationRoles::HandoffAtMsRole).toLongLong();
+        QVERIFY(beaSince > 0);
+        delegate->setClock([beaSince] { return beaSince + 12 * 60'000 + 30'000; });
+        QCOMPARE(delegate->waitingText(m_window->listModel().index(0)), QStringLiteral("waiting 12 min"));
+        QVERIFY(!delegate->isWaitTooLong(m_window->listModel().index(0)));
+        delegate->setClock([beaSince] { return beaSince + 15 * 60'000; });
+        QVERIFY(delegate->isWaitTooLong(m_window->listModel().index(0))); // the default 15 min
+        delegate->setClock([beaSince] { return beaSince + 60'000; });
+        QCOMPARE(delegate->waitingText(m_window->listModel().index(0)), QStringLiteral("waiting 1 min"));
+        // The threshold is a setting.
+        TriageSettings::setWaitWarningMinutes(1);
+        m_window->applyTriageSettings();
+        QVERIFY(delegate->isWaitTooLong(m_window->listModel().index(0)));
+        // Only a handoff waits.
+        QVERIFY(m_services->store().resolve(dan, QStringLiteral("Ana"), m_now + 9000));
+        clickView(InboxView::All);
+        QVERIFY(settled());
+        const QModelIndex resolved = m_window->listModel().index(m_window->listModel().rowOf(dan));
+        QVERIFY(delegate->waitingText(resolved).isEmpty());
+        QCOMPARE(ConversationDelegate::badgeText(resolved), QStringLiteral("Resolved"));
+        // The times move on by the minute with a repaint, not a read per row.
+        auto* refresh = m_window->listPanel()->findChild<QTimer*>(QStringLiteral("waitRefreshTimer"));
+        QVERIFY(refresh && refresh->isActive());
+        QCOMPARE(refresh->interval(), ConversationListPanel::kWaitRefreshMs);
+    }
+
+    void markResolved_offersUndo_thatRestoresTheHandoff()
+    {
+        const QString bea =
+            customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("I want a human"));
+        openWindow();
+        UndoBar* undo = m_window->undoBar();
+        QVERIFY(undo);
+        QCOMPARE(undo->delay(), UndoBar::kDefaultDelayMs);
+        clickRow(0);
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
+        const qint64 since = m_services->store().conversation(bea)->handoffAtMs.value();
+        QTest::mouseClick(find<QPushButton>("resolveButton"), Qt::LeftButton);
+        QVERIFY(settled());
+        QVERIFY(undo->isVisible());
+        QVERIFY(find<QLabel>("undoText")->text().contains(QStringLiteral("Bea")));
+        QCOMPARE(m_window->listModel().counts().needsHuman, 0);
+        QTest::mouseClick(find<QPushButton>("undoButton"), Qt::LeftButton);
+        QVERIFY(settled());
+        QVERIFY(!undo->isVisible());
+        const Conversation back = m_services->store().conversation(bea).value();
+        QCOMPARE(back.status, ConversationStatus::Handoff);
+        QCOMPARE(back.handoffAtMs, since); // still waiting since the handoff
+        QTRY_COMPARE(m_window->listModel().counts().needsHuman, 1);
+        QVERIFY(m_window->transcriptPane()->resolveAction()->isEnabled());
+
+        // Once the time is up, Undo is gone and the resolution stays.
+        undo->setDelay(20);
+        QSignalSpy expired(undo, &UndoBar::expired);
+        QTest::mouseClick(find<QPushButton>("resolveButton"), Qt::LeftButton);
+        QVERIFY(settled());
+        QVERIFY(expired.wait(5000));
+        QVERIFY(!undo->isVisible());
+        QVERIFY(isResolved(m_services->store().conversation(bea).value()));
+    }
+
+    void resolve_whenAnotherSeatWasFirst_saysWho()
+    {
+        const QString bea =
+            customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("I want a human"));
+        openWindow();
+        clickRow(0);
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
+        QVERIFY(m_window->transcriptPane()->resolveAction()->isEnabled());
+        // Another seat resolves it first, through a connection of its own.
+        {
+            auto other = Database::open(m_dir->filePath(QStringLiteral("inbox.sqlite")), nullptr);
+            QVERIFY(other);
+            ConversationStore seat(*other);
+            QVERIFY(seat.resolve(bea, QStringLiteral("Zoé"), m_now + 9000));
+        }
+        QSignalSpy status(m_window->transcriptPane(), &TranscriptPane::statusMessage);
+        m_window->transcriptPane()->resolveAction()->trigger();
+        QCOMPARE(status.size(), 1);
+        QCOMPARE(status.first().first().toString(), QStringLiteral("Already resolved by \u2068Zoé\u2069"));
+        QVERIFY(!m_window->undoBar()->isVisible());
+    }
+
+    void singleKeys_triageFromTheList()
+    {
+        const QString ana = customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hello"));
+        const QString bea =
+            customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("I want a human"));
+        openWindow();
+        m_window->listPanel()->focusList();
+        QVERIFY(settled());
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea); // the first row
+        press(Qt::Key_J);
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), ana);
+        press(Qt::Key_K);
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
+        press(Qt::Key_A);
+        QTRY_COMPARE(m_services->store().conversation(bea)->assignee, systemOperatorName());
+        press(Qt::Key_E);
+        QTRY_VERIFY(isResolved(m_services->store().conversation(bea).value()));
+        press(Qt::Key_Slash);
+        QCOMPARE(QApplication::focusWidget(), m_window->listPanel()->searchField());
+        // In a text field a letter is a letter.
+        press(Qt::Key_J);
+        QCOMPARE(m_window->listPanel()->searchField()->text(), QStringLiteral("j"));
+        m_window->listPanel()->searchField()->clear();
+        m_window->listPanel()->focusList();
+        press(Qt::Key_R);
+        QPlainTextEdit* reply = m_window->transcriptPane()->replyBox()->editor();
+        QCOMPARE(QApplication::focusWidget(), reply);
+    }
+
+    void singleKeys_typingInTheReplyBoxIsNotAShortcut()
+    {
+        const QString bea =
+            customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("I want a human"));
+        openWindow();
+        clickRow(0);
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
+        m_window->transcriptPane()->focusReply();
+        QPlainTextEdit* reply = m_window->transcriptPane()->replyBox()->editor();
+        QCOMPARE(QApplication::focusWidget(), reply);
+        QSignalSpy resolved(m_window->transcriptPane(), &TranscriptPane::resolved);
+        for (const Qt::Key key : {Qt::Key_E, Qt::Key_A, Qt::Key_J, Qt::Key_K, Qt::Key_R, Qt::Key_Slash})
+            QTest::keyClick(reply, key);
+        QCOMPARE(reply->toPlainText(), QStringLiteral("eajkr/"));
+        QVERIFY(!resolved.wait(300));
+        QCOMPARE(m_services->store().conversation(bea)->status, ConversationStatus::Handoff);
+        QVERIFY(m_services->store().conversation(bea)->assignee.isEmpty());
+        QCOMPARE(m_window->transcriptModel().conversationId(), bea);
+    }
+
+    void singleKeys_offInTheSettings()
+    {
+        const QString ana = customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hello"));
+        const QString bea =
+            customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("I want a human"));
+        TriageSettings::setSingleKeyShortcuts(false);
+        openWindow();
+        QVERIFY(!m_window->singleKeys()->isEnabled());
+        m_window->listPanel()->focusList();
+        QVERIFY(settled());
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
+        QSignalSpy opened(&m_window->selection(), &SelectionController::conversationOpened);
+        QTest::keyClick(list(), Qt::Key_E);
+        QTest::keyClick(list(), Qt::Key_A);
+        QVERIFY(!opened.wait(300));
+        QCOMPARE(m_services->store().conversation(bea)->status, ConversationStatus::Handoff);
+        QVERIFY(m_services->store().conversation(bea)->assignee.isEmpty());
+        // The menus' own shortcuts still work.
+        QTest::keyClick(m_window.get(), Qt::Key_Down, Qt::AltModifier);
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), ana);
+        TriageSettings::setSingleKeyShortcuts(true);
+    }
+
+    void settingsTriagePage_switchesSingleKeysAndTheThreshold()
+    {
+        openWindow();
+        SettingsDialog* settings = m_window->openSettings(QStringLiteral("triagePage"));
+        QVERIFY(settings);
+        auto* singleKeys = settings->findChild<QCheckBox*>(QStringLiteral("singleKeyShortcutsCheck"));
+        auto* threshold = settings->findChild<QSpinBox*>(QStringLiteral("waitWarningMinutesSpin"));
+        QVERIFY(singleKeys && threshold);
+        QVERIFY(singleKeys->isChecked()); // on by default
+        QCOMPARE(threshold->value(), 15);
+        singleKeys->setChecked(false);
+        threshold->setValue(30);
+        QVERIFY(m_window->singleKeys()->isEnabled()); // nothing stored before Apply
+        QTest::mouseClick(settings->findChild<QPushButton*>(QStringLiteral("settingsApplyButton")),
+                          Qt::LeftButton);
+        QVERIFY(!TriageSettings::singleKeyShortcuts());
+        QCOMPARE(TriageSettings::waitWarningMinutes(), 30);
+        QVERIFY(!m_window->singleKeys()->isEnabled());
+        QCOMPARE(m_window->listPanel()->delegate()->waitWarningMinutes(), 30);
+        settings->close();
+    }
+
+    void shortcutsDialog_groupsTheKeysByTask()
+    {
+        openWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_Slash, Qt::ControlModifier);
+        auto* dialog = m_window->findChild<ShortcutsDialog*>();
+        QVERIFY(dialog);
+        auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("shortcutsTable"));
+        QStringList headings;
+        QHash<QString, QString> keysOf;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->columnSpan(row, 0) == 2)
+                headings << table->item(row, 0)->text();
+            else
+                keysOf.insert(table->item(row, 1)->text(), table->item(row, 0)->text());
+        }
+        QCOMPARE(headings, (QStringList{QStringLiteral("Move around"), QStringLiteral("Triage"),
+                                        QStringLiteral("Reply"), QStringLiteral("Views and search"),
+                                        QStringLiteral("Window")}));
+        QVERIFY2(keysOf.value(QStringLiteral("Next conversation")).endsWith(QStringLiteral(" or J")),
+                 qPrintable(keysOf.value(QStringLiteral("Next conversation"))));
+        QVERIFY(keysOf.value(QStringLiteral("Mark resolved")).endsWith(QStringLiteral(" or E")));
+        QVERIFY(keysOf.value(QStringLiteral("Assign to me")).endsWith(QStringLiteral("A")));
+        QVERIFY(keysOf.contains(QStringLiteral("Mine")));
+        dialog->close();
+    }
+
+    void openConversation_neverShowsItsUnreadBadge()
+    {
+        const QString ana = customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hello"));
+        customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("hi"));
+        openWindow();
+        clickRow(m_window->listModel().rowOf(ana));
+        QTRY_COMPARE(m_window->transcriptModel().conversationId(), ana);
+        // A message while the window is in the background: stored unread, never shown on the open row.
+        QWidget other;
+        other.show();
+        QApplication::setActiveWindow(&other);
+        QVERIFY(QTest::qWaitForWindowActive(&other));
+        customer(QStringLiteral("1"), QString(), QStringLiteral("are you there?"));
+        QVERIFY(settled());
+        const QModelIndex row = m_window->listModel().index(m_window->listModel().rowOf(ana));
+        QCOMPARE(row.data(ConversationRoles::UnreadCountRole).toInt(), 0);
+        // Back at the window it is read.
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTRY_COMPARE(m_services->store().conversation(ana)->unreadCount, 0);
+    }
+};
+
+QTEST_MAIN(tst_Triage)
+#include "tst_triage.moc"
