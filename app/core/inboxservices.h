@@ -36,7 +36,8 @@ public:
 
     // Returns nullptr with `error` filled when the database cannot be used. Everything is built
     // either way; the channels, the agent, the channel outbox and webhook delivery start only
-    // once this process leads (at once on a store nobody leads and no secret to read).
+    // once this process leads (on a store nobody leads and no secret to read, as soon as the
+    // event loop runs: the leadership asks for the lock on a thread of its own).
     static std::unique_ptr<InboxServices> create(const QString& databasePath, DatabaseOpenError* error,
                                                  QObject* parent = nullptr,
                                                  Leadership::Mode mode = Leadership::Mode::Window);

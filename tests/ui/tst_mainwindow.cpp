@@ -112,6 +112,8 @@ private slots:
         m_services->channels().add(m_whatsapp.get());
         m_services->channels().add(m_telegram.get());
         m_services->engine().setAgent(m_agent);
+        // The leadership asks for the lock on its own thread: this window leads once it answers.
+        QTRY_VERIFY_WITH_TIMEOUT(m_services->isLeader(), 10'000);
     }
     void cleanup()
     {
