@@ -121,7 +121,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("human")), 30'000);
 
         // The conversation is in the inbox under the preview channel, waiting for a human.
-        const auto page = m_store->conversationsPage({true, {}}, 10);
+        const auto page = m_store->conversationsPage({InboxView::NeedsHuman, {}, {}}, 10);
         QVERIFY(page);
         QCOMPARE(page->size(), 1);
         QCOMPARE(page->at(0).channel, QStringLiteral("preview"));
