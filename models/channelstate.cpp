@@ -35,4 +35,20 @@ Status ChannelState::setValue(const QString& key, const QString& value)
     return Status::ok();
 }
 
+Expected<qint64> ChannelState::addTo(const QString& key, qint64 delta)
+{
+    QSqlQuery q(m_database.connection());
+    // Not a read and a write: under READ COMMITTED two such pairs would both read n and both write
+    // n + 1. The upsert's update reads the row it locks, so the second waits and adds to the first.
+    q.prepare(QStringLiteral("INSERT INTO channel_state (key, value) VALUES (?, CAST(? AS TEXT)) "
+                             "ON CONFLICT (key) DO UPDATE SET value = "
+                             "CAST(CAST(channel_state.value AS BIGINT) + ? AS TEXT) RETURNING value"));
+    q.addBindValue(key);
+    q.addBindValue(delta);
+    q.addBindValue(delta);
+    if (!q.exec() || !q.next())
+        return Expected<qint64>::failure(q.lastError().text());
+    return q.value(0).toLongLong();
+}
+
 } // namespace zapito

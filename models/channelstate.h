@@ -20,6 +20,9 @@ public:
     // `fallback` when the key was never written or cannot be read.
     QString value(const QString& key, const QString& fallback = {}) const;
     Status setValue(const QString& key, const QString& value);
+    // Adds `delta` to the whole number under `key` (0 when never written) in one statement, so
+    // two processes counting at once both count; the new number.
+    Expected<qint64> addTo(const QString& key, qint64 delta);
 
 private:
     Database& m_database;

@@ -4,13 +4,15 @@
 #include "storequeries.h"
 
 #include "database.h"
+#include "storeclock.h"
 #include "writetransaction.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <limits>
+#include <algorithm>
+#include <utility>
 
 namespace zapito {
 
@@ -24,11 +26,22 @@ QString sqlError(const QSqlQuery& q)
 OutboxRow outboxRowFrom(const QSqlQuery& q)
 {
     return OutboxRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt(),
-                     q.value(3).toBool()};
+                     q.value(3).toBool(),     q.value(4).toBool(),     q.value(5).toLongLong()};
 }
 
 const QString kOutboxColumns =
-    QStringLiteral("handoff_event_id, due_at_ms, attempts_made, after_message_id IS NOT NULL");
+    QStringLiteral("handoff_event_id, due_at_ms, attempts_made, after_message_id IS NOT "
+                   "NULL, resend, COALESCE(lease_until_ms, 0)");
+constexpr int kTokenColumn = 6; // claim_token, after kOutboxColumns
+// A write about a claim changes the row only while that claim holds it: not after another claim,
+// and not after the claim ended (the attempt recorded, the row handed back).
+const QString kWhileHeld = QStringLiteral(" AND lease_until_ms IS NOT NULL AND claim_token = ?");
+
+// The statement found no row it was about: for a claim's writes, the claim was lost.
+bool touchedARow(const QSqlQuery& q)
+{
+    return q.numRowsAffected() > 0;
+}
 
 } // namespace
 
@@ -44,15 +57,27 @@ QSqlDatabase DeliveryStore::connection() const
 
 Expected<QList<OutboxRow>> DeliveryStore::outbox() const
 {
-    return dueRows(std::numeric_limits<qint64>::max());
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT ") + kOutboxColumns +
+              QStringLiteral(" FROM webhook_outbox WHERE after_message_id IS NULL "
+                             "ORDER BY due_at_ms, handoff_event_id"));
+    if (!q.exec())
+        return Expected<QList<OutboxRow>>::failure(sqlError(q));
+    QList<OutboxRow> rows;
+    while (q.next())
+        rows.append(outboxRowFrom(q));
+    return rows;
 }
 
 Expected<QList<OutboxRow>> DeliveryStore::dueRows(qint64 nowMs) const
 {
     QSqlQuery q(connection());
+    const QString clock = storeClockMs(m_database.dialect());
     q.prepare(QStringLiteral("SELECT ") + kOutboxColumns +
               QStringLiteral(" FROM webhook_outbox WHERE due_at_ms <= ? AND after_message_id IS NULL "
-                             "ORDER BY due_at_ms, handoff_event_id"));
+                             "AND (lease_until_ms IS NULL OR lease_until_ms <= %1) "
+                             "ORDER BY due_at_ms, handoff_event_id")
+                  .arg(clock));
     q.addBindValue(nowMs);
     if (!q.exec())
         return Expected<QList<OutboxRow>>::failure(sqlError(q));
@@ -76,24 +101,97 @@ Expected<std::optional<OutboxRow>> DeliveryStore::outboxRow(qint64 handoffEventI
     return Result(outboxRowFrom(q));
 }
 
-Expected<std::optional<OutboxRow>> DeliveryStore::claim(qint64 handoffEventId, qint64 nowMs,
-                                                        qint64 leaseUntilMs)
+Expected<QList<OutboxClaim>> DeliveryStore::claimWhere(const QString& condition, const QVariantList& binds,
+                                                       qint64 leaseMs)
 {
-    using Result = Expected<std::optional<OutboxRow>>;
+    using Result = Expected<QList<OutboxClaim>>;
+    const SqlDialect dialect = m_database.dialect();
+    const QString clock = storeClockMs(dialect);
+    // One statement, so two claimants can never both win a row. On PostgreSQL the inner SELECT
+    // locks what it picks and passes over rows another claimant is locking right now (SKIP
+    // LOCKED); a row claimed and committed meanwhile is seen with its new lease and left alone.
+    // SQLite has one writer at a time, so the statement alone is enough there.
+    const QString skipLocked = dialect.kind() == SqlDialect::Kind::PostgreSQL
+                                   ? QStringLiteral(" FOR UPDATE SKIP LOCKED")
+                                   : QString();
     QSqlQuery q(connection());
-    // One statement, so two claimants can never both win the same row.
-    q.prepare(QStringLiteral(
-                  "UPDATE webhook_outbox SET due_at_ms = ? WHERE handoff_event_id = ? AND due_at_ms <= ? "
-                  "AND after_message_id IS NULL RETURNING ") +
-              kOutboxColumns);
-    q.addBindValue(leaseUntilMs);
-    q.addBindValue(handoffEventId);
-    q.addBindValue(nowMs);
+    q.prepare(
+        QStringLiteral("UPDATE webhook_outbox SET claim_token = claim_token + 1, lease_until_ms = %1 + ? "
+                       "WHERE handoff_event_id IN (SELECT handoff_event_id FROM webhook_outbox WHERE %2 "
+                       "AND due_at_ms <= ? AND after_message_id IS NULL AND (lease_until_ms IS NULL OR "
+                       "lease_until_ms <= %1) ORDER BY due_at_ms, handoff_event_id LIMIT ?%3) RETURNING ")
+            .arg(clock, condition, skipLocked) +
+        kOutboxColumns + QStringLiteral(", claim_token"));
+    q.addBindValue(leaseMs);
+    for (const QVariant& bind : binds)
+        q.addBindValue(bind);
     if (!q.exec())
         return Result::failure(sqlError(q));
-    if (!q.next())
+    QList<OutboxClaim> claims;
+    while (q.next())
+        claims.append(OutboxClaim{outboxRowFrom(q), q.value(kTokenColumn).toLongLong()});
+    // RETURNING promises no order.
+    std::sort(claims.begin(), claims.end(), [](const OutboxClaim& a, const OutboxClaim& b) {
+        return std::pair(a.row.dueAtMs, a.row.handoffEventId) <
+               std::pair(b.row.dueAtMs, b.row.handoffEventId);
+    });
+    return claims;
+}
+
+Expected<std::optional<OutboxClaim>> DeliveryStore::claim(qint64 handoffEventId, qint64 nowMs, qint64 leaseMs)
+{
+    using Result = Expected<std::optional<OutboxClaim>>;
+    auto claimed = claimWhere(QStringLiteral("handoff_event_id = ?"), {handoffEventId, nowMs, 1}, leaseMs);
+    if (!claimed)
+        return Result::failure(claimed.error());
+    if (claimed->isEmpty())
         return Result(std::nullopt);
-    return Result(outboxRowFrom(q));
+    return Result(claimed->first());
+}
+
+Expected<QList<OutboxClaim>> DeliveryStore::claimDue(qint64 nowMs, qint64 leaseMs, int limit)
+{
+    return claimWhere(QStringLiteral("TRUE"), {nowMs, limit}, leaseMs);
+}
+
+Expected<bool> DeliveryStore::renewLease(qint64 handoffEventId, qint64 token, qint64 leaseMs)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("UPDATE webhook_outbox SET lease_until_ms = %1 + ? "
+                             "WHERE handoff_event_id = ?")
+                  .arg(storeClockMs(m_database.dialect())) +
+              kWhileHeld);
+    q.addBindValue(leaseMs);
+    q.addBindValue(handoffEventId);
+    q.addBindValue(token);
+    if (!q.exec())
+        return Expected<bool>::failure(sqlError(q));
+    return touchedARow(q);
+}
+
+Expected<bool> DeliveryStore::handBack(qint64 handoffEventId, qint64 token, qint64 dueAtMs)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("UPDATE webhook_outbox SET due_at_ms = ?, lease_until_ms = NULL "
+                             "WHERE handoff_event_id = ?") +
+              kWhileHeld);
+    q.addBindValue(dueAtMs);
+    q.addBindValue(handoffEventId);
+    q.addBindValue(token);
+    if (!q.exec())
+        return Expected<bool>::failure(sqlError(q));
+    return touchedARow(q);
+}
+
+Expected<bool> DeliveryStore::drop(qint64 handoffEventId, qint64 token)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE handoff_event_id = ?") + kWhileHeld);
+    q.addBindValue(handoffEventId);
+    q.addBindValue(token);
+    if (!q.exec())
+        return Expected<bool>::failure(sqlError(q));
+    return touchedARow(q);
 }
 
 Status DeliveryStore::reschedule(qint64 handoffEventId, qint64 dueAtMs)
@@ -117,15 +215,67 @@ Status DeliveryStore::remove(qint64 handoffEventId)
     return Status::ok();
 }
 
+Expected<bool> DeliveryStore::queueResend(qint64 handoffEventId, qint64 nowMs)
+{
+    QSqlQuery q(connection());
+    // One statement: two seats pressing Resend at once queue one row, so one attempt goes out.
+    // Its tokens count on from the last row's (claims_made), so a late write of a claim on that
+    // row never matches a claim on this one.
+    q.prepare(QStringLiteral("INSERT INTO webhook_outbox (handoff_event_id, due_at_ms, resend, claim_token) "
+                             "SELECT id, ?, TRUE, claims_made FROM handoff_events WHERE id = ? "
+                             "ON CONFLICT (handoff_event_id) DO NOTHING RETURNING handoff_event_id"));
+    q.addBindValue(nowMs);
+    q.addBindValue(handoffEventId);
+    if (!q.exec())
+        return Expected<bool>::failure(sqlError(q));
+    return q.next();
+}
+
 Expected<DeliveryAttempt> DeliveryStore::recordAttempt(const DeliveryAttempt& attempt,
                                                        const AfterAttempt& after)
 {
-    using Result = Expected<DeliveryAttempt>;
+    auto written = writeAttempt(attempt, after, std::nullopt);
+    if (!written)
+        return Expected<DeliveryAttempt>::failure(written.error());
+    return **written;
+}
+
+Expected<std::optional<DeliveryAttempt>> DeliveryStore::recordAttempt(const DeliveryAttempt& attempt,
+                                                                      const AfterAttempt& after, qint64 token)
+{
+    return writeAttempt(attempt, after, token);
+}
+
+Expected<std::optional<DeliveryAttempt>> DeliveryStore::writeAttempt(const DeliveryAttempt& attempt,
+                                                                     const AfterAttempt& after,
+                                                                     std::optional<qint64> token)
+{
+    using Result = Expected<std::optional<DeliveryAttempt>>;
     WriteTransaction tx(connection());
     if (!tx.isActive())
         return Result::failure(tx.error());
 
+    // The outbox row first: with a token it is also the check that the claim still holds, and on
+    // PostgreSQL it waits for (and then sees) a claim another process is making at this moment.
+    const QString fence = token ? kWhileHeld : QString();
     QSqlQuery q(connection());
+    if (after.retryAtMs) {
+        q.prepare(
+            QStringLiteral("UPDATE webhook_outbox SET due_at_ms = ?, attempts_made = attempts_made + 1, "
+                           "lease_until_ms = NULL WHERE handoff_event_id = ?") +
+            fence);
+        q.addBindValue(*after.retryAtMs);
+    } else {
+        q.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE handoff_event_id = ?") + fence);
+    }
+    q.addBindValue(attempt.handoffEventId);
+    if (token)
+        q.addBindValue(*token);
+    if (!q.exec())
+        return Result::failure(sqlError(q));
+    if (token && !touchedARow(q))
+        return Result(std::nullopt); // the claim was lost: nothing is written
+
     q.prepare(QStringLiteral(
         "INSERT INTO delivery_attempts (handoff_event_id, attempted_at_ms, http_status, error, "
         "duration_ms, kind) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
@@ -141,18 +291,6 @@ Expected<DeliveryAttempt> DeliveryStore::recordAttempt(const DeliveryAttempt& at
     stored.id = q.value(0).toLongLong();
     q.finish();
 
-    if (after.retryAtMs) {
-        q.prepare(QStringLiteral("UPDATE webhook_outbox SET due_at_ms = ?, attempts_made = attempts_made + 1 "
-                                 "WHERE handoff_event_id = ?"));
-        q.addBindValue(*after.retryAtMs);
-        q.addBindValue(attempt.handoffEventId);
-    } else {
-        q.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE handoff_event_id = ?"));
-        q.addBindValue(attempt.handoffEventId);
-    }
-    if (!q.exec())
-        return Result::failure(sqlError(q));
-
     if (after.outcome) {
         q.prepare(QStringLiteral("UPDATE handoff_events SET delivery_outcome = ? WHERE id = ?"));
         q.addBindValue(asString(*after.outcome));
@@ -163,32 +301,55 @@ Expected<DeliveryAttempt> DeliveryStore::recordAttempt(const DeliveryAttempt& at
     if (const Status committed = tx.commit(); !committed)
         return Result::failure(committed.error());
     announce(attempt.handoffEventId);
-    return stored;
+    return Result(stored);
 }
 
 Status DeliveryStore::setOutcome(qint64 handoffEventId, DeliveryOutcome outcome)
 {
+    const auto written = writeOutcome(handoffEventId, outcome, std::nullopt);
+    return written ? Status::ok() : Status::failure(written.error());
+}
+
+Expected<bool> DeliveryStore::setOutcome(qint64 handoffEventId, DeliveryOutcome outcome, qint64 token)
+{
+    return writeOutcome(handoffEventId, outcome, token);
+}
+
+Expected<bool> DeliveryStore::writeOutcome(qint64 handoffEventId, DeliveryOutcome outcome,
+                                           std::optional<qint64> token)
+{
+    using Result = Expected<bool>;
     WriteTransaction tx(connection());
     if (!tx.isActive())
-        return Status::failure(tx.error());
+        return Result::failure(tx.error());
     QSqlQuery q(connection());
+    if (outcome != DeliveryOutcome::Pending || token) {
+        // A pending outcome keeps the row; with a token it is still the check that the claim holds.
+        const QString statement =
+            outcome != DeliveryOutcome::Pending
+                ? QStringLiteral("DELETE FROM webhook_outbox WHERE handoff_event_id = ?")
+                : QStringLiteral("UPDATE webhook_outbox SET lease_until_ms = lease_until_ms "
+                                 "WHERE handoff_event_id = ?");
+        q.prepare(token ? statement + kWhileHeld : statement);
+        q.addBindValue(handoffEventId);
+        if (token)
+            q.addBindValue(*token);
+        if (!q.exec())
+            return Result::failure(sqlError(q));
+        if (token && !touchedARow(q))
+            return false;
+    }
     q.prepare(QStringLiteral("UPDATE handoff_events SET delivery_outcome = ? WHERE id = ?"));
     q.addBindValue(asString(outcome));
     q.addBindValue(handoffEventId);
     if (!q.exec())
-        return Status::failure(sqlError(q));
+        return Result::failure(sqlError(q));
     if (q.numRowsAffected() == 0)
-        return Status::failure(tr("There is no handoff event %1.").arg(handoffEventId));
-    if (outcome != DeliveryOutcome::Pending) {
-        q.prepare(QStringLiteral("DELETE FROM webhook_outbox WHERE handoff_event_id = ?"));
-        q.addBindValue(handoffEventId);
-        if (!q.exec())
-            return Status::failure(sqlError(q));
-    }
+        return Result::failure(tr("There is no handoff event %1.").arg(handoffEventId));
     if (const Status committed = tx.commit(); !committed)
-        return committed;
+        return Result::failure(committed.error());
     announce(handoffEventId);
-    return Status::ok();
+    return true;
 }
 
 Expected<DeliveryOutcome> DeliveryStore::outcome(qint64 handoffEventId) const

@@ -24,6 +24,16 @@ struct OutboxRow
     qint64 dueAtMs = 0;
     int attemptsMade = 0;         // attempts recorded so far (0 or 1; the retry is the last)
     bool waitsForMessage = false; // its handoff message's send has not finished yet: never due
+    bool resend = false;          // the operator's Resend of a delivery that had ended
+    qint64 leaseUntilMs = 0;      // on the store's clock; 0 when nobody holds the row
+};
+
+// A row taken for sending. The token fences every later write about this claim: once the lease
+// ran out and another claimant took the row, those writes change nothing.
+struct OutboxClaim
+{
+    OutboxRow row;
+    qint64 token = 0;
 };
 
 // One handoff's delivery at a glance, for `zapito-inbox deliveries`.
@@ -54,11 +64,26 @@ public:
     Expected<QList<OutboxRow>> outbox() const;
     Expected<QList<OutboxRow>> dueRows(qint64 nowMs) const;
     Expected<std::optional<OutboxRow>> outboxRow(qint64 handoffEventId) const;
-    // Takes a due row for sending: moves its due time to `leaseUntilMs` so it is not picked up
-    // twice. std::nullopt when the row is gone or not due at `nowMs`.
-    Expected<std::optional<OutboxRow>> claim(qint64 handoffEventId, qint64 nowMs, qint64 leaseUntilMs);
+    // Takes a due row for sending, in one statement, with a lease of `leaseMs` on the store's clock
+    // and a new token: no two claimants ever hold one row at once, whichever process they are in.
+    // std::nullopt when the row is gone, not due at `nowMs` or held under a lease still running.
+    Expected<std::optional<OutboxClaim>> claim(qint64 handoffEventId, qint64 nowMs, qint64 leaseMs);
+    // The same for up to `limit` due rows at once, earliest due first; rows another claimant is
+    // taking at this moment are passed over, not waited for.
+    Expected<QList<OutboxClaim>> claimDue(qint64 nowMs, qint64 leaseMs, int limit);
+    // Extends a claim's lease to `leaseMs` from now; false when the claim was lost.
+    Expected<bool> renewLease(qint64 handoffEventId, qint64 token, qint64 leaseMs);
+    // Ends a claim without an attempt: the row stays, due at `dueAtMs`; false when it was lost.
+    Expected<bool> handBack(qint64 handoffEventId, qint64 token, qint64 dueAtMs);
+    // Ends a claim and removes the row (a resend that cannot go out); false when it was lost.
+    Expected<bool> drop(qint64 handoffEventId, qint64 token);
+    // Moves the due time, whoever holds the row (the operator's Send now, tests).
     Status reschedule(qint64 handoffEventId, qint64 dueAtMs);
     Status remove(qint64 handoffEventId);
+    // The operator's Resend of a delivery that ended: queues one more attempt as an outbox row due
+    // at `nowMs`, so whichever process claims it sends it, once. False when the handoff has a row
+    // already (still owed, or a resend queued by another seat a moment ago).
+    Expected<bool> queueResend(qint64 handoffEventId, qint64 nowMs);
 
     // What follows a recorded attempt, written in the same transaction.
     struct AfterAttempt
@@ -66,10 +91,17 @@ public:
         std::optional<DeliveryOutcome> outcome; // set on the handoff event when given
         std::optional<qint64> retryAtMs;        // keep the outbox row, due then; else remove it
     };
-    // Stores the attempt (its id is ignored) and applies `after` atomically.
+    // Stores the attempt (its id is ignored) and applies `after` atomically, whoever holds the row
+    // (history written without a claim: sample data, tests).
     Expected<DeliveryAttempt> recordAttempt(const DeliveryAttempt& attempt, const AfterAttempt& after);
+    // The same for the holder of claim `token`, and only while it holds: std::nullopt, with
+    // nothing written, when the lease ran out and another claimant took the row since.
+    Expected<std::optional<DeliveryAttempt>> recordAttempt(const DeliveryAttempt& attempt,
+                                                           const AfterAttempt& after, qint64 token);
     // Sets the outcome and removes the outbox row (skipped deliveries, for instance).
     Status setOutcome(qint64 handoffEventId, DeliveryOutcome outcome);
+    // The same for the holder of claim `token`; false, with nothing written, when it was lost.
+    Expected<bool> setOutcome(qint64 handoffEventId, DeliveryOutcome outcome, qint64 token);
     Expected<DeliveryOutcome> outcome(qint64 handoffEventId) const;
 
     // Oldest first.
@@ -92,6 +124,11 @@ signals:
 
 private:
     void announce(qint64 handoffEventId);
+    Expected<std::optional<DeliveryAttempt>>
+    writeAttempt(const DeliveryAttempt& attempt, const AfterAttempt& after, std::optional<qint64> token);
+    Expected<bool> writeOutcome(qint64 handoffEventId, DeliveryOutcome outcome, std::optional<qint64> token);
+    Expected<QList<OutboxClaim>> claimWhere(const QString& condition, const QVariantList& binds,
+                                            qint64 leaseMs);
     // The one column `select` reads from the handoff event `handoffEventId` (its one bind value).
     Expected<QVariant> eventValue(const char* select, qint64 handoffEventId) const;
 

@@ -29,10 +29,15 @@ int CreditBudget::usedThisMonth() const
 
 void CreditBudget::spendOne()
 {
-    const int used = usedThisMonth() + 1;
-    if (const Status saved = m_state.setValue(currentKey(), QString::number(used)); !saved)
-        qCWarning(lcBudget) << "cannot store the model reply count:" << saved.error();
-    emit usedChanged(used);
+    // One statement: the leader and a standby taking over (or two processes in the same month)
+    // never count one reply where there were two.
+    const auto used = m_state.addTo(currentKey(), 1);
+    if (!used) {
+        qCWarning(lcBudget) << "cannot store the model reply count:" << used.error();
+        emit usedChanged(usedThisMonth());
+        return;
+    }
+    emit usedChanged(int(*used));
 }
 
 } // namespace zapito

@@ -77,12 +77,28 @@ void OutboundSender::kick(const QString& conversationId)
     }
     if (!*head)
         return;
-    const OutboundMessage& message = **head;
+    OutboundMessage message = **head;
     const qint64 wait = message.dueAtMs - m_clock();
-    if (wait > 0 && !m_forceDue.remove(conversationId)) {
+    const bool forced = m_forceDue.remove(conversationId);
+    if (wait > 0 && !forced) {
         wakeLater(conversationId, wait);
         return;
     }
+    // Only the claimant sends: another process on the store may be at the same head right now
+    // (a leader taking over from one that stalls). Its token goes with the message to the record.
+    const auto claimed = m_store.claim(
+        message.messageId, forced ? std::numeric_limits<qint64>::max() : m_clock(), m_sendLease.count());
+    if (!claimed) {
+        emit problem(conversationId, claimed.error());
+        wakeLater(conversationId, kRecordRetryMs);
+        return;
+    }
+    if (!*claimed) {
+        // Held by another claimant: looked at again once its lease would have run out.
+        wakeLater(conversationId, m_sendLease.count());
+        return;
+    }
+    message.claimToken = **claimed;
     send(message);
 }
 
@@ -114,8 +130,13 @@ void OutboundSender::onSent(const OutboundMessage& message, bool ok, const QStri
         const qint64 delay = m_retryDelays.at(message.attemptsMade).count();
         qCInfo(lcOutbound) << "send to" << message.conversationId << "failed, trying again in" << delay
                            << "ms:" << error;
-        if (const Status kept = m_store.retryLater(message.messageId, m_clock() + delay); !kept)
+        const auto kept = m_store.retryLater(message.messageId, message.claimToken, m_clock() + delay);
+        if (!kept)
             emit problem(message.conversationId, kept.error());
+        else if (!*kept)
+            qCWarning(lcOutbound) << "message" << message.messageId
+                                  << "was taken over by another process after this one's lease ran out; "
+                                     "its failed send is not counted";
         m_inFlight.remove(message.conversationId);
         wakeLater(message.conversationId, delay);
         return;
@@ -125,7 +146,7 @@ void OutboundSender::onSent(const OutboundMessage& message, bool ok, const QStri
 
 void OutboundSender::settle(const OutboundMessage& message, bool sent, const QString& error)
 {
-    auto recorded = m_store.settle(message.messageId, sent, error, m_clock());
+    auto recorded = m_store.settle(message.messageId, message.claimToken, sent, error, m_clock());
     if (!recorded) {
         // The customer has (or never will have) it; only the record is missing. Keep the
         // conversation in flight so nothing is sent twice, and write the record again.
@@ -138,6 +159,15 @@ void OutboundSender::settle(const OutboundMessage& message, bool sent, const QSt
         return;
     }
     m_inFlight.remove(message.conversationId);
+    if (recorded->claimLost) {
+        // Settled by another claimant, or taken over after this one's lease ran out: that one's
+        // record stands.
+        qCWarning(lcOutbound)
+            << "message" << message.messageId
+            << "was settled or taken over by another process; this send's result is discarded";
+        kick(message.conversationId);
+        return;
+    }
     emit settled(message.conversationId, message.messageId, sent, error);
     for (qint64 eventId : std::as_const(recorded->webhooksDue))
         emit webhookDue(eventId);

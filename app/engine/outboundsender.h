@@ -18,6 +18,8 @@ namespace zapito {
 // reply decided before a handoff can never reach the customer after the handoff message. A send
 // that fails is tried again after each of the retry delays, then settles as failed; either way the
 // handoff's webhook becomes due then. The outbox is in the store, so a restart sends what is left.
+// Each send starts with a claim of its row (a lease on the store's clock and a fencing token), so
+// with many processes on the store one sends it, and a late result of a lost claim is discarded.
 class OutboundSender final : public QObject
 {
     Q_OBJECT
@@ -30,6 +32,8 @@ public:
 
     // The waits before the second, third, … attempt; after the last the message has failed.
     void setRetryDelays(QList<std::chrono::milliseconds> delays) { m_retryDelays = std::move(delays); }
+    // How long a claimed message is this process's to send before another may take it over.
+    void setSendLease(std::chrono::milliseconds lease) { m_sendLease = lease; }
     // How often the whole outbox is looked at, in case a wake-up was missed.
     void setSweepInterval(std::chrono::milliseconds interval);
 
@@ -64,6 +68,7 @@ private:
     QSet<QString> m_inFlight;        // conversations whose head message is being sent or recorded
     QSet<QString> m_forceDue;        // retry waits skipped once
     QHash<QString, qint64> m_wakeAt; // the wake-up scheduled for each waiting conversation
+    std::chrono::milliseconds m_sendLease{std::chrono::minutes(2)};
     QTimer m_sweep;
     bool m_active = true;
 };

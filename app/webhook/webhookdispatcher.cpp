@@ -141,7 +141,14 @@ void WebhookDispatcher::deliver(qint64 handoffEventId)
         scheduleAt(handoffEventId, owed.dueAtMs);
         return;
     }
-    (void)startAttempt(handoffEventId, owed.attemptsMade == 0 ? Kind::First : Kind::Retry);
+    (void)startAttempt(handoffEventId, kindOf(owed));
+}
+
+WebhookDispatcher::Kind WebhookDispatcher::kindOf(const OutboxRow& row)
+{
+    if (row.resend)
+        return Kind::Resend;
+    return row.attemptsMade == 0 ? Kind::First : Kind::Retry;
 }
 
 bool WebhookDispatcher::refusedAsSample(qint64 handoffEventId)
@@ -218,6 +225,15 @@ QString WebhookDispatcher::resend(qint64 handoffEventId)
                 .arg(row.error()));
     }
     if (!row->has_value()) {
+        // Through the outbox, like every attempt: whichever process claims the queued row sends
+        // it, so two seats pressing Resend at once still send one attempt.
+        const auto queued = m_deliveries.queueResend(handoffEventId, now());
+        if (!queued) {
+            return answer(tr("Nothing was sent: the resend could not be queued (%1). Try again in a moment.")
+                              .arg(queued.error()));
+        }
+        if (!*queued)
+            return answer(tr("An attempt is already under way; its result will show on the handoff."));
         const QString problem = startAttempt(handoffEventId, Kind::Resend);
         return answer(problem.isEmpty()
                           ? tr("Sending again now, as one more attempt; its result will show on the "
@@ -245,7 +261,7 @@ QString WebhookDispatcher::resend(qint64 handoffEventId)
         }
     }
     cancelTimer(handoffEventId);
-    const QString problem = startAttempt(handoffEventId, owed.attemptsMade == 0 ? Kind::First : Kind::Retry);
+    const QString problem = startAttempt(handoffEventId, kindOf(owed));
     if (!problem.isEmpty())
         return answer(problem);
     return answer(wasDue ? tr("Sending now instead of at %1.").arg(timeText(*wasDue)) : tr("Sending now."));
@@ -298,6 +314,7 @@ void WebhookDispatcher::release(qint64 handoffEventId)
 {
     m_inFlight.remove(handoffEventId);
     m_leased.remove(handoffEventId);
+    m_lostLeases.remove(handoffEventId);
     if (m_leased.isEmpty())
         m_leaseRenewal.stop();
 }
@@ -307,23 +324,64 @@ void WebhookDispatcher::renewLeases()
     // A claimed delivery may wait behind other requests to the same host (HttpClient queues
     // beyond its per-host limit) or for a slow keychain; its lease must outlast that, or a
     // sweep would take the row as abandoned. Renewed here for as long as this process holds it.
-    const qint64 until = now() + leaseDuration().count();
-    for (const qint64 id : std::as_const(m_leased)) {
-        if (const Status renewed = m_deliveries.reschedule(id, until); !renewed)
-            qCWarning(lcWebhook) << "Cannot renew the lease of delivery" << id << renewed.error();
+    for (auto it = m_leased.cbegin(); it != m_leased.cend(); ++it) {
+        if (m_lostLeases.contains(it.key()))
+            continue;
+        const auto renewed = m_deliveries.renewLease(it.key(), it.value(), leaseDuration().count());
+        if (!renewed) {
+            qCWarning(lcWebhook) << "Cannot renew the lease of delivery" << it.key() << renewed.error();
+        } else if (!*renewed) {
+            m_lostLeases.insert(it.key());
+            qCWarning(lcWebhook) << "Delivery" << it.key()
+                                 << "was taken over by another process after this one's lease ran out; "
+                                    "what this attempt finds out is not recorded";
+        }
     }
 }
 
 QString WebhookDispatcher::startAttempt(qint64 handoffEventId, Kind kind)
 {
+    // Never two claims of one row in this process: deliver() and resend() check m_inFlight, and
+    // this is the last line.
+    if (m_leased.contains(handoffEventId) || m_inFlight.contains(handoffEventId))
+        return tr("An attempt is already under way; its result will show on the handoff.");
+    // Every attempt, whatever becomes of it, starts with a claim of its outbox row: with many
+    // processes on the store only the claimant sends, and every write after it names the claim's
+    // token, so a claimant whose lease ran out records nothing over the one that took the row
+    // next. The lease is renewed while the request waits or is in flight here (renewLeases), so
+    // it only runs out when this process is gone or stalls.
+    const auto claimed = m_deliveries.claim(handoffEventId, now(), leaseDuration().count());
+    if (!claimed) {
+        storeFailed(handoffEventId, tr("The delivery could not be claimed"), claimed.error());
+        return tr("Nothing was sent yet: the delivery could not be claimed (%1); it is tried again "
+                  "shortly.")
+            .arg(claimed.error());
+    }
+    if (!claimed->has_value()) {
+        // Gone, not due after all, or held by another claimant (another process, or a lease of a
+        // previous run that has not run out): the sweep takes it once it is due and free.
+        return tr("Nothing was sent: the delivery is not due yet; it goes out by itself.");
+    }
+    const qint64 token = (*claimed)->token;
+    kind = kindOf((*claimed)->row); // the claimed row, not an earlier read, says which attempt it is
+    m_leased.insert(handoffEventId, token);
+    if (!m_leaseRenewal.isActive())
+        m_leaseRenewal.start();
+    m_inFlight.insert(handoffEventId);
+
     const bool switchedOn = m_settings.isEnabled() && !m_settings.endpoint().isEmpty();
     if (!switchedOn) {
         if (kind == Kind::First) {
-            if (const Status s = m_deliveries.setOutcome(handoffEventId, DeliveryOutcome::Skipped); !s) {
-                storeFailed(handoffEventId, tr("The skipped delivery could not be recorded"), s.error());
+            const auto skipped = m_deliveries.setOutcome(handoffEventId, DeliveryOutcome::Skipped, token);
+            if (!skipped) {
+                (void)m_deliveries.handBack(handoffEventId, token, now());
+                release(handoffEventId);
+                storeFailed(handoffEventId, tr("The skipped delivery could not be recorded"),
+                            skipped.error());
                 return tr("Nothing was sent: the skipped delivery could not be recorded (%1).")
-                    .arg(s.error());
+                    .arg(skipped.error());
             }
+            release(handoffEventId);
             return tr("Nothing was sent: the webhook has no endpoint or is switched off, so the delivery is "
                       "skipped.");
         }
@@ -335,32 +393,6 @@ QString WebhookDispatcher::startAttempt(qint64 handoffEventId, Kind kind)
         fail(handoffEventId, kind, problem);
         return problem;
     }
-    if (kind != Kind::Resend) {
-        // Never two claims of one row in this process: deliver() and resend() check m_inFlight,
-        // and this is the last line.
-        if (m_leased.contains(handoffEventId) || m_inFlight.contains(handoffEventId))
-            return tr("An attempt is already under way; its result will show on the handoff.");
-        // The lease keeps the row from being taken as abandoned; renewed while the request waits
-        // or is in flight here (renewLeases), so it only runs out when this process is gone, and
-        // the next start sends the row again once it has.
-        const qint64 at = now();
-        const auto claimed = m_deliveries.claim(handoffEventId, at, at + leaseDuration().count());
-        if (!claimed) {
-            storeFailed(handoffEventId, tr("The delivery could not be claimed"), claimed.error());
-            return tr("Nothing was sent yet: the delivery could not be claimed (%1); it is tried again "
-                      "shortly.")
-                .arg(claimed.error());
-        }
-        if (!claimed->has_value()) {
-            // Gone, or not due after all (a lease of a previous run that has not run out): the
-            // sweep takes it once it is due.
-            return tr("Nothing was sent: the delivery is not due yet; it goes out by itself.");
-        }
-        m_leased.insert(handoffEventId);
-        if (!m_leaseRenewal.isActive())
-            m_leaseRenewal.start();
-    }
-    m_inFlight.insert(handoffEventId);
     m_settings.readSecret([self = QPointer<WebhookDispatcher>(this), handoffEventId,
                            kind](std::optional<QString> secret, const QString& error) {
         if (!self)
@@ -384,7 +416,11 @@ void WebhookDispatcher::secretUnavailable(qint64 handoffEventId, Kind kind, cons
 {
     // Not "no secret": the keychain is slow or locked, or the secrets file is damaged. Nothing
     // went out, so nothing is recorded and no attempt is used up; the outbox row stays.
+    const qint64 token = m_leased.value(handoffEventId);
     if (kind == Kind::Resend) {
+        if (const auto dropped = m_deliveries.drop(handoffEventId, token); !dropped)
+            qCWarning(lcWebhook) << "Cannot drop the queued resend of delivery" << handoffEventId
+                                 << dropped.error();
         release(handoffEventId);
         emit notice(handoffEventId,
                     tr("Nothing was sent: the signing secret cannot be read right now. %1 Resend "
@@ -395,7 +431,7 @@ void WebhookDispatcher::secretUnavailable(qint64 handoffEventId, Kind kind, cons
     const qint64 at = now() + m_secretRetryDelay.count();
     release(handoffEventId);
     // Hands the lease back early: due at the next try, so a restart meanwhile tries then too.
-    if (const Status kept = m_deliveries.reschedule(handoffEventId, at); !kept)
+    if (const auto kept = m_deliveries.handBack(handoffEventId, token, at); !kept)
         qCWarning(lcWebhook) << "Cannot move delivery" << handoffEventId
                              << "to its next try:" << kept.error();
     if (m_waiting.value(handoffEventId) != error) // once per cause, not every few seconds
@@ -418,8 +454,10 @@ void WebhookDispatcher::sendWithSecret(qint64 handoffEventId, Kind kind, const Q
     if (!body || !deliveryId) {
         // The store failed, not the delivery: nothing went out, so it is tried again.
         const QString error = !body ? body.error() : deliveryId.error();
+        const qint64 token = m_leased.value(handoffEventId);
         release(handoffEventId);
         if (kind == Kind::Resend) {
+            (void)m_deliveries.drop(handoffEventId, token);
             emit notice(
                 handoffEventId,
                 tr("Nothing was sent: the stored webhook could not be read (%1). Try again in a moment.")
@@ -427,7 +465,7 @@ void WebhookDispatcher::sendWithSecret(qint64 handoffEventId, Kind kind, const Q
             return;
         }
         const qint64 at = now() + m_storeRetryDelay.count();
-        (void)m_deliveries.reschedule(handoffEventId, at);
+        (void)m_deliveries.handBack(handoffEventId, token, at);
         storeFailed(handoffEventId, tr("The stored webhook could not be read"), error);
         return;
     }
@@ -491,8 +529,17 @@ void WebhookDispatcher::fail(qint64 handoffEventId, Kind kind, const QString& er
 
 void WebhookDispatcher::record(const DeliveryAttempt& attempt, const DeliveryStore::AfterAttempt& after)
 {
+    // Every attempt follows a claim (startAttempt); its token goes with the record.
+    Q_ASSERT(m_leased.contains(attempt.handoffEventId));
+    record(attempt, after, m_leased.value(attempt.handoffEventId));
+}
+
+void WebhookDispatcher::record(const DeliveryAttempt& attempt, const DeliveryStore::AfterAttempt& after,
+                               qint64 token)
+{
     const qint64 id = attempt.handoffEventId;
-    if (const auto recorded = m_deliveries.recordAttempt(attempt, after); !recorded) {
+    const auto recorded = m_deliveries.recordAttempt(attempt, after, token);
+    if (!recorded) {
         // The request went out (or the delivery ended), so it is not sent again: the same record
         // is written again later. The delivery stays in flight here until it is, and its lease
         // keeps being renewed.
@@ -501,11 +548,19 @@ void WebhookDispatcher::record(const DeliveryAttempt& attempt, const DeliverySto
         emit notice(id, tr("The attempt could not be recorded (%1); recording it again at %2.")
                             .arg(recorded.error(), timeText(at)));
         QTimer::singleShot(timerMs(m_storeRetryDelay.count(), 0, m_maxTimerDelay), this,
-                           [this, attempt, after] { record(attempt, after); });
+                           [this, attempt, after, token] { record(attempt, after, token); });
         return;
     }
     m_waiting.remove(id);
     release(id);
+    if (!recorded->has_value()) {
+        // This process stalled past its lease and another took the row (and sends it, or did):
+        // that claimant's record stands, and this late result must not overwrite it.
+        qCWarning(lcWebhook).noquote() << "Delivery" << id << attempt.kind
+                                       << "result discarded: another process took the delivery over after "
+                                          "this one's lease ran out";
+        return;
+    }
     if (after.retryAtMs)
         scheduleAt(id, *after.retryAtMs);
 }

@@ -30,7 +30,10 @@ class WebhookSettings;
 // blocks, and a delivery never waits for a restart: a signing secret that cannot be read right
 // now (a slow or locked keychain, a damaged secrets file) is asked for again after
 // secretRetryDelay() without counting as an attempt, and a store that fails is tried again
-// after storeRetryDelay(). Sample conversations are refused at every entry point.
+// after storeRetryDelay(). Sample conversations are refused at every entry point. Every attempt,
+// a Resend's too, starts with a claim of its outbox row (a lease on the store's clock and a
+// fencing token), so with many processes on one store each attempt goes out from one of them,
+// and a process that lost its lease records nothing over the one that took the row next.
 class WebhookDispatcher : public QObject
 {
     Q_OBJECT
@@ -121,6 +124,8 @@ private:
                        const QString& error);
     void fail(qint64 handoffEventId, Kind kind, const QString& error);
     void record(const DeliveryAttempt& attempt, const DeliveryStore::AfterAttempt& after);
+    void record(const DeliveryAttempt& attempt, const DeliveryStore::AfterAttempt& after, qint64 token);
+    static Kind kindOf(const OutboxRow& row);
     void storeFailed(qint64 handoffEventId, const QString& what, const QString& error);
     void release(qint64 handoffEventId);
     void renewLeases();
@@ -144,7 +149,8 @@ private:
     std::chrono::milliseconds m_sweepInterval = kDefaultSweepInterval;
     std::chrono::milliseconds m_maxTimerDelay = kMaxTimerDelay;
     QSet<qint64> m_inFlight;          // deliveries between claim (or resend) and the recorded attempt
-    QSet<qint64> m_leased;            // those of them holding a claim on their outbox row
+    QHash<qint64, qint64> m_leased;   // those of them holding a claim on their outbox row: its token
+    QSet<qint64> m_lostLeases;        // claims another process took over after their lease ran out
     QHash<qint64, QTimer*> m_timers;  // deliveries waiting to fall due (a retry, a secret, the store)
     QHash<qint64, qint64> m_dueAt;    // when each of those timers' deliveries falls due
     QHash<qint64, QString> m_waiting; // why a delivery waits, when it is not its retry delay

@@ -44,6 +44,25 @@ class tst_WebhookReliability : public QObject
         }
         return true;
     }
+    // A trigger that fails every `event` (e.g. "BEFORE UPDATE") on `table`, in the store's dialect;
+    // the statement that removes it.
+    QString failEvery(const QString& name, const QString& event, const QString& table)
+    {
+        if (!TestDatabase::isPostgreSQL()) {
+            if (!exec(QStringLiteral(
+                          "CREATE TRIGGER %1 %2 ON %3 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
+                          .arg(name, event, table)))
+                return {};
+            return QStringLiteral("DROP TRIGGER %1").arg(name);
+        }
+        if (!exec(QStringLiteral("CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS "
+                                 "$$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$")
+                      .arg(name)) ||
+            !exec(QStringLiteral("CREATE TRIGGER %1 %2 ON %3 FOR EACH ROW EXECUTE FUNCTION %1()")
+                      .arg(name, event, table)))
+            return {};
+        return QStringLiteral("DROP TRIGGER %1 ON %2").arg(name, table);
+    }
     // Waits (on the signal) for a notice about `id` that contains `text`.
     static bool waitForNotice(QSignalSpy& notices, qint64 id, const QString& text)
     {
@@ -159,9 +178,9 @@ private slots:
             t->dispatcher->deliver(id);
             QVERIFY(waitForNotice(notices, id, QStringLiteral("outbox could not be read")));
         } else if (fault == u"claim") {
-            QVERIFY(exec(QStringLiteral("CREATE TRIGGER no_claims BEFORE UPDATE ON webhook_outbox "
-                                        "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")));
-            undo = QStringLiteral("DROP TRIGGER no_claims");
+            undo = failEvery(QStringLiteral("no_claims"), QStringLiteral("BEFORE UPDATE"),
+                             QStringLiteral("webhook_outbox"));
+            QVERIFY(!undo.isEmpty());
             t->dispatcher->deliver(id);
             QVERIFY(waitForNotice(notices, id, QStringLiteral("could not be claimed")));
         } else {
@@ -170,9 +189,9 @@ private slots:
             QSignalSpy received(&t->server, &LocalHttpServer::requestReceived);
             t->dispatcher->deliver(id);
             QVERIFY(received.wait(WebhookTestbed::kWaitMs));
-            QVERIFY(exec(QStringLiteral("CREATE TRIGGER no_attempts BEFORE INSERT ON delivery_attempts "
-                                        "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")));
-            undo = QStringLiteral("DROP TRIGGER no_attempts");
+            undo = failEvery(QStringLiteral("no_attempts"), QStringLiteral("BEFORE INSERT"),
+                             QStringLiteral("delivery_attempts"));
+            QVERIFY(!undo.isEmpty());
             QVERIFY(t->server.respond(0, ScriptedResponse::reply(200)));
             QVERIFY(waitForNotice(notices, id, QStringLiteral("could not be recorded")));
         }
@@ -289,8 +308,8 @@ private slots:
         const qint64 last = ids.last();
         const auto row = t->deliveries->outboxRow(last).value();
         QVERIFY(row.has_value());
-        QVERIFY2(row->dueAtMs > now,
-                 qPrintable(QStringLiteral("lease ended %1 ms ago").arg(now - row->dueAtMs)));
+        QVERIFY2(row->leaseUntilMs > now,
+                 qPrintable(QStringLiteral("lease ended %1 ms ago").arg(now - row->leaseUntilMs)));
         for (const OutboxRow& due : t->deliveries->dueRows(now).value())
             QVERIFY2(!ids.contains(due.handoffEventId), "a held row looks abandoned");
 
