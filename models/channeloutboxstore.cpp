@@ -78,6 +78,20 @@ Expected<std::optional<qint64>> ChannelOutboxStore::claim(qint64 messageId, qint
     return Result(q.value(0).toLongLong());
 }
 
+Expected<bool> ChannelOutboxStore::renewLease(qint64 messageId, qint64 token, qint64 leaseMs)
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("UPDATE channel_outbox SET lease_until_ms = %1 + ? WHERE message_id = ?")
+                  .arg(storeClockMs(SqlDialect::forDatabase(m_store.connection()))) +
+              kWhileHeld);
+    q.addBindValue(leaseMs);
+    q.addBindValue(messageId);
+    q.addBindValue(token);
+    if (!q.exec())
+        return Expected<bool>::failure(q.lastError().text());
+    return q.numRowsAffected() > 0;
+}
+
 Expected<ChannelOutboxStore::Settled> ChannelOutboxStore::settle(qint64 messageId, bool sent,
                                                                  const QString& error, qint64 nowMs)
 {

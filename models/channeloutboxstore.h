@@ -39,6 +39,8 @@ public:
     // clock: its new token, or nullopt when it is gone, not due at `nowMs` or held by another
     // claimant whose lease still runs. With many processes on the store only the claimant sends.
     Expected<std::optional<qint64>> claim(qint64 messageId, qint64 nowMs, qint64 leaseMs);
+    // Extends claim `token`'s lease to `leaseMs` from now; false when the claim was lost.
+    Expected<bool> renewLease(qint64 messageId, qint64 token, qint64 leaseMs);
 
     struct Settled
     {

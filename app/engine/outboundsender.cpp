@@ -4,6 +4,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 
+#include <algorithm>
 #include <limits>
 
 Q_LOGGING_CATEGORY(lcOutbound, "zapito.engine.outbound")
@@ -29,6 +30,30 @@ OutboundSender::OutboundSender(ChannelOutboxStore& store, ChannelRegistry& chann
     m_sweep.setInterval(std::chrono::seconds(30));
     connect(&m_sweep, &QTimer::timeout, this, [this] { resumeAll(); });
     m_sweep.start();
+    connect(&m_leaseRenewal, &QTimer::timeout, this, &OutboundSender::renewLeases);
+    setSendLease(m_sendLease);
+}
+
+void OutboundSender::setSendLease(std::chrono::milliseconds lease)
+{
+    m_sendLease = lease;
+    m_leaseRenewal.setInterval(clampedDelay(std::max<qint64>(1, lease.count() / 3)));
+}
+
+void OutboundSender::renewLeases()
+{
+    for (auto it = m_claims.cbegin(); it != m_claims.cend(); ++it) {
+        const auto renewed = m_store.renewLease(it.key(), it.value(), m_sendLease.count());
+        if (!renewed)
+            qCWarning(lcOutbound) << "cannot renew the lease of message" << it.key() << renewed.error();
+    }
+}
+
+void OutboundSender::endClaim(qint64 messageId)
+{
+    m_claims.remove(messageId);
+    if (m_claims.isEmpty())
+        m_leaseRenewal.stop();
 }
 
 void OutboundSender::setSweepInterval(std::chrono::milliseconds interval)
@@ -99,6 +124,9 @@ void OutboundSender::kick(const QString& conversationId)
         return;
     }
     message.claimToken = **claimed;
+    m_claims.insert(message.messageId, message.claimToken);
+    if (!m_leaseRenewal.isActive())
+        m_leaseRenewal.start();
     send(message);
 }
 
@@ -131,6 +159,7 @@ void OutboundSender::onSent(const OutboundMessage& message, bool ok, const QStri
         qCInfo(lcOutbound) << "send to" << message.conversationId << "failed, trying again in" << delay
                            << "ms:" << error;
         const auto kept = m_store.retryLater(message.messageId, message.claimToken, m_clock() + delay);
+        endClaim(message.messageId);
         if (!kept)
             emit problem(message.conversationId, kept.error());
         else if (!*kept)
@@ -159,6 +188,7 @@ void OutboundSender::settle(const OutboundMessage& message, bool sent, const QSt
         return;
     }
     m_inFlight.remove(message.conversationId);
+    endClaim(message.messageId);
     if (recorded->claimLost) {
         // Settled by another claimant, or taken over after this one's lease ran out: that one's
         // record stands.

@@ -32,8 +32,11 @@ public:
 
     // The waits before the second, third, … attempt; after the last the message has failed.
     void setRetryDelays(QList<std::chrono::milliseconds> delays) { m_retryDelays = std::move(delays); }
-    // How long a claimed message is this process's to send before another may take it over.
-    void setSendLease(std::chrono::milliseconds lease) { m_sendLease = lease; }
+    // How long a claimed message is this process's to send before another may take it over; renewed
+    // three times per lease while the send is under way here, so it runs out only when this process
+    // is gone or stalls, and a leader that takes over after a crash waits at most this long for
+    // the message the crashed one was sending.
+    void setSendLease(std::chrono::milliseconds lease);
     // How often the whole outbox is looked at, in case a wake-up was missed.
     void setSweepInterval(std::chrono::milliseconds interval);
 
@@ -59,6 +62,8 @@ private:
     void onSent(const OutboundMessage& message, bool ok, const QString& error);
     void settle(const OutboundMessage& message, bool sent, const QString& error);
     void wakeLater(const QString& conversationId, qint64 delayMs);
+    void renewLeases();
+    void endClaim(qint64 messageId);
 
     ChannelOutboxStore& m_store;
     ChannelRegistry& m_channels;
@@ -68,7 +73,9 @@ private:
     QSet<QString> m_inFlight;        // conversations whose head message is being sent or recorded
     QSet<QString> m_forceDue;        // retry waits skipped once
     QHash<QString, qint64> m_wakeAt; // the wake-up scheduled for each waiting conversation
-    std::chrono::milliseconds m_sendLease{std::chrono::minutes(2)};
+    std::chrono::milliseconds m_sendLease{std::chrono::seconds(10)};
+    QHash<qint64, qint64> m_claims; // messages claimed here and not settled yet: their tokens
+    QTimer m_leaseRenewal;
     QTimer m_sweep;
     bool m_active = true;
 };

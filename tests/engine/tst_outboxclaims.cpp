@@ -104,6 +104,8 @@ private slots:
         QVERIFY(current.has_value());
 
         QSignalSpy changed(m_here.store.get(), &ConversationStore::messageChanged);
+        QVERIFY(!m_here.outbox->renewLease(id, *stale, kLongLease).value());
+        QVERIFY(other.outbox->renewLease(id, *current, kLongLease).value());
         QVERIFY(!m_here.outbox->retryLater(id, *stale, kNow + 5000).value());
         const auto lost = m_here.outbox->settle(id, *stale, false, QStringLiteral("blocked"), kNow).value();
         QVERIFY(lost.claimLost);
