@@ -6,7 +6,8 @@
 # Installs what is missing (the build, Xvfb, fonts for the names in Chinese, Japanese and Hindi,
 # the colour emoji font, optipng), builds the harness (in build/release-tests unless a build dir
 # is given) and writes a few PNGs: Needs a human with an open handoff whose webhook failed, at
-# 1920x1080 and 1024x700, light, dark and in Brazilian Portuguese, and two Settings pages.
+# 1920x1080 and 1024x700, light, dark and in Brazilian Portuguese; an internal note; the saved
+# replies offered after "/" in the reply box; and two Settings pages.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,9 +34,12 @@ shot() { # name, harness options…
 }
 mkdir -p docs/screenshots
 rm -f docs/screenshots/*.png
-handoff=(--needs-human --select 1 --open-attempts)
+# Needs a human, waiting longest first, with a handoff open whose webhook failed twice.
+handoff=(--needs-human --select-name "O'Brien" --open-attempts)
 shot needs-human "${handoff[@]}" --size 1920x1080
 shot needs-human-dark "${handoff[@]}" --size 1024x700 --dark
 shot needs-human-pt-br "${handoff[@]}" --size 1024x700 --locale pt_BR
+shot note --select-name "Maria Silva" --note --size 1280x800
+shot saved-replies --select-name "Ana Beatriz" --saved-replies --size 1280x800
 shot settings-bot --settings-page botPage --size 1024x700
-shot settings-channels-dark --settings-page channelsPage --size 1024x700 --dark
+shot settings-saved-replies-dark --saved-replies --settings-page savedRepliesPage --size 1024x700 --dark

@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextLayout>
+#include <QtMath>
 
 namespace zapito {
 
@@ -219,7 +220,8 @@ void ConversationDelegate::paint(QPainter* p, const QStyleOptionViewItem& option
     timeFont.setBold(tooLong);
     p->setFont(timeFont);
     p->setPen(tooLong && !selected ? ui::errorText(pal) : muted);
-    const int timeWidth = qMin(QFontMetrics(timeFont).horizontalAdvance(time), line1.width() / 2);
+    // Rounded up: a width rounded down would elide a time that fits ("12…in").
+    const int timeWidth = qMin(qCeil(QFontMetricsF(timeFont).horizontalAdvance(time)), line1.width() / 2);
     p->drawText(QRect(line1.right() - timeWidth, line1.top(), timeWidth, line1.height()),
                 Qt::AlignRight | Qt::AlignVCenter,
                 QFontMetrics(timeFont).elidedText(time, Qt::ElideMiddle, timeWidth));

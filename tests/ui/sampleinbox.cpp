@@ -168,7 +168,7 @@ void fillVariedInbox(InboxServices& services, ScriptedAgent& agent, qint64 nowMs
                     {line},
                     reason,
                     outcome,
-                    900 + i * 260});
+                    35 + i * 11});
     }
 
     ConversationEngine& engine = services.engine();

@@ -13,6 +13,9 @@
 //   ... --samples                           (also the app's own sample conversations)
 //   ... --select 1 --open-attempts          (the transcript's first card with its attempts shown)
 //   ... --select 1 --select-messages 2      (the newest two messages selected, the transcript focused)
+//   ... --select-name Kenji                 (the conversation whose name contains that text)
+//   ... --select-name Maria --note          (an internal note from the team in that conversation)
+//   ... --select-name Maria --saved-replies (a few saved replies, "/" typed in the reply box)
 //
 // Or leave out --shot and use `import -window root FILE` while it runs. Nothing is written
 // outside a temporary folder.
@@ -24,6 +27,8 @@
 #include "mainwindow.h"
 #include "sampledata.h"
 #include "sampleinbox.h"
+#include "savedreplies.h"
+#include "savedreplycompleter.h"
 #include "scriptedagent.h"
 #include "settingsdialog.h"
 #include "transcriptpane.h"
@@ -31,8 +36,13 @@
 #include "translations.h"
 
 #include "inboxroles.h"
+#include "replybox.h"
 #include <QAction>
 #include <QApplication>
+#include <QListWidget>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QSettings>
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -92,6 +102,14 @@ int main(int argc, char* argv[])
                                         QStringLiteral("Needs a human filter"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Select this row"),
                                     QStringLiteral("row"));
+    const QCommandLineOption selectName(QStringLiteral("select-name"),
+                                        QStringLiteral("Select the conversation whose name contains this"),
+                                        QStringLiteral("text"));
+    const QCommandLineOption note(QStringLiteral("note"),
+                                  QStringLiteral("Add an internal note to the selected conversation"));
+    const QCommandLineOption savedReplies(
+        QStringLiteral("saved-replies"),
+        QStringLiteral("Store a few saved replies and type \"/\" in the reply box"));
     const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("Type this search"),
                                     QStringLiteral("text"));
     const QCommandLineOption takeOver(QStringLiteral("take-over"),
@@ -114,8 +132,9 @@ int main(int argc, char* argv[])
                                     QStringLiteral("Show the window in this locale"), QStringLiteral("name"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH"),
                                   QStringLiteral("size"), QStringLiteral("1280x800"));
-    parser.addOptions({dark, shortcuts, samples, empty, settings, needsHuman, select, search, takeOver,
-                       openAttempts, selectMessages, shot, size, settingsPage, fontScale, locale});
+    parser.addOptions({dark, shortcuts, samples, empty, settings, needsHuman, select, selectName, note,
+                       savedReplies, search, takeOver, openAttempts, selectMessages, shot, size, settingsPage,
+                       fontScale, locale});
     parser.process(app);
 
     if (parser.isSet(locale)) {
@@ -135,6 +154,22 @@ int main(int argc, char* argv[])
     }
 
     QTemporaryDir dir;
+    // The window's own settings and the saved replies stay in the temporary folder too.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+    if (parser.isSet(savedReplies))
+        SavedReplies().setList({
+            {QStringLiteral("hours"), QStringLiteral("We're open every day from 11:00 to 23:00, kitchen "
+                                                     "until 22:30.")},
+            {QStringLiteral("delivery"), QStringLiteral("We deliver within 5 km; delivery is free on orders "
+                                                        "over R$ 80.")},
+            {QStringLiteral("refund"),
+             QStringLiteral("I'm sorry about that! Send me a photo of the order and "
+                            "I'll refund it today.")},
+            {QStringLiteral("menu"), QStringLiteral("Here is today's menu: https://zapito.app/menu")},
+            {QStringLiteral("sunday"), QStringLiteral("Yes, we deliver on Sundays from 12:00 to 20:00.")},
+            {QStringLiteral("thanks"), QStringLiteral("Thank you! Have a great day.")},
+        });
     DatabaseOpenError error;
     auto services = InboxServices::create(dir.filePath(QStringLiteral("inbox.sqlite")), &error);
     if (!services) {
@@ -153,6 +188,29 @@ int main(int argc, char* argv[])
 
     if (parser.isSet(samples) && !loadSampleConversations(services->store(), services->engine().bot()))
         qWarning("the sample conversations did not load");
+
+    // The conversation asked for by name, found before any view filters the list.
+    QString namedId;
+    if (parser.isSet(selectName)) {
+        const auto page = services->store().conversationsPage(ConversationFilter{}, 500);
+        for (const Conversation& c : page ? *page : QList<Conversation>()) {
+            if (c.contactName.contains(parser.value(selectName))) {
+                namedId = c.id;
+                break;
+            }
+        }
+        if (namedId.isEmpty())
+            qWarning("no conversation is named like %s", qPrintable(parser.value(selectName)));
+    }
+    if (parser.isSet(note) && !namedId.isEmpty()) {
+        const auto added = services->engine().addNote(
+            namedId,
+            QStringLiteral("Called her back: she wants the Sunday delivery at 13:00. Rafael, please "
+                           "confirm the slot with the kitchen before you reply."),
+            QStringLiteral("Carla Mendes"));
+        if (!added)
+            qWarning("the note was not stored");
+    }
 
     MainWindow window(*services);
     const QStringList wh = parser.value(size).split(u'x');
@@ -177,6 +235,28 @@ int main(int argc, char* argv[])
                     QStringLiteral("Hi, this is Carla from the café. I'll "
                                    "check your order right now."),
                     QStringLiteral("Carla Mendes"));
+        });
+    }
+    if (!namedId.isEmpty()) {
+        QTimer::singleShot(300, &window, [&window, namedId] {
+            for (int row = 0; row < window.listModel().rowCount(); ++row) {
+                const QModelIndex index = window.listModel().index(row);
+                if (index.data(ConversationRoles::IdRole).toString() == namedId) {
+                    window.listPanel()->view()->setCurrentIndex(index);
+                    return;
+                }
+            }
+            qWarning("the named conversation is not in this view");
+        });
+    }
+    if (parser.isSet(savedReplies)) {
+        QTimer::singleShot(900, &window, [&window] {
+            // Xvfb has no window manager to make the window active, and the list opens only
+            // while the reply box has the keyboard.
+            QApplication::setActiveWindow(&window);
+            QPlainTextEdit* editor = window.transcriptPane()->replyBox()->editor();
+            editor->setFocus();
+            editor->insertPlainText(QStringLiteral("/"));
         });
     }
     if (parser.isSet(openAttempts) || parser.isSet(selectMessages)) {
@@ -224,7 +304,14 @@ int main(int argc, char* argv[])
                 if (auto* dialog = window.findChild<QDialog*>(QStringLiteral("shortcutsDialog")))
                     target = dialog;
             }
-            target->grab().save(file);
+            QPixmap picture = target->grab();
+            // The saved replies' list is a window of its own: drawn where it shows over ours.
+            QListWidget* popup = window.transcriptPane()->replyBox()->completer()->popup();
+            if (target == &window && popup->isVisible()) {
+                QPainter painter(&picture);
+                painter.drawPixmap(window.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
+            }
+            picture.save(file);
             QApplication::quit();
         });
     }
