@@ -2,6 +2,7 @@
 #include "conversationlistmodel.h"
 
 #include "contacttitle.h"
+#include "conversationlistquery.h"
 #include "inboxroles.h"
 #include "storereader.h"
 
@@ -27,9 +28,18 @@ bool ConversationListModel::setFilter(const ConversationFilter& filter)
 {
     if (filter == m_filter)
         return false;
+    const bool searchChanged = filter.search != m_filter.search;
     m_filter = filter;
     requestFirstPage();
+    if (searchChanged)
+        requestSearchCounts();
     return true;
+}
+
+const ConversationListModel::SearchCount& ConversationListModel::searchCountOf(const SearchCounts& counts,
+                                                                               InboxView view)
+{
+    return counts.at(std::size_t(view));
 }
 
 void ConversationListModel::setNeedsHumanOnly(bool on)
@@ -67,6 +77,7 @@ void ConversationListModel::setOperatorName(const QString& name)
     else
         m_filter = f;
     requestCounts();
+    requestSearchCounts();
 }
 
 void ConversationListModel::setSearch(const QString& text)
@@ -80,6 +91,7 @@ void ConversationListModel::reload()
 {
     requestFirstPage();
     requestCounts();
+    requestSearchCounts();
 }
 
 int ConversationListModel::rowCount(const QModelIndex& parent) const
@@ -290,6 +302,7 @@ void ConversationListModel::onConversationChanged(const QString& conversationId)
             place(conversationId, *found);
         });
     requestCounts();
+    requestSearchCounts();
 }
 
 void ConversationListModel::place(const QString& conversationId, const std::optional<Conversation>& found)
@@ -344,6 +357,51 @@ void ConversationListModel::requestCounts()
                 return;
             m_counts = *counts;
             emit countsChanged(m_counts.all, m_counts.needsHuman);
+        });
+}
+
+void ConversationListModel::requestSearchCounts()
+{
+    if (m_filter.search.isEmpty()) {
+        // The kept totals apply at once; a count still on its way is dropped when it arrives.
+        if (m_searchCounts) {
+            m_searchCounts.reset();
+            emit searchCountsChanged();
+        }
+        return;
+    }
+    // Each view's search read once, cut one row past the cap: bounded by the cap whatever the
+    // inbox holds, and inside the search's own windows, so never more than it could list.
+    const ConversationFilter filter = m_filter;
+    const int cap = m_searchCountCap;
+    m_reader.read<Expected<SearchCounts>>(
+        this, m_lanePrefix + QLatin1String("search-counts"),
+        [filter, cap](const QSqlDatabase& db) -> Expected<SearchCounts> {
+            SearchCounts counts;
+            const ConversationListQuery query(db);
+            for (const InboxView view : {InboxView::All, InboxView::NeedsHuman, InboxView::Mine,
+                                         InboxView::Bot, InboxView::Resolved}) {
+                ConversationFilter f = filter;
+                f.view = view;
+                auto page = query.page(f, cap + 1);
+                if (!page)
+                    return Expected<SearchCounts>::failure(page.error());
+                const int found = int(page->size());
+                counts[std::size_t(view)] = {qMin(found, cap), found > cap};
+            }
+            return counts;
+        },
+        [this, search = filter.search, me = filter.me](Expected<SearchCounts> counts) {
+            if (search != m_filter.search || me != m_filter.me)
+                return; // a count of a search (or seat) no longer shown
+            if (!counts) {
+                fail(counts.error());
+                return;
+            }
+            if (m_searchCounts == *counts)
+                return;
+            m_searchCounts = *counts;
+            emit searchCountsChanged();
         });
 }
 

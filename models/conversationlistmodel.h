@@ -6,6 +6,9 @@
 
 #include <QAbstractListModel>
 
+#include <array>
+#include <optional>
+
 namespace zapito {
 
 class StoreReader;
@@ -55,6 +58,23 @@ public:
     const Conversation& conversationAt(int row) const { return m_rows.at(row); }
     // Totals over the whole inbox (not the search), one per view.
     ConversationStore::Counts counts() const { return m_counts; }
+
+    // What the search finds in each view. A search reads bounded windows, so a count stops at
+    // the cap: `capped` then says "at least `found`", never an exact number.
+    struct SearchCount
+    {
+        int found = 0;
+        bool capped = false;
+        bool operator==(const SearchCount&) const = default;
+    };
+    using SearchCounts = std::array<SearchCount, 5>; // indexed by int(InboxView)
+    // The counts shown in the view tabs: the search's while one is typed and its counts have
+    // arrived, else std::nullopt (the kept totals apply).
+    const std::optional<SearchCounts>& searchCounts() const { return m_searchCounts; }
+    static const SearchCount& searchCountOf(const SearchCounts& counts, InboxView view);
+    // How far a search's count goes before it reads "cap+" (tests make it small).
+    void setSearchCountCap(int cap) { m_searchCountCap = qMax(1, cap); }
+    static constexpr int kDefaultSearchCountCap = ConversationSearch::kMessageWindow;
     // The last SQL error, for the window to show; empty when all went well.
     QString lastError() const { return m_lastError; }
 
@@ -62,6 +82,8 @@ signals:
     // Any of the counts changed (counts() has them all).
     void countsChanged(int all, int needsHuman);
     void errorOccurred(const QString& message);
+    // searchCounts() changed (arrived, or went back to none when the search was cleared).
+    void searchCountsChanged();
     // A page read by setFilter(), reload() or fetchMore() is in the model.
     void pageLoaded();
 
@@ -70,6 +92,8 @@ private:
     // Puts the conversation where it belongs, or takes it out when it no longer passes.
     void place(const QString& conversationId, const std::optional<Conversation>& found);
     void requestCounts();
+    // Per-view counts of the current search, on the reader thread, superseded by the next.
+    void requestSearchCounts();
     void requestFirstPage();
     void appendPage(Expected<QList<Conversation>> page);
     void fail(const QString& message);
@@ -83,6 +107,8 @@ private:
     QString m_openConversationId;
     QList<Conversation> m_rows;
     ConversationStore::Counts m_counts;
+    std::optional<SearchCounts> m_searchCounts;
+    int m_searchCountCap = kDefaultSearchCountCap;
     QString m_lastError;
     int m_pageSize = kDefaultPageSize;
     bool m_atEnd = false;

@@ -97,6 +97,8 @@ ConversationListPanel::ConversationListPanel(ConversationListModel& model, QWidg
     column->addWidget(m_stack, 1);
 
     connect(&m_model, &ConversationListModel::countsChanged, this, &ConversationListPanel::updateCounts);
+    connect(&m_model, &ConversationListModel::searchCountsChanged, this,
+            &ConversationListPanel::updateCounts);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(&m_model, signal, this, &ConversationListPanel::updateEmptyState);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &ConversationListPanel::updateEmptyState);
@@ -207,11 +209,19 @@ bool ConversationListPanel::eventFilter(QObject* watched, QEvent* event)
 
 void ConversationListPanel::updateCounts()
 {
+    // While a search is typed the tabs count what it finds in each view, else the inbox's totals.
     const auto counts = m_model.counts();
+    const auto& found = m_model.searchCounts();
     for (int tab = 0; tab < m_views->count(); ++tab) {
         const auto v = InboxView(m_views->tabData(tab).toInt());
+        QString count = QString::number(counts.of(v));
+        if (found) {
+            const auto& c = ConversationListModel::searchCountOf(*found, v);
+            //: A search's count that stopped at its limit: at least this many, e.g. "500+".
+            count = c.capped ? tr("%1+").arg(c.found) : QString::number(c.found);
+        }
         //: A view's tab: its name and how many conversations it holds, e.g. "Mine 3".
-        m_views->setTabText(tab, tr("%1  %2").arg(viewName(v)).arg(counts.of(v)));
+        m_views->setTabText(tab, tr("%1  %2").arg(viewName(v), count));
     }
     updateEmptyState();
 }

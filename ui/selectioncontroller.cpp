@@ -112,11 +112,20 @@ void SelectionController::load(quint64 generation, const QString& conversationId
 
 void SelectionController::restoreSelection()
 {
+    const bool filterChanged =
+        m_listModel.filter().search != m_listedSearch || int(m_listModel.filter().view) != m_listedView;
+    m_listedSearch = m_listModel.filter().search;
+    m_listedView = int(m_listModel.filter().view);
     if (m_shown.isEmpty())
         return;
     const int row = m_listModel.rowOf(m_shown);
-    if (row < 0)
-        return; // filtered out: the transcript stays open until the operator picks another
+    if (row < 0) {
+        // A conversation the new search or view does not list is not kept on screen beside a
+        // list that says otherwise; one asked for by selectWhenListed() gets its own turn.
+        if (filterChanged && m_waitingForListing.isEmpty())
+            closeConversation();
+        return;
+    }
     // Same id as shown, so onCurrentChanged() will not reload it.
     m_list.selectionModel()->setCurrentIndex(m_listModel.index(row), QItemSelectionModel::ClearAndSelect);
 }

@@ -17,7 +17,8 @@ class TranscriptModel;
 // conversation the transcript shows. Loads carry a generation number and the transcript's reads
 // run off the GUI thread, superseding each other, so running through the list with the arrow
 // keys reads only where the operator stops, and a load the selection moved past is dropped. Opening marks the
-// conversation read; a filter change keeps the open conversation selected when it is still listed.
+// conversation read; a filter change keeps the open conversation selected when it is still listed,
+// and when a new search or view no longer lists it the transcript closes (nothing selected).
 class SelectionController final : public QObject
 {
     Q_OBJECT
@@ -61,6 +62,10 @@ private:
     QString m_shown;
     quint64 m_generation = 0;
     quint64 m_pendingGeneration = 0;
+    // The search and view of the rows last reset to: a reload of the same ones keeps the
+    // transcript even when the conversation is not listed (opened from a notification, say).
+    QString m_listedSearch;
+    int m_listedView = -1;
 };
 
 } // namespace zapito

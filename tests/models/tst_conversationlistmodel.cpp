@@ -304,10 +304,73 @@ private slots:
         QVERIFY(settled());
         QCOMPARE(resets.size(), 1);
         QCOMPARE(pages.size(), 1);
-        QCOMPARE(m_store->reader().supersededReads() - supersededBefore, quint64(3));
+        // Three pages and three searches' counts, each superseded by the next.
+        QCOMPARE(m_store->reader().supersededReads() - supersededBefore, quint64(6));
         QCOMPARE(model.filter().search, QStringLiteral("invo"));
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0).data().toString(), QStringLiteral("Bo"));
+    }
+
+    void searchCounts_followTheSearch_cappedWhenTheWindowIsFull()
+    {
+        customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("invoice please"), 1000);
+        customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("invoice, I want a human"), 2000);
+        customer(QStringLiteral("3"), QStringLiteral("Cid"), QStringLiteral("invoice again"), 3000);
+        customer(QStringLiteral("4"), QStringLiteral("Dan"), QStringLiteral("hello"), 4000);
+        ConversationListModel model(*m_store);
+        QVERIFY(settled());
+        QVERIFY(!model.searchCounts());
+        QCOMPARE(model.counts().all, 4);
+
+        QSignalSpy changed(&model, &ConversationListModel::searchCountsChanged);
+        model.setSearch(QStringLiteral("invoice"));
+        QVERIFY(!model.searchCounts()); // read on the reader thread, never inside the call
+        QVERIFY(settled());
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(model.searchCounts());
+        const auto& found = *model.searchCounts();
+        using Count = ConversationListModel::SearchCount;
+        QCOMPARE(ConversationListModel::searchCountOf(found, InboxView::All), (Count{3, false}));
+        QCOMPARE(ConversationListModel::searchCountOf(found, InboxView::NeedsHuman), (Count{1, false}));
+        QCOMPARE(ConversationListModel::searchCountOf(found, InboxView::Bot), (Count{2, false}));
+        QCOMPARE(ConversationListModel::searchCountOf(found, InboxView::Resolved), (Count{0, false}));
+        QCOMPARE(model.counts().all, 4); // the kept totals stay what they are
+
+        // A live message that matches is counted.
+        customer(QStringLiteral("4"), QString(), QStringLiteral("my invoice?"), 5000);
+        QVERIFY(settled());
+        QCOMPARE(ConversationListModel::searchCountOf(*model.searchCounts(), InboxView::All),
+                 (Count{4, false}));
+
+        // Past the cap the count says "at least".
+        model.setSearchCountCap(2);
+        model.setSearch(QStringLiteral("invoic"));
+        QVERIFY(settled());
+        QCOMPARE(ConversationListModel::searchCountOf(*model.searchCounts(), InboxView::All),
+                 (Count{2, true}));
+        QCOMPARE(ConversationListModel::searchCountOf(*model.searchCounts(), InboxView::NeedsHuman),
+                 (Count{1, false}));
+
+        // Cleared: back to the kept totals at once.
+        changed.clear();
+        model.setSearch(QString());
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!model.searchCounts());
+        QVERIFY(settled());
+        QVERIFY(!model.searchCounts());
+    }
+
+    void searchCounts_supersededByTyping_onlyTheLastArrives()
+    {
+        customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("invoice please"), 1000);
+        ConversationListModel model(*m_store);
+        QVERIFY(settled());
+        QSignalSpy changed(&model, &ConversationListModel::searchCountsChanged);
+        for (const QString& typed : {QStringLiteral("zz"), QStringLiteral("in"), QStringLiteral("invo")})
+            model.setSearch(typed);
+        QVERIFY(settled());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(ConversationListModel::searchCountOf(*model.searchCounts(), InboxView::All).found, 1);
     }
 
     void title_data()

@@ -191,6 +191,81 @@ private slots:
                  QStringLiteral("\u2068%1\u2069").arg(systemOperatorName()));
     }
 
+    void search_tabCountsFollowTheSearch_andComeBackWhenCleared()
+    {
+        customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hello"));
+        customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("invoice, I want a human"));
+        customer(QStringLiteral("3"), QStringLiteral("Cid"), QStringLiteral("invoice again"));
+        openWindow();
+        QTRY_VERIFY2(tabText(InboxView::All).endsWith(QStringLiteral("  3")),
+                     qPrintable(tabText(InboxView::All)));
+        QVERIFY(tabText(InboxView::Bot).endsWith(QStringLiteral("  2")));
+
+        auto* search = find<QLineEdit>("searchField");
+        QTest::keyClicks(search, QStringLiteral("invoice"));
+        QTRY_VERIFY2(tabText(InboxView::All).endsWith(QStringLiteral("  2")),
+                     qPrintable(tabText(InboxView::All)));
+        QVERIFY(settled());
+        QVERIFY2(tabText(InboxView::NeedsHuman).endsWith(QStringLiteral("  1")),
+                 qPrintable(tabText(InboxView::NeedsHuman)));
+        QVERIFY2(tabText(InboxView::Bot).endsWith(QStringLiteral("  1")),
+                 qPrintable(tabText(InboxView::Bot)));
+        QVERIFY(tabText(InboxView::Resolved).endsWith(QStringLiteral("  0")));
+
+        // A count that reached its limit says so instead of pretending to be exact.
+        m_window->listModel().setSearchCountCap(1);
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("invoic"));
+        QTRY_VERIFY2(tabText(InboxView::All).endsWith(QStringLiteral("  1+")),
+                     qPrintable(tabText(InboxView::All)));
+        QVERIFY(tabText(InboxView::NeedsHuman).endsWith(QStringLiteral("  1")));
+
+        search->clear();
+        QTRY_VERIFY2(tabText(InboxView::All).endsWith(QStringLiteral("  3")),
+                     qPrintable(tabText(InboxView::All)));
+        QVERIFY(tabText(InboxView::Bot).endsWith(QStringLiteral("  2")));
+    }
+
+    void search_orViewThatNoLongerListsTheOpenConversation_deselectsIt()
+    {
+        const QString ana = customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hello"));
+        const QString bea =
+            customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("invoice, I want a human"));
+        openWindow();
+        auto* search = find<QLineEdit>("searchField");
+
+        // Still listed: it stays open and selected.
+        clickRow(m_window->listModel().rowOf(bea));
+        QTRY_COMPARE(m_window->selection().currentConversationId(), bea);
+        QTest::keyClicks(search, QStringLiteral("invoice"));
+        QTRY_COMPARE(m_window->listModel().rowCount(), 1);
+        QVERIFY(settled());
+        QCOMPARE(m_window->selection().currentConversationId(), bea);
+        QCOMPARE(list()->currentIndex().data(ConversationRoles::IdRole).toString(), bea);
+
+        // Not listed by the new search: nothing is open.
+        search->clear();
+        QTRY_COMPARE(m_window->listModel().rowCount(), 2);
+        clickRow(m_window->listModel().rowOf(ana));
+        QTRY_COMPARE(m_window->selection().currentConversationId(), ana);
+        QSignalSpy opened(&m_window->selection(), &SelectionController::conversationOpened);
+        QTest::keyClicks(search, QStringLiteral("invoice"));
+        QVERIFY(opened.wait());
+        QCOMPARE(opened.constLast().at(0).toString(), QString());
+        QVERIFY(m_window->selection().currentConversationId().isEmpty());
+        QVERIFY(m_window->transcriptModel().conversationId().isEmpty());
+        QVERIFY(!list()->currentIndex().isValid());
+
+        // Nor by the new view.
+        search->clear();
+        QTRY_COMPARE(m_window->listModel().rowCount(), 2);
+        clickRow(m_window->listModel().rowOf(ana));
+        QTRY_COMPARE(m_window->selection().currentConversationId(), ana);
+        clickView(InboxView::NeedsHuman);
+        QTRY_VERIFY(m_window->selection().currentConversationId().isEmpty());
+        QVERIFY(m_window->transcriptModel().conversationId().isEmpty());
+    }
+
     void needsHuman_waitsLongestFirst_withWaitingTimes()
     {
         const QString bea =
@@ -317,8 +392,12 @@ private slots:
         // In a text field a letter is a letter.
         press(Qt::Key_J);
         QCOMPARE(m_window->listPanel()->searchField()->text(), QStringLiteral("j"));
+        // "j" lists neither, so the open conversation closed; back in the list, the first row opens.
         m_window->listPanel()->searchField()->clear();
+        QVERIFY(settled());
         m_window->listPanel()->focusList();
+        QVERIFY(settled());
+        QTRY_VERIFY(!m_window->transcriptModel().conversationId().isEmpty());
         press(Qt::Key_R);
         QPlainTextEdit* reply = m_window->transcriptPane()->replyBox()->editor();
         QCOMPARE(QApplication::focusWidget(), reply);
