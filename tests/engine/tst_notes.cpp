@@ -145,6 +145,7 @@ private slots:
         QCOMPARE(after.lastMessagePreview, before.lastMessagePreview);
         QCOMPARE(after.lastActivityMs, before.lastActivityMs);
         QCOMPARE(after.unreadCount, before.unreadCount);
+        QCOMPARE(after.assignee, before.assignee); // a reply assigns its writer; a note does not
     }
 
     void note_isNeitherInTheWebhookNorReadByTheBot()
