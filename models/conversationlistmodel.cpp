@@ -259,6 +259,24 @@ void ConversationListModel::appendPage(Expected<QList<Conversation>> page)
     emit pageLoaded();
 }
 
+void ConversationListModel::askListed(const QString& conversationId, QObject* receiver,
+                                      std::function<void(bool)> answer)
+{
+    const ConversationFilter filter = m_filter;
+    const quint64 generation = m_generation;
+    m_reader.read<Expected<std::optional<Conversation>>>(
+        receiver, m_lanePrefix + QLatin1String("listed"),
+        [filter, conversationId](const QSqlDatabase& db) {
+            return ConversationListQuery(db).matching(filter, conversationId);
+        },
+        [this, generation, answer = std::move(answer)](Expected<std::optional<Conversation>> found) {
+            if (generation != m_generation)
+                return;
+            // A failed read says nothing against the conversation: it stays.
+            answer(!found || found->has_value());
+        });
+}
+
 int ConversationListModel::rowOf(const QString& conversationId) const
 {
     for (int i = 0; i < m_rows.size(); ++i)

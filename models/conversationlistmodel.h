@@ -7,6 +7,7 @@
 #include <QAbstractListModel>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 namespace zapito {
@@ -53,6 +54,9 @@ public:
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 
+    // Whether the conversation passes the current filter, loaded or not (a later page may hold
+    // it); read on the reader thread, answered on this one, dropped when the filter moved on.
+    void askListed(const QString& conversationId, QObject* receiver, std::function<void(bool)> answer);
     // -1 when the conversation is not loaded (filtered out, or not paged in yet).
     int rowOf(const QString& conversationId) const;
     const Conversation& conversationAt(int row) const { return m_rows.at(row); }

@@ -122,8 +122,15 @@ void SelectionController::restoreSelection()
     if (row < 0) {
         // A conversation the new search or view does not list is not kept on screen beside a
         // list that says otherwise; one asked for by selectWhenListed() gets its own turn.
-        if (filterChanged && m_waitingForListing.isEmpty())
-            closeConversation();
+        if (!filterChanged || !m_waitingForListing.isEmpty())
+            return;
+        // Not on the first page is not yet "not listed": a later page may hold it.
+        const QString shown = m_shown;
+        const quint64 generation = m_generation;
+        m_listModel.askListed(shown, this, [this, shown, generation](bool listed) {
+            if (!listed && shown == m_shown && generation == m_generation)
+                closeConversation();
+        });
         return;
     }
     // Same id as shown, so onCurrentChanged() will not reload it.

@@ -266,6 +266,23 @@ private slots:
         QVERIFY(m_window->transcriptModel().conversationId().isEmpty());
     }
 
+    void search_thatListsTheOpenConversationOnALaterPage_keepsItOpen()
+    {
+        const QString ana =
+            customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("invoice one"));
+        customer(QStringLiteral("2"), QStringLiteral("Bea"), QStringLiteral("invoice two"));
+        openWindow();
+        m_window->listModel().setPageSize(1); // the search's first page holds only Bea
+        clickRow(m_window->listModel().rowOf(ana));
+        QTRY_COMPARE(m_window->selection().currentConversationId(), ana);
+        QSignalSpy opened(&m_window->selection(), &SelectionController::conversationOpened);
+        QTest::keyClicks(find<QLineEdit>("searchField"), QStringLiteral("invoice"));
+        QTRY_COMPARE(m_window->listModel().filter().search, QStringLiteral("invoice"));
+        QVERIFY(settled());
+        QVERIFY(!opened.wait(300));
+        QCOMPARE(m_window->selection().currentConversationId(), ana);
+    }
+
     void needsHuman_waitsLongestFirst_withWaitingTimes()
     {
         const QString bea =
