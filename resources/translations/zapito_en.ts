@@ -275,10 +275,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2 · %3 · %4 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No attempts yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,6 +318,42 @@
         <source>Not sent: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this message to the customer again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a sample conversation: its handoffs never reach a real endpoint, so there is nothing to resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a sample conversation: it never reaches a real customer, so a reply cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WriteTransaction</name>
@@ -332,14 +364,6 @@
 </context>
 <context>
     <name>cli</name>
-    <message>
-        <source>Use the SQLite database at &lt;file&gt; instead of the default.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Load the sample conversations (if not loaded yet) and start.</source>
         <translation type="unfinished"></translation>
@@ -354,10 +378,6 @@
     </message>
     <message>
         <source>Run the channels, the bot and webhook delivery without a window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use the SQLite database at &lt;file&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -390,6 +410,14 @@
     </message>
     <message>
         <source>Show the process that leads the inbox, and the standbys and seats online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the inbox at &lt;location&gt;: an SQLite file, or a PostgreSQL database shared by a team as postgresql://user@host:port/dbname (the password from PGPASSWORD or ~/.pgpass, never in the URL). Default: the setting database.location, else inbox.sqlite in your data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>location</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -471,15 +499,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Failed after %1 attempts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pending retry (the first attempt failed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pending retry (%1 attempts failed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -489,6 +509,43 @@
     <message>
         <source>Operator</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting %n min</source>
+        <translation>
+            <numerusform>waiting %n min</numerusform>
+            <numerusform>waiting %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting %n h</source>
+        <translation>
+            <numerusform>waiting %n h</numerusform>
+            <numerusform>waiting %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>a duration in seconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed after %n attempts</source>
+        <translation>
+            <numerusform>Failed after %n attempt</numerusform>
+            <numerusform>Failed after %n attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pending retry (%n attempts failed)</source>
+        <translation>
+            <numerusform>Pending retry (%n attempt failed)</numerusform>
+            <numerusform>Pending retry (%n attempts failed)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -508,10 +565,6 @@
 </context>
 <context>
     <name>zapito::BotPage</name>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Match</source>
         <translation type="unfinished"></translation>
@@ -601,14 +654,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 of %2 used this month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 used this month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rule %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -636,11 +681,51 @@
         <source>Bot name:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n of %1 used this month</source>
+        <translation>
+            <numerusform>%n of %1 used this month</numerusform>
+            <numerusform>%n of %1 used this month</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n used this month</source>
+        <translation>
+            <numerusform>%n used this month</numerusform>
+            <numerusform>%n used this month</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>zapito::BotSettings</name>
+    <message>
+        <source>Connecting you with a team member right away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are a friendly customer-support assistant. Answer briefly. If the customer asks for a person, call request_human.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thanks for your message! I don&apos;t have an answer to that here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thanks for your message! I don&apos;t have an answer to that here; say &quot;%1&quot; to talk to a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::ChannelConnector</name>
     <message>
         <source>Customer messages cannot be stored yet (nothing receives them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ChannelOutboxStore</name>
+    <message>
+        <source>Only a message whose send failed can be sent again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -652,10 +737,6 @@
     </message>
     <message>
         <source>Receive and answer WhatsApp messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save and reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -743,7 +824,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved. %1</source>
+        <source>Saved; the channels reconnect. %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -794,27 +875,19 @@
         <source>There is no %1 channel, so the reply cannot reach the customer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a sample conversation: there is no customer to send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::ConversationListPanel</name>
     <message>
         <source>Search names, numbers and messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every conversation (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only conversations the bot handed to a human (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All  %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs a human  %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -861,6 +934,76 @@
         <source>No conversations</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Every conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations the bot handed to a human, waiting longest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations assigned to you or taken over by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations the bot is handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations an operator resolved; reopen one to hand it back to a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <extracomment>A search&apos;s count that stopped at its limit: at least this many, e.g. &quot;500+&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <extracomment>A view&apos;s tab: its name and how many conversations it holds, e.g. &quot;Mine 3&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is assigned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations you reply to or assign to yourself (A) show up here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing resolved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations you mark resolved show up here, to reopen if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bot has no conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::ConversationStore</name>
@@ -872,6 +1015,18 @@
         <source>This conversation has no open handoff to resolve.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Already resolved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation is not resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation changed meanwhile; it was not reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::DeliveryStore</name>
@@ -881,6 +1036,48 @@
     </message>
     <message>
         <source>Handoff event %1 has an unknown delivery outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::DesktopAlerts</name>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>desktop notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>desktop notifications (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zapito Inbox is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window leads the inbox, so it keeps receiving messages and sending leads with its window closed. To stop it, choose File → Quit (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Zapito Inbox again to bring its window back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -900,6 +1097,50 @@
     </message>
 </context>
 <context>
+    <name>zapito::HandoffCardLayout</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::HandoffNotifier</name>
+    <message>
+        <source>%1 needs a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversations need a human</source>
+        <translation>
+            <numerusform>%n conversation needs a human</numerusform>
+            <numerusform>%n conversations need a human</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>zapito::InboxServices</name>
     <message>
         <source>My bot</source>
@@ -910,10 +1151,6 @@
     <name>zapito::IntegrationsPage</name>
     <message>
         <source>Send every handoff to this endpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -965,10 +1202,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New secret generated. Save to use it, and give it to your receiver.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The stored secret could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,15 +1230,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✓ HTTP %1 in %2 ms</source>
+        <source>New secret generated. Apply or OK stores it; give it to your receiver too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✗ HTTP %1 in %2 ms: %3</source>
+        <source>✓ HTTP %1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✗ %1 (after %2 ms)</source>
+        <source>✗ HTTP %1 in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1 (after %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1047,6 +1288,10 @@
         <source>Led by %1, since %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This process lost its hold on the lead of the inbox (its connection to the database ended), so another process may lead now; it stops, so that nothing is sent twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::MainWindow</name>
@@ -1076,14 +1321,6 @@
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;All conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Needs a human</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1183,6 +1420,70 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <source>Another process leads this inbox; resend the lead there.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Move around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ / ↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move through the conversation list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the conversation and start a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Views and search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc (in search)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: the conversation is open again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::NotificationsPage</name>
@@ -1195,7 +1496,7 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This desktop has no system tray, so notifications and the tray counter are not shown.</source>
+        <source>Notifications: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1279,11 +1580,116 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reply to %1…  (Ctrl+Enter sends)</source>
+        <source>%1 is not connected yet, so a reply cannot reach %2. Connect the channel to answer from here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not connected yet, so a reply cannot reach %2. Connect the channel to answer from here.</source>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an internal note: only your team sees it, the customer never does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert an emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal note: the customer never sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the note for your team (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for your team; %1 never sees it…  (Ctrl+Enter adds it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to %1…  (Ctrl+Enter sends, / for saved replies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2 · sent as %n messages</source>
+        <translation>
+            <numerusform>%1 / %2 · sent as %n message</numerusform>
+            <numerusform>%1 / %2 · sent as %n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Longer than one message can be: the reply is split into parts, at a line break or a space where it can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One message takes at most %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::SavedRepliesPage</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We are open Monday to Friday, 8:00 to 18:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers you give often. In the reply box, type / and the start of a name (/hours), then Enter or Tab puts the text in; Esc closes the list. Plain text only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. %n without a name or a text, or with a name used twice, was left out.</source>
+        <translation>
+            <numerusform>Saved. %n without a name or a text, or with a name used twice, was left out.</numerusform>
+            <numerusform>Saved. %n without a name or a text, or with a name used twice, were left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1340,6 +1746,18 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These settings pages have changes that are not saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::ShortcutsDialog</name>
@@ -1348,43 +1766,16 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>↑ / ↓</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move through the conversation list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the conversation and start a reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Esc (in search)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear the search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <extracomment>Between two keys that do the same, e.g. &quot;Alt+Down or J&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1497,6 +1888,46 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <source>Give back to the bot</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Assign to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assign to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this conversation yours: it shows under Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand this conversation back to a human, as it was before it was resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened. The bot is silent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending again…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::TranscriptView</name>
@@ -1508,13 +1939,13 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <source>Select part of the text</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Retry sending</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::TrayController</name>
-    <message>
-        <source>%1: “%2”</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Show Zapito Inbox</source>
         <translation type="unfinished"></translation>
@@ -1528,15 +1959,45 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 needs a human</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Zapito Inbox: 1 conversation needs a human</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Zapito Inbox: %1 conversations need a human</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::TriagePage</name>
+    <message>
+        <source>Single-key shortcuts (J, K, R, E, A, /) in the conversation list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They never act while you type in a text field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a wait as too long after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Needs a human, a conversation that has waited this long for a person shows its waiting time in the warning colour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::UndoBar</name>
+    <message>
+        <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1696,6 +2157,10 @@ The conversations your support bot hands to a human, with a signed lead webhook.
     </message>
     <message>
         <source>HTTP %1, but the answer broke off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the resend could not be queued (%1). Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -275,10 +275,6 @@
         <translation>HTTP %1 · %2</translation>
     </message>
     <message>
-        <source>%1 · %2 · %3 · %4 ms</source>
-        <translation>%1 · %2 · %3 · %4 ms</translation>
-    </message>
-    <message>
         <source>No attempts yet.</source>
         <translation>Nenhuma tentativa ainda.</translation>
     </message>
@@ -322,6 +318,42 @@
         <source>Not sent: %1.</source>
         <translation>Não enviada: %1.</translation>
     </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Note by %1</source>
+        <translation>Nota de %1</translation>
+    </message>
+    <message>
+        <source>First try</source>
+        <translation>Primeira tentativa</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Nova tentativa</translation>
+    </message>
+    <message>
+        <source>Resent</source>
+        <translation>Reenvio</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Send this message to the customer again</source>
+        <translation>Enviar esta mensagem ao cliente de novo</translation>
+    </message>
+    <message>
+        <source>This is a sample conversation: its handoffs never reach a real endpoint, so there is nothing to resend.</source>
+        <translation>Esta é uma conversa de exemplo: as transferências dela nunca chegam a um endpoint real, então não há nada para reenviar.</translation>
+    </message>
+    <message>
+        <source>This is a sample conversation: it never reaches a real customer, so a reply cannot be sent.</source>
+        <translation>Esta é uma conversa de exemplo: ela nunca chega a um cliente real, então não dá para enviar uma resposta.</translation>
+    </message>
 </context>
 <context>
     <name>WriteTransaction</name>
@@ -332,14 +364,6 @@
 </context>
 <context>
     <name>cli</name>
-    <message>
-        <source>Use the SQLite database at &lt;file&gt; instead of the default.</source>
-        <translation>Usa o banco de dados SQLite em &lt;arquivo&gt; em vez do padrão.</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>arquivo</translation>
-    </message>
     <message>
         <source>Load the sample conversations (if not loaded yet) and start.</source>
         <translation>Carrega as conversas de exemplo (se ainda não estiverem carregadas) e inicia.</translation>
@@ -355,10 +379,6 @@
     <message>
         <source>Run the channels, the bot and webhook delivery without a window.</source>
         <translation>Roda os canais, o bot e a entrega do webhook sem janela.</translation>
-    </message>
-    <message>
-        <source>Use the SQLite database at &lt;file&gt;.</source>
-        <translation>Usa o banco de dados SQLite em &lt;arquivo&gt;.</translation>
     </message>
     <message>
         <source>Check a webhook signature: exit 0 on a match, 1 otherwise</source>
@@ -391,6 +411,14 @@
     <message>
         <source>Show the process that leads the inbox, and the standbys and seats online</source>
         <translation>Mostrar o processo que lidera a caixa de entrada, e os reservas e postos conectados</translation>
+    </message>
+    <message>
+        <source>Use the inbox at &lt;location&gt;: an SQLite file, or a PostgreSQL database shared by a team as postgresql://user@host:port/dbname (the password from PGPASSWORD or ~/.pgpass, never in the URL). Default: the setting database.location, else inbox.sqlite in your data folder.</source>
+        <translation>Usa a caixa de entrada em &lt;local&gt;: um arquivo SQLite ou um banco PostgreSQL compartilhado pela equipe, como postgresql://usuário@host:porta/banco (a senha vem de PGPASSWORD ou ~/.pgpass, nunca da URL). Padrão: a configuração database.location ou, se não houver, inbox.sqlite na sua pasta de dados.</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>local</translation>
     </message>
 </context>
 <context>
@@ -471,16 +499,8 @@
         <translation>Falhou após 1 tentativa</translation>
     </message>
     <message>
-        <source>Failed after %1 attempts</source>
-        <translation>Falhou após %1 tentativas</translation>
-    </message>
-    <message>
         <source>Pending retry (the first attempt failed)</source>
         <translation>Aguardando nova tentativa (a primeira falhou)</translation>
-    </message>
-    <message>
-        <source>Pending retry (%1 attempts failed)</source>
-        <translation>Aguardando nova tentativa (%1 tentativas falharam)</translation>
     </message>
     <message>
         <source>Sample</source>
@@ -489,6 +509,43 @@
     <message>
         <source>Operator</source>
         <translation>Atendente</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolvida</translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting %n min</source>
+        <translation>
+            <numerusform>esperando há %n min</numerusform>
+            <numerusform>esperando há %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting %n h</source>
+        <translation>
+            <numerusform>esperando há %n h</numerusform>
+            <numerusform>esperando há %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>a duration in seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed after %n attempts</source>
+        <translation>
+            <numerusform>Falhou após %n tentativa</numerusform>
+            <numerusform>Falhou após %n tentativas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pending retry (%n attempts failed)</source>
+        <translation>
+            <numerusform>Aguardando nova tentativa (%n tentativa falhou)</numerusform>
+            <numerusform>Aguardando nova tentativa (%n tentativas falharam)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -508,10 +565,6 @@
 </context>
 <context>
     <name>zapito::BotPage</name>
-    <message>
-        <source>Save</source>
-        <translation>Salvar</translation>
-    </message>
     <message>
         <source>Match</source>
         <translation>Condição</translation>
@@ -601,14 +654,6 @@
         <translation>Respostas do modelo por mês:</translation>
     </message>
     <message>
-        <source>%1 of %2 used this month</source>
-        <translation>%1 de %2 usadas este mês</translation>
-    </message>
-    <message>
-        <source>%1 used this month</source>
-        <translation>%1 usadas este mês</translation>
-    </message>
-    <message>
         <source>Rule %1: %2</source>
         <translation>Regra %1: %2</translation>
     </message>
@@ -636,12 +681,52 @@
         <source>Bot name:</source>
         <translation>Nome do bot:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n of %1 used this month</source>
+        <translation>
+            <numerusform>%n de %1 usada este mês</numerusform>
+            <numerusform>%n de %1 usadas este mês</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n used this month</source>
+        <translation>
+            <numerusform>%n usada este mês</numerusform>
+            <numerusform>%n usadas este mês</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>zapito::BotSettings</name>
+    <message>
+        <source>Connecting you with a team member right away.</source>
+        <translation>Vou te passar para alguém da equipe agora mesmo.</translation>
+    </message>
+    <message>
+        <source>You are a friendly customer-support assistant. Answer briefly. If the customer asks for a person, call request_human.</source>
+        <translation>Você é um assistente de atendimento simpático. Responda em poucas palavras. Se o cliente pedir para falar com uma pessoa, chame request_human.</translation>
+    </message>
+    <message>
+        <source>Thanks for your message! I don&apos;t have an answer to that here.</source>
+        <translation>Obrigado pela mensagem! Não tenho uma resposta para isso aqui.</translation>
+    </message>
+    <message>
+        <source>Thanks for your message! I don&apos;t have an answer to that here; say &quot;%1&quot; to talk to a person.</source>
+        <translation>Obrigado pela mensagem! Não tenho uma resposta para isso aqui; diga &quot;%1&quot; para falar com uma pessoa.</translation>
+    </message>
 </context>
 <context>
     <name>zapito::ChannelConnector</name>
     <message>
         <source>Customer messages cannot be stored yet (nothing receives them).</source>
         <translation>As mensagens dos clientes ainda não podem ser guardadas (nada as recebe).</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::ChannelOutboxStore</name>
+    <message>
+        <source>Only a message whose send failed can be sent again.</source>
+        <translation>Só uma mensagem cujo envio falhou pode ser enviada de novo.</translation>
     </message>
 </context>
 <context>
@@ -653,10 +738,6 @@
     <message>
         <source>Receive and answer WhatsApp messages</source>
         <translation>Receber e responder mensagens do WhatsApp</translation>
-    </message>
-    <message>
-        <source>Save and reconnect</source>
-        <translation>Salvar e reconectar</translation>
     </message>
     <message>
         <source>Telegram</source>
@@ -743,8 +824,8 @@
         <translation>Não salvo: %1</translation>
     </message>
     <message>
-        <source>Saved. %1</source>
-        <translation>Salvo. %1</translation>
+        <source>Saved; the channels reconnect. %1</source>
+        <translation>Salvo; os canais vão se reconectar. %1</translation>
     </message>
 </context>
 <context>
@@ -794,28 +875,20 @@
         <source>There is no %1 channel, so the reply cannot reach the customer.</source>
         <translation>Não há canal %1, então a resposta não pode chegar ao cliente.</translation>
     </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>A nota está vazia.</translation>
+    </message>
+    <message>
+        <source>This is a sample conversation: there is no customer to send to.</source>
+        <translation>Esta é uma conversa de exemplo: não há cliente para quem enviar.</translation>
+    </message>
 </context>
 <context>
     <name>zapito::ConversationListPanel</name>
     <message>
         <source>Search names, numbers and messages</source>
         <translation>Buscar nomes, números e mensagens</translation>
-    </message>
-    <message>
-        <source>Every conversation (Ctrl+1)</source>
-        <translation>Todas as conversas (Ctrl+1)</translation>
-    </message>
-    <message>
-        <source>Only conversations the bot handed to a human (Ctrl+2)</source>
-        <translation>Só as conversas que o bot transferiu para um atendente (Ctrl+2)</translation>
-    </message>
-    <message>
-        <source>All  %1</source>
-        <translation>Todas  %1</translation>
-    </message>
-    <message>
-        <source>Needs a human  %1</source>
-        <translation>Precisa de atendente  %1</translation>
     </message>
     <message>
         <source>No conversations match “%1”</source>
@@ -861,6 +934,76 @@
         <source>No conversations</source>
         <translation>Nenhuma conversa</translation>
     </message>
+    <message>
+        <source>Every conversation</source>
+        <translation>Todas as conversas</translation>
+    </message>
+    <message>
+        <source>Conversations the bot handed to a human, waiting longest first</source>
+        <translation>Conversas que o bot transferiu para um atendente, as que esperam há mais tempo primeiro</translation>
+    </message>
+    <message>
+        <source>Conversations assigned to you or taken over by you</source>
+        <translation>Conversas atribuídas a você ou assumidas por você</translation>
+    </message>
+    <message>
+        <source>Conversations the bot is handling</source>
+        <translation>Conversas que o bot está atendendo</translation>
+    </message>
+    <message>
+        <source>Conversations an operator resolved; reopen one to hand it back to a human</source>
+        <translation>Conversas que um atendente resolveu; reabra uma para devolvê-la a um atendente</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Needs a human</source>
+        <translation>Precisa de atendente</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Minhas</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolvidas</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <extracomment>A search&apos;s count that stopped at its limit: at least this many, e.g. &quot;500+&quot;.</extracomment>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <extracomment>A view&apos;s tab: its name and how many conversations it holds, e.g. &quot;Mine 3&quot;.</extracomment>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Nothing is assigned to you</source>
+        <translation>Nada está atribuído a você</translation>
+    </message>
+    <message>
+        <source>Conversations you reply to or assign to yourself (A) show up here.</source>
+        <translation>As conversas que você responder ou atribuir a si mesmo (A) aparecem aqui.</translation>
+    </message>
+    <message>
+        <source>Nothing resolved yet</source>
+        <translation>Nada resolvido ainda</translation>
+    </message>
+    <message>
+        <source>Conversations you mark resolved show up here, to reopen if needed.</source>
+        <translation>As conversas que você marcar como resolvidas aparecem aqui, para reabrir se precisar.</translation>
+    </message>
+    <message>
+        <source>The bot has no conversations</source>
+        <translation>O bot não tem nenhuma conversa</translation>
+    </message>
 </context>
 <context>
     <name>zapito::ConversationStore</name>
@@ -872,6 +1015,18 @@
         <source>This conversation has no open handoff to resolve.</source>
         <translation>Esta conversa não tem nenhuma transferência aberta para resolver.</translation>
     </message>
+    <message>
+        <source>Already resolved by %1</source>
+        <translation>Já resolvida por %1</translation>
+    </message>
+    <message>
+        <source>This conversation is not resolved.</source>
+        <translation>Esta conversa não está resolvida.</translation>
+    </message>
+    <message>
+        <source>This conversation changed meanwhile; it was not reopened.</source>
+        <translation>Esta conversa mudou nesse meio-tempo; ela não foi reaberta.</translation>
+    </message>
 </context>
 <context>
     <name>zapito::DeliveryStore</name>
@@ -882,6 +1037,48 @@
     <message>
         <source>Handoff event %1 has an unknown delivery outcome.</source>
         <translation>O evento de transferência %1 tem um resultado de entrega desconhecido.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::DesktopAlerts</name>
+    <message>
+        <source>checking…</source>
+        <translation>verificando…</translation>
+    </message>
+    <message>
+        <source>desktop notifications</source>
+        <translation>notificações da área de trabalho</translation>
+    </message>
+    <message>
+        <source>desktop notifications (%1)</source>
+        <translation>notificações da área de trabalho (%1)</translation>
+    </message>
+    <message>
+        <source>system tray</source>
+        <translation>bandeja do sistema</translation>
+    </message>
+    <message>
+        <source>none available</source>
+        <translation>nenhuma disponível</translation>
+    </message>
+    <message>
+        <source>Zapito Inbox is still running</source>
+        <translation>O Zapito Inbox continua em execução</translation>
+    </message>
+    <message>
+        <source>This window leads the inbox, so it keeps receiving messages and sending leads with its window closed. To stop it, choose File → Quit (%1).</source>
+        <translation>Esta janela lidera a caixa de entrada, então continua recebendo mensagens e enviando leads com a janela fechada. Para encerrá-la, escolha Arquivo → Sair (%1).</translation>
+    </message>
+    <message>
+        <source>Start Zapito Inbox again to bring its window back.</source>
+        <translation>Abra o Zapito Inbox de novo para trazer a janela de volta.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
     </message>
 </context>
 <context>
@@ -900,6 +1097,50 @@
     </message>
 </context>
 <context>
+    <name>zapito::HandoffCardLayout</name>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Tentativa</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::HandoffNotifier</name>
+    <message>
+        <source>%1 needs a human</source>
+        <translation>%1 precisa de atendente</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: “%2”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversations need a human</source>
+        <translation>
+            <numerusform>%n conversa precisa de atendente</numerusform>
+            <numerusform>%n conversas precisam de atendente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>mais %n</numerusform>
+            <numerusform>mais %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>zapito::InboxServices</name>
     <message>
         <source>My bot</source>
@@ -911,10 +1152,6 @@
     <message>
         <source>Send every handoff to this endpoint</source>
         <translation>Enviar cada transferência para este endpoint</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Salvar</translation>
     </message>
     <message>
         <source>Send test event</source>
@@ -965,10 +1202,6 @@
         <translation>Segredo copiado para a área de transferência.</translation>
     </message>
     <message>
-        <source>New secret generated. Save to use it, and give it to your receiver.</source>
-        <translation>Novo segredo gerado. Salve para usá-lo e passe-o para o seu receptor.</translation>
-    </message>
-    <message>
         <source>The stored secret could not be read: %1</source>
         <translation>Não foi possível ler o segredo guardado: %1</translation>
     </message>
@@ -997,16 +1230,24 @@
         <translation>Aguardando %1…</translation>
     </message>
     <message>
-        <source>✓ HTTP %1 in %2 ms</source>
-        <translation>✓ HTTP %1 em %2 ms</translation>
+        <source>New secret generated. Apply or OK stores it; give it to your receiver too.</source>
+        <translation>Novo segredo gerado. Aplicar ou OK o guarda; passe-o também para o seu receptor.</translation>
     </message>
     <message>
-        <source>✗ HTTP %1 in %2 ms: %3</source>
-        <translation>✗ HTTP %1 em %2 ms: %3</translation>
+        <source>✓ HTTP %1 in %2</source>
+        <translation>✓ HTTP %1 em %2</translation>
     </message>
     <message>
-        <source>✗ %1 (after %2 ms)</source>
-        <translation>✗ %1 (após %2 ms)</translation>
+        <source>✗ HTTP %1 in %2: %3</source>
+        <translation>✗ HTTP %1 em %2: %3</translation>
+    </message>
+    <message>
+        <source>✗ %1 (after %2)</source>
+        <translation>✗ %1 (após %2)</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1288,10 @@
         <source>Led by %1, since %2</source>
         <translation>Liderada por %1, desde %2</translation>
     </message>
+    <message>
+        <source>This process lost its hold on the lead of the inbox (its connection to the database ended), so another process may lead now; it stops, so that nothing is sent twice.</source>
+        <translation>Este processo perdeu a liderança da caixa de entrada (a conexão com o banco de dados caiu), então outro processo pode estar liderando agora; ele para, para que nada seja enviado duas vezes.</translation>
+    </message>
 </context>
 <context>
     <name>zapito::MainWindow</name>
@@ -1077,14 +1322,6 @@
     <message>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
-    </message>
-    <message>
-        <source>&amp;All conversations</source>
-        <translation>&amp;Todas as conversas</translation>
-    </message>
-    <message>
-        <source>&amp;Needs a human</source>
-        <translation>&amp;Precisa de atendente</translation>
     </message>
     <message>
         <source>&amp;Search conversations</source>
@@ -1184,6 +1421,70 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <source>Another process leads this inbox; resend the lead there.</source>
         <translation>Outro processo lidera esta caixa de entrada; reenvie o lead por lá.</translation>
     </message>
+    <message>
+        <source>Move around</source>
+        <translation>Navegar</translation>
+    </message>
+    <message>
+        <source>↑ / ↓</source>
+        <translation>↑ / ↓</translation>
+    </message>
+    <message>
+        <source>Move through the conversation list</source>
+        <translation>Percorrer a lista de conversas</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Open the conversation and start a reply</source>
+        <translation>Abrir a conversa e começar uma resposta</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triagem</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>Enviar a resposta</translation>
+    </message>
+    <message>
+        <source>Views and search</source>
+        <translation>Visões e busca</translation>
+    </message>
+    <message>
+        <source>Esc (in search)</source>
+        <translation>Esc (na busca)</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Limpar a busca</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Janela</translation>
+    </message>
+    <message>
+        <source>Saved replies</source>
+        <translation>Respostas salvas</translation>
+    </message>
+    <message>
+        <source>Resolved %1.</source>
+        <translation>Resolvida: %1.</translation>
+    </message>
+    <message>
+        <source>Undone: the conversation is open again.</source>
+        <translation>Desfeito: a conversa está aberta de novo.</translation>
+    </message>
 </context>
 <context>
     <name>zapito::NotificationsPage</name>
@@ -1196,8 +1497,8 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <translation>Notificações</translation>
     </message>
     <message>
-        <source>This desktop has no system tray, so notifications and the tray counter are not shown.</source>
-        <translation>Esta área de trabalho não tem bandeja do sistema, então as notificações e o contador na bandeja não aparecem.</translation>
+        <source>Notifications: %1</source>
+        <translation>Notificações: %1</translation>
     </message>
 </context>
 <context>
@@ -1280,12 +1581,117 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <translation>Enviar a resposta (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Reply to %1…  (Ctrl+Enter sends)</source>
-        <translation>Responder a %1…  (Ctrl+Enter envia)</translation>
-    </message>
-    <message>
         <source>%1 is not connected yet, so a reply cannot reach %2. Connect the channel to answer from here.</source>
         <translation>O %1 ainda não está conectado, então uma resposta não chega a %2. Conecte o canal para responder por aqui.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Write to the customer</source>
+        <translation>Escrever para o cliente</translation>
+    </message>
+    <message>
+        <source>Write an internal note: only your team sees it, the customer never does</source>
+        <translation>Escrever uma nota interna: só a sua equipe vê, o cliente nunca</translation>
+    </message>
+    <message>
+        <source>Insert an emoji</source>
+        <translation>Inserir um emoji</translation>
+    </message>
+    <message>
+        <source>Internal note: the customer never sees it</source>
+        <translation>Nota interna: o cliente nunca a vê</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Adicionar nota</translation>
+    </message>
+    <message>
+        <source>Add the note for your team (Ctrl+Enter)</source>
+        <translation>Adicionar a nota para a sua equipe (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Note for your team; %1 never sees it…  (Ctrl+Enter adds it)</source>
+        <translation>Nota para a sua equipe; %1 nunca a vê…  (Ctrl+Enter adiciona)</translation>
+    </message>
+    <message>
+        <source>Reply to %1…  (Ctrl+Enter sends, / for saved replies)</source>
+        <translation>Responder a %1…  (Ctrl+Enter envia, / para respostas salvas)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2 · sent as %n messages</source>
+        <translation>
+            <numerusform>%1 / %2 · enviada como %n mensagem</numerusform>
+            <numerusform>%1 / %2 · enviada como %n mensagens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Longer than one message can be: the reply is split into parts, at a line break or a space where it can.</source>
+        <translation>Maior do que cabe em uma mensagem: a resposta é dividida em partes, numa quebra de linha ou num espaço sempre que possível.</translation>
+    </message>
+    <message>
+        <source>One message takes at most %1 characters</source>
+        <translation>Uma mensagem tem no máximo %1 caracteres</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::SavedRepliesPage</name>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horário</translation>
+    </message>
+    <message>
+        <source>We are open Monday to Friday, 8:00 to 18:00.</source>
+        <translation>Funcionamos de segunda a sexta, das 8h às 18h.</translation>
+    </message>
+    <message>
+        <source>Saved replies</source>
+        <translation>Respostas salvas</translation>
+    </message>
+    <message>
+        <source>Answers you give often. In the reply box, type / and the start of a name (/hours), then Enter or Tab puts the text in; Esc closes the list. Plain text only.</source>
+        <translation>Respostas que você dá com frequência. Na caixa de resposta, digite / e o começo de um nome (/horário); Enter ou Tab insere o texto e Esc fecha a lista. Só texto simples.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sem nome)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. %n without a name or a text, or with a name used twice, was left out.</source>
+        <translation>
+            <numerusform>Salvo. %n resposta sem nome ou sem texto, ou com nome repetido, ficou de fora.</numerusform>
+            <numerusform>Salvo. %n respostas sem nome ou sem texto, ou com nome repetido, ficaram de fora.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvo.</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1747,18 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Descartar as alterações?</translation>
+    </message>
+    <message>
+        <source>These settings pages have changes that are not saved: %1.</source>
+        <translation>Estas páginas de configuração têm alterações não salvas: %1.</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuar editando</translation>
+    </message>
 </context>
 <context>
     <name>zapito::ShortcutsDialog</name>
@@ -1349,44 +1767,17 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <source>↑ / ↓</source>
-        <translation>↑ / ↓</translation>
-    </message>
-    <message>
-        <source>Move through the conversation list</source>
-        <translation>Percorrer a lista de conversas</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <source>Open the conversation and start a reply</source>
-        <translation>Abrir a conversa e começar uma resposta</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
-    </message>
-    <message>
-        <source>Send the reply</source>
-        <translation>Enviar a resposta</translation>
-    </message>
-    <message>
-        <source>Esc (in search)</source>
-        <translation>Esc (na busca)</translation>
-    </message>
-    <message>
-        <source>Clear the search</source>
-        <translation>Limpar a busca</translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
         <source>Action</source>
         <translation>Ação</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <extracomment>Between two keys that do the same, e.g. &quot;Alt+Down or J&quot;.</extracomment>
+        <translation> ou </translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1889,46 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <source>Give back to the bot</source>
         <translation>Devolver ao bot</translation>
     </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>Atribuir a mim</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to me</source>
+        <translation>&amp;Atribuir a mim</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>Rea&amp;brir</translation>
+    </message>
+    <message>
+        <source>Make this conversation yours: it shows under Mine</source>
+        <translation>Assumir esta conversa: ela aparece em Minhas</translation>
+    </message>
+    <message>
+        <source>Hand this conversation back to a human, as it was before it was resolved</source>
+        <translation>Devolver esta conversa a um atendente, como estava antes de ser resolvida</translation>
+    </message>
+    <message>
+        <source>Assigned to you</source>
+        <translation>Atribuída a você</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Atribuída a %1</translation>
+    </message>
+    <message>
+        <source>Reopened. The bot is silent again.</source>
+        <translation>Reaberta. O bot fica em silêncio de novo.</translation>
+    </message>
+    <message>
+        <source>Sending again…</source>
+        <translation>Enviando de novo…</translation>
+    </message>
 </context>
 <context>
     <name>zapito::TranscriptView</name>
@@ -1509,13 +1940,13 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <source>Select part of the text</source>
         <translation>Selecionar parte do texto</translation>
     </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>Tentar enviar de novo</translation>
+    </message>
 </context>
 <context>
     <name>zapito::TrayController</name>
-    <message>
-        <source>%1: “%2”</source>
-        <translation>%1: “%2”</translation>
-    </message>
     <message>
         <source>Show Zapito Inbox</source>
         <translation>Mostrar o Zapito Inbox</translation>
@@ -1529,16 +1960,46 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <translation>Zapito Inbox: ninguém está esperando atendimento</translation>
     </message>
     <message>
-        <source>%1 needs a human</source>
-        <translation>%1 precisa de atendente</translation>
-    </message>
-    <message>
         <source>Zapito Inbox: 1 conversation needs a human</source>
         <translation>Zapito Inbox: 1 conversa precisa de atendente</translation>
     </message>
     <message>
         <source>Zapito Inbox: %1 conversations need a human</source>
         <translation>Zapito Inbox: %1 conversas precisam de atendente</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::TriagePage</name>
+    <message>
+        <source>Single-key shortcuts (J, K, R, E, A, /) in the conversation list</source>
+        <translation>Atalhos de uma tecla (J, K, R, E, A, /) na lista de conversas</translation>
+    </message>
+    <message>
+        <source>They never act while you type in a text field.</source>
+        <translation>Eles nunca agem enquanto você digita em um campo de texto.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triagem</translation>
+    </message>
+    <message>
+        <source>Show a wait as too long after</source>
+        <translation>Destacar a espera como longa após</translation>
+    </message>
+    <message>
+        <source>In Needs a human, a conversation that has waited this long for a person shows its waiting time in the warning colour.</source>
+        <translation>Em Precisa de atendente, uma conversa que esperou esse tempo por uma pessoa mostra o tempo de espera na cor de alerta.</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Desfazer</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +2159,10 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
     <message>
         <source>HTTP %1, but the answer broke off.</source>
         <translation>HTTP %1, mas a resposta foi interrompida.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the resend could not be queued (%1). Try again in a moment.</source>
+        <translation>Nada foi enviado: não foi possível colocar o reenvio na fila (%1). Tente de novo em instantes.</translation>
     </message>
 </context>
 <context>
