@@ -134,7 +134,9 @@ QString ConversationDelegate::waitingText(const QModelIndex& index) const
     const qint64 minutes = qMax<qint64>(0, (m_clock() - since.toLongLong()) / 60'000);
     if (minutes < 60)
         return QApplication::translate("zapito", "waiting %n min", "", int(minutes));
-    return QApplication::translate("zapito", "waiting %n h", "", int(minutes / 60));
+    // A named count: Qt 6.4's lupdate loops for ever on an operator inside the numerus argument.
+    const int hours = int(minutes / 60);
+    return QApplication::translate("zapito", "waiting %n h", "", hours);
 }
 
 bool ConversationDelegate::isWaitTooLong(const QModelIndex& index) const

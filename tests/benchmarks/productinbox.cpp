@@ -5,6 +5,7 @@
 #include "conversationlistmodel.h"
 #include "conversationlistpanel.h"
 #include "conversationlistview.h"
+#include "inboxroles.h"
 #include "inboxservices.h"
 #include "mainwindow.h"
 #include "selectioncontroller.h"
@@ -223,7 +224,14 @@ ScrollResult ProductInbox::scrollTranscriptToOldest(int totalRows, int budgetMs)
 double ProductInbox::liveMessage(const QString& conversationId, qint64 atMs)
 {
     const ConversationListModel& model = m_window->listModel();
-    DataWait data([&] { return model.rowOf(conversationId) == 0; });
+    // Newest first, the row comes to the top; in Needs a human (waiting longest first) it keeps
+    // its place and shows the new message.
+    const bool newestFirst = model.filter().view != InboxView::NeedsHuman;
+    DataWait data([&] {
+        const int row = model.rowOf(conversationId);
+        return row >= 0 && (!newestFirst || row == 0) &&
+               model.index(row).data(ConversationRoles::LastActivityMsRole).toLongLong() == atMs;
+    });
     data.onModelChanges(&model);
     return timeToPaint(
         "live message",
