@@ -39,7 +39,7 @@ while IFS= read -r f; do
     case "$f" in tests/fuzz/corpus/*) continue ;; esac # fuzz inputs are data, byte for byte
     comment=$(comment_for "$f")
     [ -n "$comment" ] || continue
-    head -n 5 "$f" | grep -q "SPDX-License-Identifier:" && continue
+    [[ "$(head -n 5 "$f")" == *"SPDX-License-Identifier:"* ]] && continue
     if [ "$mode" = check ]; then
         echo "no SPDX-License-Identifier line: $f"
         missing=$((missing + 1))

@@ -47,13 +47,14 @@ echo "Depends: $depends"
 names="$(echo "$depends" | tr ',' '\n' | sed -E 's/^ *//; s/[ (].*$//')"
 for p in libc6 libstdc++6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 \
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-qpa-plugins libqt6keychain1 libssl3; do
-    echo "$names" | grep -qxF "$p" || fail "Depends lacks $p"
+    grep -qxF "$p" <<<"$names" || fail "Depends lacks $p"
 done
 
 # Recommended: Qt's translations (its buttons in the user's language) and the colour emoji font.
 recommends="$(dpkg-deb -f "$deb" Recommends)"
+recommended="$(echo "$recommends" | tr ',' '\n' | sed -E 's/^ *//; s/[ (].*$//')"
 for p in qt6-translations-l10n fonts-noto-color-emoji; do
-    echo "$recommends" | tr ',' '\n' | sed -E 's/^ *//; s/[ (].*$//' | grep -qxF "$p" ||
+    grep -qxF "$p" <<<"$recommended" ||
         fail "Recommends lacks $p"
 done
 
@@ -134,19 +135,19 @@ fi
 
 # The unpacked binary runs; --version and --help need no display.
 out="$("$bin" --version 2>&1)" || fail "--version failed: $out"
-echo "$out" | grep -q "$version" || fail "--version does not say $version: $out"
+grep -q "$version" <<<"$out" || fail "--version does not say $version: $out"
 out="$("$bin" --help 2>&1)" || fail "--help failed: $out"
 for option in --demo --database --version --headless; do
-    echo "$out" | grep -q -- "$option" || fail "--help does not list $option: $out"
+    grep -q -- "$option" <<<"$out" || fail "--help does not list $option: $out"
 done
-echo "$out" | grep -q "Triage the conversations" || fail "--help is not in English: $out"
+grep -q "Triage the conversations" <<<"$out" || fail "--help is not in English: $out"
 out="$(env LANGUAGE=pt_BR LC_ALL=pt_BR.UTF-8 LANG=pt_BR.UTF-8 "$bin" --help 2>&1)" || fail "--help (pt_BR) failed"
-echo "$out" | grep -q "Organize as conversas" || fail "--help does not follow a Brazilian locale: $out"
-echo "$out" | grep -q "Confere a assinatura de um webhook" || fail "--help lists the commands untranslated: $out"
+grep -q "Organize as conversas" <<<"$out" || fail "--help does not follow a Brazilian locale: $out"
+grep -q "Confere a assinatura de um webhook" <<<"$out" || fail "--help lists the commands untranslated: $out"
 # A command's own strings follow the locale too (their tr() context must match the catalogue's).
 if out="$(env LANGUAGE=pt_BR LC_ALL=pt_BR.UTF-8 LANG=pt_BR.UTF-8 "$bin" verify-signature </dev/null 2>&1)"; then
     fail "verify-signature without its options succeeded: $out"
 fi
-echo "$out" | grep -q "são obrigatórios" || fail "verify-signature does not follow a Brazilian locale: $out"
+grep -q "são obrigatórios" <<<"$out" || fail "verify-signature does not follow a Brazilian locale: $out"
 
 echo "ok in $((SECONDS - started)) s"

@@ -67,7 +67,7 @@ for c in $commands; do
 done
 # Nothing the program does not know: every command section is a command, every option an option.
 sed -n 's/^\.SS "zapito-inbox \(.*\)"$/\1/p' "$scratch/page.txt" | while IFS= read -r c; do
-    echo "$commands" | grep -qxF "$c" || fail "the manual page describes '$c', which --help does not list"
+    grep -qxF "$c" <<<"$commands" || fail "the manual page describes '$c', which --help does not list"
 done
 cat "$scratch"/help*.txt | entries | grep '^-' | sort -u >"$scratch/known-options.txt"
 grep -oE '(^|[ (])--?[a-zA-Z?][a-zA-Z0-9-]*' "$scratch/page.txt" | sed 's/^[ (]//' | sort -u |

@@ -33,7 +33,7 @@ has '<url type="bugtracker">https://' "a bug tracker URL"
 has '<content_rating type="oars-1\.[01]"' "a content rating"
 release_date=$(sed -n "s/.*<release version=\"$version\" date=\"\([0-9-]*\)\".*/\1/p" "$metainfo")
 [ -n "$release_date" ] || fail "the metainfo has no <release> for $version"
-changelog_date=$(sed -n 's/^ -- .*>  \(.*\)$/\1/p' "$src/packaging/changelog" | head -n 1)
+changelog_date=$(sed -n '/^ -- .*>  /{s/^ -- .*>  \(.*\)$/\1/p;q}' "$src/packaging/changelog")
 [ "$(date -u -d "$changelog_date" +%F)" = "$release_date" ] ||
     fail "the newest changelog entry ($changelog_date) is not of the release date $release_date"
 
@@ -54,5 +54,5 @@ while IFS='|' read -r width height url; do
     shots=$((shots + 1))
 done < <(sed -n 's|.*<image type="source" width="\([0-9]*\)" height="\([0-9]*\)">\([^<]*\)</image>.*|\1\|\2\|\3|p' "$metainfo")
 [ $shots -ge 1 ] || fail "the metainfo has no screenshot"
-grep -c '<screenshot[ >]' "$metainfo" | grep -qx "$shots" || fail "a screenshot without a sized source image"
+[ "$(grep -c '<screenshot[ >]' "$metainfo")" = "$shots" ] || fail "a screenshot without a sized source image"
 echo "metainfo: $shots screenshots, release $version of $release_date"
