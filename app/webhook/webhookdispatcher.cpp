@@ -2,14 +2,12 @@
 #include "webhookdispatcher.h"
 
 #include "httpclient.h"
-#include "leadpayload.h"
 #include "signature.h"
 #include "webhooksettings.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QPointer>
-#include <QUuid>
 
 #include <algorithm>
 #include <memory>
@@ -43,27 +41,6 @@ QString durationText(std::chrono::milliseconds d)
     if (d.count() % 1000 == 0)
         return WebhookDispatcher::tr("%1 s").arg(d.count() / 1000);
     return WebhookDispatcher::tr("%1 ms").arg(d.count());
-}
-
-// The sample a test event posts: the real shape, plainly fake values.
-QByteArray samplePayload(qint64 atMs)
-{
-    const Bot bot{QStringLiteral("bot_test"), QStringLiteral("Zapito test event")};
-    Conversation conversation;
-    conversation.id = QStringLiteral("conv_test");
-    conversation.channel = QStringLiteral("preview");
-    conversation.externalId = QStringLiteral("test");
-    conversation.contactName = QStringLiteral("Test Customer");
-    conversation.status = ConversationStatus::Handoff;
-    Message question;
-    question.role = MessageRole::User;
-    question.content = QStringLiteral("Can I talk to a person?");
-    question.atMs = atMs - 3000;
-    Message answer;
-    answer.role = MessageRole::Assistant;
-    answer.content = QStringLiteral("Connecting you with a team member right away.");
-    answer.atMs = atMs;
-    return buildLeadPayload(bot, conversation, {question, answer}, QStringLiteral("test"), atMs);
 }
 
 } // namespace
@@ -117,87 +94,6 @@ QString WebhookDispatcher::timeText(qint64 atMs) const
     const QDateTime today = QDateTime::fromMSecsSinceEpoch(now()).toLocalTime();
     return at.toString(at.date() == today.date() ? QStringLiteral("HH:mm:ss")
                                                  : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
-void WebhookDispatcher::deliver(qint64 handoffEventId)
-{
-    if (m_inFlight.contains(handoffEventId) || m_timers.contains(handoffEventId))
-        return;
-    const auto row = m_deliveries.outboxRow(handoffEventId);
-    if (!row) {
-        storeFailed(handoffEventId, tr("The webhook outbox could not be read"), row.error());
-        return;
-    }
-    if (!row->has_value()) {
-        m_waiting.remove(handoffEventId);
-        return; // nothing owed: already sent, failed or skipped
-    }
-    if (refusedAsSample(handoffEventId))
-        return;
-    const OutboxRow& owed = **row;
-    if (owed.waitsForMessage)
-        return; // due once its handoff message's send settles (ConversationEngine::webhookDue)
-    if (owed.dueAtMs > now()) {
-        scheduleAt(handoffEventId, owed.dueAtMs);
-        return;
-    }
-    (void)startAttempt(handoffEventId, kindOf(owed));
-}
-
-WebhookDispatcher::Kind WebhookDispatcher::kindOf(const OutboxRow& row)
-{
-    if (row.resend)
-        return Kind::Resend;
-    return row.attemptsMade == 0 ? Kind::First : Kind::Retry;
-}
-
-bool WebhookDispatcher::refusedAsSample(qint64 handoffEventId)
-{
-    // A sample's lead is made up: it must never reach the endpoint the user configured, whatever
-    // left an outbox row for it.
-    const auto sample = m_deliveries.isSample(handoffEventId);
-    if (!sample) {
-        storeFailed(handoffEventId, tr("The handoff's conversation could not be read"), sample.error());
-        return true;
-    }
-    if (!*sample)
-        return false;
-    qCInfo(lcWebhook) << "Not delivering" << handoffEventId
-                      << "of a sample conversation; its outbox row is dropped";
-    if (const Status removed = m_deliveries.remove(handoffEventId); !removed)
-        qCWarning(lcWebhook) << "Cannot drop the outbox row of sample delivery" << handoffEventId
-                             << removed.error();
-    return true;
-}
-
-void WebhookDispatcher::resumePending()
-{
-    if (m_sweepInterval.count() > 0 && !m_sweep.isActive()) {
-        m_sweep.setInterval(timerMs(m_sweepInterval.count(), 1, m_maxTimerDelay));
-        m_sweep.start();
-    }
-    const auto rows = m_deliveries.outbox();
-    if (!rows) {
-        qCWarning(lcWebhook) << "Cannot read the outbox, trying again in" << m_storeRetryDelay.count()
-                             << "ms:" << rows.error();
-        startClamped(m_resumeAgain, m_storeRetryDelay.count());
-        return;
-    }
-    for (const OutboxRow& row : *rows)
-        deliver(row.handoffEventId);
-}
-
-void WebhookDispatcher::sweep()
-{
-    const auto rows = m_deliveries.dueRows(now());
-    if (!rows) {
-        qCWarning(lcWebhook) << "Cannot read the due outbox rows (the next sweep tries again):"
-                             << rows.error();
-        return;
-    }
-    // deliver() passes over anything with a timer or a request in flight here.
-    for (const OutboxRow& row : *rows)
-        deliver(row.handoffEventId);
 }
 
 QString WebhookDispatcher::resend(qint64 handoffEventId)
@@ -267,49 +163,6 @@ QString WebhookDispatcher::resend(qint64 handoffEventId)
     return answer(wasDue ? tr("Sending now instead of at %1.").arg(timeText(*wasDue)) : tr("Sending now."));
 }
 
-void WebhookDispatcher::scheduleAt(qint64 handoffEventId, qint64 dueAtMs)
-{
-    QTimer* timer = m_timers.value(handoffEventId);
-    if (timer && m_dueAt.value(handoffEventId) <= dueAtMs)
-        return; // an earlier wake-up is set already
-    if (!timer) {
-        timer = new QTimer(this);
-        timer->setSingleShot(true);
-        connect(timer, &QTimer::timeout, this, [this, handoffEventId, timer] {
-            m_timers.remove(handoffEventId);
-            m_dueAt.remove(handoffEventId);
-            timer->deleteLater();
-            // Re-reads the due time: a wait cut to the timer's limit just waits again.
-            deliver(handoffEventId);
-        });
-        m_timers.insert(handoffEventId, timer);
-    }
-    m_dueAt.insert(handoffEventId, dueAtMs);
-    startClamped(*timer, dueAtMs - now());
-}
-
-bool WebhookDispatcher::cancelTimer(qint64 handoffEventId)
-{
-    QTimer* timer = m_timers.take(handoffEventId);
-    m_dueAt.remove(handoffEventId);
-    if (!timer)
-        return false;
-    timer->stop();
-    timer->deleteLater();
-    return true;
-}
-
-void WebhookDispatcher::storeFailed(qint64 handoffEventId, const QString& what, const QString& error)
-{
-    // Never left for the next start: the same step runs again after the store retry delay (and
-    // the sweep would find a due row anyway).
-    const qint64 at = now() + m_storeRetryDelay.count();
-    qCWarning(lcWebhook).noquote() << what << "for delivery" << handoffEventId << "(" << error
-                                   << "); again in" << m_storeRetryDelay.count() << "ms";
-    emit notice(handoffEventId, tr("%1 (%2); trying again at %3.").arg(what, error, timeText(at)));
-    scheduleAt(handoffEventId, at);
-}
-
 void WebhookDispatcher::release(qint64 handoffEventId)
 {
     m_inFlight.remove(handoffEventId);
@@ -362,8 +215,15 @@ QString WebhookDispatcher::startAttempt(qint64 handoffEventId, Kind kind)
         // previous run that has not run out): the sweep takes it once it is due and free.
         return tr("Nothing was sent: the delivery is not due yet; it goes out by itself.");
     }
-    const qint64 token = (*claimed)->token;
-    kind = kindOf((*claimed)->row); // the claimed row, not an earlier read, says which attempt it is
+    (void)kind; // the claimed row, not an earlier read, says which attempt it is
+    return startClaimed(**claimed);
+}
+
+QString WebhookDispatcher::startClaimed(const OutboxClaim& claim)
+{
+    const qint64 handoffEventId = claim.row.handoffEventId;
+    const qint64 token = claim.token;
+    const Kind kind = kindOf(claim.row);
     m_leased.insert(handoffEventId, token);
     if (!m_leaseRenewal.isActive())
         m_leaseRenewal.start();
@@ -563,54 +423,6 @@ void WebhookDispatcher::record(const DeliveryAttempt& attempt, const DeliverySto
     }
     if (after.retryAtMs)
         scheduleAt(id, *after.retryAtMs);
-}
-
-void WebhookDispatcher::sendTestEvent()
-{
-    const QString endpoint = m_settings.endpoint();
-    m_settings.readSecret([self = QPointer<WebhookDispatcher>(this), endpoint](std::optional<QString> secret,
-                                                                               const QString& error) {
-        if (!self)
-            return;
-        if (!error.isEmpty()) {
-            TestEventResult result;
-            result.error = tr("The signing secret could not be read: %1").arg(error);
-            emit self->testEventFinished(result);
-            return;
-        }
-        self->sendTestEvent(endpoint, secret.value_or(QString()));
-    });
-}
-
-void WebhookDispatcher::sendTestEvent(const QString& endpoint, const QString& secret)
-{
-    QString problem = WebhookSettings::endpointProblem(endpoint);
-    if (problem.isEmpty() && endpoint.trimmed().isEmpty())
-        problem = tr("No endpoint is set: enter the URL that should receive the leads.");
-    if (problem.isEmpty() && secret.isEmpty())
-        problem = tr("No signing secret is set: requests are never sent unsigned.");
-    if (!problem.isEmpty()) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, problem] {
-                TestEventResult result;
-                result.error = problem;
-                emit testEventFinished(result);
-            },
-            Qt::QueuedConnection);
-        return;
-    }
-    const qint64 at = now();
-    post(QUrl(endpoint.trimmed(), QUrl::StrictMode), secret.toUtf8(), samplePayload(at),
-         QByteArrayLiteral("test-") + QUuid::createUuid().toByteArray(QUuid::WithoutBraces),
-         [this](const HttpResult& http, const QString& error) {
-             TestEventResult result;
-             result.httpStatus = http.status;
-             result.latencyMs = http.durationMs;
-             result.bodyExcerpt = http.body;
-             result.error = error;
-             emit testEventFinished(result);
-         });
 }
 
 void WebhookDispatcher::post(const QUrl& url, const QByteArray& secret, const QByteArray& body,

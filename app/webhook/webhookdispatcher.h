@@ -26,7 +26,7 @@ class WebhookSettings;
 // followed; a request without a complete answer within deadline() fails), every attempt and
 // the outcome recorded through the DeliveryStore. Pending deliveries live in the outbox, so
 // resumePending() at start-up finishes what a quit or crash interrupted, and a periodic sweep
-// (sweepInterval()) delivers any due row that nothing in this process is working on. Never
+// (sweepInterval()) claims and delivers any due row that no live lease holds. Never
 // blocks, and a delivery never waits for a restart: a signing secret that cannot be read right
 // now (a slow or locked keychain, a damaged secrets file) is asked for again after
 // secretRetryDelay() without counting as an attempt, and a store that fails is tried again
@@ -51,6 +51,10 @@ public:
     static constexpr std::chrono::milliseconds kMaxTimerDelay{std::chrono::hours(24)};
     static constexpr int kMaxAttempts = 2; // the first attempt and one retry
     static constexpr qsizetype kExcerptBytes = 1024;
+    // A sweep claims due rows this many at a time, at most kSweepBatches times; the next sweep
+    // takes whatever is left.
+    static constexpr int kSweepBatchRows = 100;
+    static constexpr int kSweepBatches = 10;
 
     WebhookDispatcher(DeliveryStore& deliveries, WebhookSettings& settings, QObject* parent = nullptr);
     ~WebhookDispatcher() override;
@@ -86,7 +90,8 @@ public slots:
     // Schedules every outbox row: due ones now, the others when they fall due; then starts the
     // periodic sweep.
     void resumePending();
-    // Delivers every due outbox row that has no timer and no request in this process.
+    // Claims every due outbox row no live lease holds (DeliveryStore::claimDue) and delivers it:
+    // a row this process already works on holds a lease it renews, so it is passed over.
     void sweep();
     // The operator's Resend (or Send now): a delivery still owed goes out now, instead of at its
     // retry time; one that ended (sent, failed, skipped) is sent again as one more attempt, kind
@@ -118,6 +123,9 @@ private:
     bool refusedAsSample(qint64 handoffEventId);
     // Empty when the attempt started (its secret is being read); else why it did not.
     QString startAttempt(qint64 handoffEventId, Kind kind);
+    // The same from a claim already made (startAttempt's own, or one of the sweep's).
+    QString startClaimed(const OutboxClaim& claim);
+    void startSwept(const OutboxClaim& claim);
     void sendWithSecret(qint64 handoffEventId, Kind kind, const QString& secret);
     void secretUnavailable(qint64 handoffEventId, Kind kind, const QString& error);
     void finishAttempt(qint64 handoffEventId, Kind kind, qint64 startedAtMs, const HttpResult& result,
