@@ -75,6 +75,12 @@ public:
     static constexpr std::chrono::milliseconds kLockPoll{1000};
     static constexpr std::chrono::milliseconds kHeartbeat{3000};
     static constexpr std::chrono::milliseconds kEligibilityRetry{10'000};
+    // The longest one statement of the leadership's own connection (the heartbeat, who leads)
+    // may take: a row lock, a busy SQLite writer or a slow server fails it after this. The
+    // check that the leader still holds the lock runs on the same thread, so a stalled
+    // heartbeat never delays it by more than this (a lost lead is noticed within
+    // kLockPoll + kStatementBound); the next heartbeat comes kHeartbeat later.
+    static constexpr std::chrono::milliseconds kStatementBound{1000};
     // A row whose heartbeat is older than this is a process that is gone.
     static constexpr qint64 kGoneAfterMs = 15'000;
     // The application_name of the leadership's own connection (this prefix and the process id),

@@ -19,10 +19,6 @@ namespace zapito {
 
 namespace {
 
-// Off the event loop a heartbeat may wait out another writer; one stuck longer fails, and the
-// next one comes a few seconds later.
-constexpr int kWorkerBusyTimeoutMs = 5000;
-
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -63,15 +59,24 @@ QSqlDatabase LeadershipWorker::connection()
 {
     if (!m_opened) {
         m_opened = true;
-        QSqlDatabase db = m_database.openExtraConnection(m_name, kWorkerBusyTimeoutMs);
-        if (!db.isOpen())
+        // Its busy (SQLite) and lock (PostgreSQL) timeout is the bound, so a heartbeat that
+        // waits for another writer's row gives up in time for the next lock check.
+        const int boundMs = int(Leadership::kStatementBound.count());
+        QSqlDatabase db = m_database.openExtraConnection(m_name, boundMs);
+        if (!db.isOpen()) {
             qCWarning(lcLeadershipWorker)
                 << "the leadership's connection did not open:" << db.lastError().text();
-        else if (db.driverName() == QLatin1String("QPSQL"))
+        } else if (db.driverName() == QLatin1String("QPSQL")) {
+            QSqlQuery setup(db);
             // Named for pg_stat_activity: an administrator (and a test) can tell it from the others.
-            QSqlQuery(db).exec(QStringLiteral("SET application_name = '%1%2'")
-                                   .arg(QLatin1String(Leadership::kSeatApplicationName))
-                                   .arg(QCoreApplication::applicationPid()));
+            (void)setup.exec(QStringLiteral("SET application_name = '%1%2'")
+                                 .arg(QLatin1String(Leadership::kSeatApplicationName))
+                                 .arg(QCoreApplication::applicationPid()));
+            // A statement slow for any other reason (a loaded server) ends at the bound too.
+            if (!setup.exec(QStringLiteral("SET statement_timeout = %1").arg(boundMs)))
+                qCWarning(lcLeadershipWorker)
+                    << "the leadership's statement timeout is not set:" << setup.lastError().text();
+        }
     }
     return QSqlDatabase::database(m_name, false);
 }

@@ -20,7 +20,9 @@ class LeaderLock;
 // Leadership's database work, on a thread of its own with connections of its own: the leader
 // lock (and the PostgreSQL session that holds it), the checks that it is still held, the
 // standby's tries, the heartbeat that writes the `seats` row and reads who leads. A partitioned
-// network or a locked row stalls this thread, never the event loop of the window.
+// network or a locked row stalls this thread, never the event loop of the window; and a
+// heartbeat statement gives up after Leadership::kStatementBound, so the lock check that shares
+// the thread is never held back longer than that.
 //
 // Made on the owner's thread and moved to the worker thread; everything below but the
 // constructor runs there. What the owner must know goes back to it as queued calls.
