@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inboxservices.h"
 
+#include "operatorname.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlQuery>
@@ -12,7 +14,8 @@ constexpr std::chrono::minutes kHousekeeping{5};
 } // namespace
 
 std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath, DatabaseOpenError* error,
-                                                     QObject* parent, Leadership::Mode mode)
+                                                     QObject* parent, Leadership::Mode mode,
+                                                     const SeatTimings& timings)
 {
     // The window and headless mode write on their event-loop thread: a write that finds another
     // process's lock fails after a few milliseconds instead of freezing the loop for seconds,
@@ -96,7 +99,8 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
         std::make_unique<ChangeWatcher>(*services->m_database, *services->m_store, *services->m_deliveries);
     services->m_leadership =
         std::make_unique<Leadership>(*services->m_database, *services->m_secrets,
-                                     *services->m_webhookSettings, hub.channelSettings(), mode);
+                                     *services->m_webhookSettings, hub.channelSettings(), mode, timings);
+    services->m_leadership->presence().setOperatorName(systemOperatorName());
     connect(services->m_leadership.get(), &Leadership::roleChanged, services.get(),
             [self = services.get()](Leadership::Role role) {
                 if (role == Leadership::Role::Leader)

@@ -11,6 +11,8 @@
 #include "deliverystore.h"
 #include "leadership.h"
 #include "ruleagent.h"
+#include "seatpresence.h"
+#include "seattimings.h"
 #include "secretstore.h"
 #include "storemaintenance.h"
 #include "webhookdispatcher.h"
@@ -37,10 +39,12 @@ public:
     // Returns nullptr with `error` filled when the database cannot be used. Everything is built
     // either way; the channels, the agent, the channel outbox and webhook delivery start only
     // once this process leads (on a store nobody leads and no secret to read, as soon as the
-    // event loop runs: the leadership asks for the lock on a thread of its own).
+    // event loop runs: the leadership asks for the lock on a thread of its own). `timings` are
+    // the seat's heartbeat and presence intervals (tests make them short).
     static std::unique_ptr<InboxServices> create(const QString& databasePath, DatabaseOpenError* error,
                                                  QObject* parent = nullptr,
-                                                 Leadership::Mode mode = Leadership::Mode::Window);
+                                                 Leadership::Mode mode = Leadership::Mode::Window,
+                                                 const SeatTimings& timings = {});
     ~InboxServices() override;
     Q_DISABLE_COPY_MOVE(InboxServices)
 
@@ -56,6 +60,9 @@ public:
     BotName& botName() { return *m_botName; }
     Leadership& leadership() { return *m_leadership; }
     bool isLeader() const { return m_leadership && m_leadership->isLeader(); }
+    // Who views and types what on this store: this seat's operator (the system user's name) and
+    // the other seats'.
+    SeatPresence& presence() { return m_leadership->presence(); }
     // What other processes write, announced here (SQLite and PostgreSQL alike).
     ChangeWatcher* changes() { return m_changes.get(); }
 

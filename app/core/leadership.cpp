@@ -5,6 +5,7 @@
 #include "database.h"
 #include "leaderlock.h"
 #include "leadershipworker.h"
+#include "seatpresence.h"
 #include "secretstore.h"
 #include "webhooksettings.h"
 
@@ -35,7 +36,7 @@ struct NeededSecret
 } // namespace
 
 Leadership::Leadership(Database& database, SecretStore& secrets, WebhookSettings& webhook,
-                       ChannelSettings& channels, Mode mode, QObject* parent)
+                       ChannelSettings& channels, Mode mode, const SeatTimings& timings, QObject* parent)
     : QObject(parent)
     , m_secrets(secrets)
     , m_webhook(webhook)
@@ -44,15 +45,18 @@ Leadership::Leadership(Database& database, SecretStore& secrets, WebhookSettings
     m_thread.setObjectName(QStringLiteral("leadership"));
     // The lock is made here, where the store's own connection may be read; it is used only on
     // the worker's thread from now on.
-    m_worker = new LeadershipWorker(database, LeaderLock::forDatabase(database), mode,
-                                    QUuid::createUuid().toString(QUuid::WithoutBraces), nowMs(), this);
-    m_worker->moveToThread(&m_thread);
+    m_worker =
+        new LeadershipWorker(database, LeaderLock::forDatabase(database), mode,
+                             QUuid::createUuid().toString(QUuid::WithoutBraces), nowMs(), timings, this);
+    m_presence = std::make_unique<SeatPresence>(m_worker->presence());
+    m_worker->moveToThread(&m_thread); // its presence worker, a child, goes with it
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
 }
 
 Leadership::~Leadership()
 {
     *m_alive = false;
+    m_presence.reset(); // nothing more is queued for the worker, which goes next
     // The worker goes when its thread ends: it deletes this process's row and lets go of the
     // lead (ends its PostgreSQL session) before anything of the owner stops.
     m_thread.quit();

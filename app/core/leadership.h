@@ -2,6 +2,7 @@
 #pragma once
 
 #include "expected.h"
+#include "seattimings.h"
 
 #include <QList>
 #include <QObject>
@@ -20,6 +21,7 @@ class ChannelSettings;
 class Database;
 class LeaderLock;
 class LeadershipWorker;
+class SeatPresence;
 class SecretStore;
 class WebhookSettings;
 
@@ -73,7 +75,7 @@ public:
     };
 
     static constexpr std::chrono::milliseconds kLockPoll{1000};
-    static constexpr std::chrono::milliseconds kHeartbeat{3000};
+    static constexpr std::chrono::milliseconds kHeartbeat = SeatTimings{}.heartbeat;
     static constexpr std::chrono::milliseconds kEligibilityRetry{10'000};
     // The longest one statement of the leadership's own connection (the heartbeat, who leads)
     // may take: a row lock, a busy SQLite writer or a slow server fails it after this. The
@@ -82,13 +84,14 @@ public:
     // kLockPoll + kStatementBound); the next heartbeat comes kHeartbeat later.
     static constexpr std::chrono::milliseconds kStatementBound{1000};
     // A row whose heartbeat is older than this is a process that is gone.
-    static constexpr qint64 kGoneAfterMs = 15'000;
+    static constexpr qint64 kGoneAfterMs = SeatTimings{}.goneAfter.count();
     // The application_name of the leadership's own connection (this prefix and the process id),
     // so an administrator can tell it in pg_stat_activity.
     static constexpr auto kSeatApplicationName = "zapito-inbox-seat-";
 
+    // `timings`: the heartbeat's and presence's intervals (tests make them short).
     Leadership(Database& database, SecretStore& secrets, WebhookSettings& webhook, ChannelSettings& channels,
-               Mode mode, QObject* parent = nullptr);
+               Mode mode, const SeatTimings& timings = {}, QObject* parent = nullptr);
     ~Leadership() override;
     Q_DISABLE_COPY_MOVE(Leadership)
 
@@ -102,6 +105,9 @@ public:
     QString ineligibleReason() const { return m_note; }
     // The leader's row as the store has it, when one is online.
     std::optional<SeatRow> leader() const { return m_leader; }
+    // Who views and types what, this seat's and the others', on the seats' rows: its statements
+    // run on the leadership's thread, with its connection.
+    SeatPresence& presence() { return *m_presence; }
     // "Led by <host>, since <time>", "This window leads", … for the status bar.
     QString summary() const;
 
@@ -139,6 +145,7 @@ private:
     std::optional<SeatRow> m_leader;
     QThread m_thread;
     LeadershipWorker* m_worker = nullptr; // lives on m_thread
+    std::unique_ptr<SeatPresence> m_presence;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 

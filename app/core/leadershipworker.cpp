@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "leaderlock.h"
+#include "presenceworker.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -27,18 +28,25 @@ qint64 nowMs()
 } // namespace
 
 LeadershipWorker::LeadershipWorker(const Database& database, std::unique_ptr<LeaderLock> lock,
-                                   Leadership::Mode mode, QString id, qint64 startedAtMs, Leadership* owner)
+                                   Leadership::Mode mode, QString id, qint64 startedAtMs,
+                                   const SeatTimings& timings, Leadership* owner)
     : m_database(database)
     , m_lock(std::move(lock))
     , m_mode(mode)
     , m_id(std::move(id))
     , m_startedAtMs(startedAtMs)
+    , m_timings(timings)
     , m_owner(owner)
     , m_name(QStringLiteral("zapito-leadership-%1").arg(quintptr(this), 0, 16))
+    , m_presence(new PresenceWorker(
+          m_id, timings, [this] { return connection(); }, this))
 {}
 
 LeadershipWorker::~LeadershipWorker()
 {
+    // Presence is on the seat's row, which goes next; nothing of it may use the connection later.
+    delete m_presence;
+    m_presence = nullptr;
     // A clean exit leaves no row behind; a crash leaves one that ages out.
     if (m_opened) {
         {
@@ -87,7 +95,7 @@ void LeadershipWorker::start()
     m_poll->setInterval(Leadership::kLockPoll);
     connect(m_poll, &QTimer::timeout, this, &LeadershipWorker::contend);
     m_heartbeat = new QTimer(this);
-    m_heartbeat->setInterval(Leadership::kHeartbeat);
+    m_heartbeat->setInterval(m_timings.heartbeat);
     connect(m_heartbeat, &QTimer::timeout, this, &LeadershipWorker::beat);
     m_holding = new QTimer(this);
     m_holding->setInterval(Leadership::kLockPoll);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "leadership.h"
+#include "seattimings.h"
 
 #include <QObject>
 #include <QSqlDatabase>
@@ -16,6 +17,7 @@ namespace zapito {
 
 class Database;
 class LeaderLock;
+class PresenceWorker;
 
 // Leadership's database work, on a thread of its own with connections of its own: the leader
 // lock (and the PostgreSQL session that holds it), the checks that it is still held, the
@@ -31,13 +33,15 @@ class LeadershipWorker final : public QObject
     Q_OBJECT
 public:
     LeadershipWorker(const Database& database, std::unique_ptr<LeaderLock> lock, Leadership::Mode mode,
-                     QString id, qint64 startedAtMs, Leadership* owner);
+                     QString id, qint64 startedAtMs, const SeatTimings& timings, Leadership* owner);
     // On the worker thread, when it ends: a clean exit leaves no row behind and lets go of the
     // lead before the owner goes on.
     ~LeadershipWorker() override;
     Q_DISABLE_COPY_MOVE(LeadershipWorker)
 
     void start();
+    // Presence's statements, on this thread with this connection (a child of this worker).
+    PresenceWorker* presence() const { return m_presence; }
     // The owner's answer to eligibilityWanted: empty when this process can lead.
     void eligibilityChecked(const QString& reason);
 
@@ -64,6 +68,7 @@ private:
     const Leadership::Mode m_mode;
     const QString m_id;
     const qint64 m_startedAtMs;
+    const SeatTimings m_timings;
     Leadership* const m_owner;
     const QString m_name;
     bool m_opened = false;
@@ -77,6 +82,7 @@ private:
     QTimer* m_poll = nullptr;
     QTimer* m_heartbeat = nullptr;
     QTimer* m_holding = nullptr; // the leader checks it still holds the lock
+    PresenceWorker* m_presence = nullptr;
 };
 
 } // namespace zapito
