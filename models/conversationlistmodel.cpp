@@ -65,6 +65,17 @@ void ConversationListModel::setOpenConversationId(const QString& conversationId)
     }
 }
 
+void ConversationListModel::setPresence(const Presence& presence)
+{
+    const QStringList changed = Presence::changedBetween(m_presence, presence);
+    m_presence = presence;
+    for (const QString& id : changed) {
+        if (const int row = rowOf(id); row >= 0)
+            emit dataChanged(index(row), index(row),
+                             {ConversationRoles::PresenceRole, ConversationRoles::PresenceTextRole});
+    }
+}
+
 void ConversationListModel::setOperatorName(const QString& name)
 {
     if (name == m_filter.me)
@@ -150,6 +161,10 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
         return isResolved(c) ? c.resolvedBy : QString();
     case ResolvedAtMsRole:
         return isResolved(c) ? QVariant(*c.resolvedAtMs) : QVariant();
+    case PresenceRole:
+        return QVariant::fromValue(m_presence.of(c.id));
+    case PresenceTextRole:
+        return presenceText(m_presence.of(c.id));
     default:
         return {};
     }
@@ -173,7 +188,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
                   {StatusRole, "status"},
                   {AssigneeRole, "assignee"},
                   {HandoffAtMsRole, "handoffAtMs"},
-                  {IsResolvedRole, "isResolved"}});
+                  {IsResolvedRole, "isResolved"},
+                  {PresenceTextRole, "presence"}});
     return names;
 }
 

@@ -3,6 +3,7 @@
 
 #include "conversationlistquery.h"
 #include "conversationstore.h"
+#include "presence.h"
 
 #include <QAbstractListModel>
 
@@ -39,6 +40,9 @@ public:
     InboxView view() const { return m_filter.view; }
     // The conversation the window shows: being read, its row reports no unread messages.
     void setOpenConversationId(const QString& conversationId);
+    // Who else is on which conversation (the other seats): only the rows whose operators changed
+    // report dataChanged.
+    void setPresence(const Presence& presence);
     // The operator this seat is: Mine's rows and its count.
     void setOperatorName(const QString& name);
     void setSearch(const QString& text);
@@ -109,6 +113,7 @@ private:
     const QString m_lanePrefix;
     ConversationFilter m_filter;
     QString m_openConversationId;
+    Presence m_presence;
     QList<Conversation> m_rows;
     ConversationStore::Counts m_counts;
     std::optional<SearchCounts> m_searchCounts;

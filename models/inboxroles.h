@@ -28,6 +28,8 @@ enum : int
     IsResolvedRole,        // bool back with the bot after an operator resolved it
     ResolvedByRole,        // QString who resolved it, when resolved
     ResolvedAtMsRole,      // qint64 when it was resolved, else invalid
+    PresenceRole,          // QList<PresenceEntry> the other seats' operators viewing or typing here
+    PresenceTextRole,      // QString that in words ("Carla is typing…"), empty when nobody
 };
 } // namespace ConversationRoles
 

@@ -373,6 +373,64 @@ private slots:
         QCOMPARE(ConversationListModel::searchCountOf(*model.searchCounts(), InboxView::All).found, 1);
     }
 
+    // Presence arrives as a whole; only the rows whose operators changed are repainted.
+    void presence_dataChangedOnlyForTheRowsWhoseOperatorsChanged()
+    {
+        QVERIFY(test::addConversations(*m_db, *m_store, m_bot, 5));
+        ConversationListModel model(*m_store);
+        QVERIFY(settled());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 5);
+        const QString carlas = idAt(model, 1);
+        const QString anas = idAt(model, 3);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QList<QList<int>> roles;
+        const auto changedRows = [&] {
+            QList<int> rows;
+            for (const QList<QVariant>& args : std::as_const(changed)) {
+                const QModelIndex top = args.at(0).toModelIndex();
+                rows << (top == args.at(1).toModelIndex() ? top.row() : -1);
+                roles << args.at(2).value<QList<int>>();
+            }
+            changed.clear();
+            std::sort(rows.begin(), rows.end());
+            return rows;
+        };
+        using Rows = QList<int>;
+
+        Presence viewing;
+        viewing.add(carlas, QStringLiteral("Carla"), false);
+        viewing.add(QStringLiteral("conv_not_loaded"), QStringLiteral("Bea"), true);
+        model.setPresence(viewing);
+        QCOMPARE(changedRows(), Rows{1});
+        QCOMPARE(model.index(1).data(ConversationRoles::PresenceTextRole).toString(),
+                 QStringLiteral("\u2068Carla\u2069 is viewing"));
+        QCOMPARE(model.index(1).data(ConversationRoles::PresenceRole).value<QList<PresenceEntry>>(),
+                 QList<PresenceEntry>({{QStringLiteral("Carla"), false}}));
+        QCOMPARE(model.index(0).data(ConversationRoles::PresenceTextRole).toString(), QString());
+
+        model.setPresence(viewing); // the same again: nothing to repaint
+        QCOMPARE(changedRows(), Rows{});
+
+        Presence second = viewing;
+        second.add(anas, QStringLiteral("Ana"), true);
+        model.setPresence(second);
+        QCOMPARE(changedRows(), Rows{3});
+        QCOMPARE(model.index(3).data(ConversationRoles::PresenceTextRole).toString(),
+                 QStringLiteral("\u2068Ana\u2069 is typing…"));
+
+        Presence typing;
+        typing.add(carlas, QStringLiteral("Carla"), true);
+        typing.add(anas, QStringLiteral("Ana"), true);
+        model.setPresence(typing); // Carla types now; Ana's row and the unloaded one are unchanged
+        QCOMPARE(changedRows(), Rows{1});
+
+        model.setPresence(Presence());
+        QCOMPARE(changedRows(), (Rows{1, 3}));
+        for (const QList<int>& r : std::as_const(roles))
+            QCOMPARE(r, (QList<int>{ConversationRoles::PresenceRole, ConversationRoles::PresenceTextRole}));
+    }
+
     void title_data()
     {
         QTest::addColumn<QString>("channel");
