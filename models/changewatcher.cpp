@@ -268,6 +268,8 @@ void ChangeWatcher::apply(const QList<Change>& changes, qint64 lastId)
             emit m_store.handoffChanged(c.conversationId, c.rowId);
         } else if (c.kind == QLatin1String("delivery")) {
             emit m_deliveries.deliveryChanged(c.rowId, c.conversationId);
+        } else if (c.kind == QLatin1String("setting")) {
+            emit settingChangedElsewhere(c.conversationId); // the key, in the log's conversation column
         }
     }
     m_applying = false;

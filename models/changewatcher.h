@@ -21,7 +21,8 @@ class DeliveryStore;
 // What another process wrote to the store, re-announced here as if it had been written here:
 // the change log (migration 0006, fed by triggers) is read on a thread of its own, and each new
 // row is emitted on the GUI thread as the store's own signal (conversationChanged, messageAdded,
-// messageChanged, handoffChanged, DeliveryStore::deliveryChanged), so the list and the
+// messageChanged, handoffChanged, DeliveryStore::deliveryChanged; a shared setting as
+// settingChangedElsewhere), so the list and the
 // transcript update exactly as for a local change. It never touches the GUI thread's connection.
 // On SQLite the log is read whenever `PRAGMA data_version` says another connection committed:
 // one pragma on a connection of its own, cheap enough for every 250 ms. On PostgreSQL the log's
@@ -57,6 +58,9 @@ signals:
     void messageAddedElsewhere(const QString& conversationId, qint64 messageId);
     // A conversation another process changed (a resolve from a seat).
     void conversationChangedElsewhere(const QString& conversationId);
+    // A shared setting (migration 0011) that a process, this one included, stored with a new
+    // value: SharedSettings reads the table again.
+    void settingChangedElsewhere(const QString& key);
     // The poll runs: every change committed from now on will be announced (tests wait on it).
     void watching();
     // A batch of the log was read and announced (tests wait on it).

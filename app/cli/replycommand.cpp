@@ -7,6 +7,7 @@
 #include "channelstate.h"
 #include "commanddatabase.h"
 #include "commandparsing.h"
+#include "commandsettings.h"
 #include "conversationengine.h"
 #include "conversationstore.h"
 #include "leaderlock.h"
@@ -171,7 +172,11 @@ int runReply(const QStringList& arguments)
     ChannelState state(*db);
     TelegramChannel telegram(state);
     WhatsAppChannel whatsapp;
-    ChannelSettings channelSettings;
+    // The channels' configuration is the store's, as the leader's is.
+    const auto shared = sharedSettingsFor(*db);
+    if (!shared)
+        return 1;
+    ChannelSettings channelSettings({}, shared.get());
     SecretStore secrets;
 
     std::optional<qint64> replyId;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "settingscommand.h"
 
+#include "commanddatabase.h"
 #include "commandparsing.h"
+#include "commandsettings.h"
 
 #include "secretstore.h"
 #include "settingscatalog.h"
+#include "settingsvalues.h"
+#include "sharedsettings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -47,11 +51,10 @@ QString readSecretFromStdin(const QString& name)
     return QString::fromUtf8(value);
 }
 
-int get(const QString& key)
+int get(const QString& key, const QString& location)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QSettings settings;
     QList<const SettingInfo*> wanted;
     if (key.isEmpty()) {
         for (const SettingInfo& s : settingsCatalog())
@@ -62,6 +65,18 @@ int get(const QString& key)
         err << tr("Unknown setting %1; `zapito-inbox settings get` lists them all.").arg(key) << Qt::endl;
         return 2;
     }
+    // The settings every seat agrees on are the store's (read-only: `get` never creates or
+    // upgrades the inbox); the others are this machine's.
+    bool needsStore = false;
+    for (const SettingInfo* s : std::as_const(wanted))
+        needsStore = needsStore || (!s->isSecret() && SettingsValues::isShared(QLatin1String(s->storageKey)));
+    std::optional<CommandSettings> store;
+    if (needsStore) {
+        store = openCommandSettings(location, false);
+        if (!store)
+            return 1;
+    }
+    SettingsValues values({}, store ? store->shared.get() : nullptr);
     auto secrets = std::make_shared<SecretStore>();
     auto remaining = std::make_shared<int>(int(wanted.size()));
     auto lines = std::make_shared<QStringList>(QList<QString>(wanted.size()));
@@ -80,8 +95,8 @@ int get(const QString& key)
         const QString prefix =
             key.isEmpty() ? QString(QLatin1String(s->name) + QStringLiteral(" = ")) : QString();
         if (!s->isSecret()) {
-            (*lines)[i] = prefix + formatSettingValue(
-                                       *s, settings.value(QLatin1String(s->storageKey), s->defaultValue));
+            (*lines)[i] =
+                prefix + formatSettingValue(*s, values.value(QLatin1String(s->storageKey), s->defaultValue));
             QTimer::singleShot(0, finish);
             continue;
         }
@@ -99,7 +114,7 @@ int get(const QString& key)
     return QCoreApplication::exec();
 }
 
-int set(const QString& key, const std::optional<QString>& valueArgument)
+int set(const QString& key, const std::optional<QString>& valueArgument, const QString& location)
 {
     QTextStream err(stderr);
     const SettingInfo* s = findSetting(key);
@@ -143,6 +158,19 @@ int set(const QString& key, const std::optional<QString>& valueArgument)
         err << tr("%1 was not changed: %2.").arg(key, problem) << Qt::endl;
         return 1;
     }
+    if (SettingsValues::isShared(QLatin1String(s->storageKey))) {
+        // Into the store every seat reads: the leader and the other seats follow within a second.
+        auto store = openCommandSettings(location, true);
+        if (!store)
+            return 1;
+        if (const Status written =
+                store->shared->setNow({{QLatin1String(s->storageKey), SettingsValues::toText(*parsed)}});
+            !written) {
+            err << tr("%1 was not changed: %2").arg(key, written.error()) << Qt::endl;
+            return 1;
+        }
+        return 0;
+    }
     QSettings settings;
     settings.setValue(QLatin1String(s->storageKey), *parsed);
     settings.sync();
@@ -160,13 +188,17 @@ int runSettings(const QStringList& arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    QString description = tr("Reads or changes a setting. Secrets are read from standard input and never "
-                             "printed. A running Zapito Inbox picks changes up when it starts.\n\nSettings:");
+    QString description = tr(
+        "Reads or changes a setting. Secrets are read from standard input and never printed; they stay on "
+        "this machine. The webhook's, the bot's and the channels' settings are kept in the inbox, so every "
+        "seat and the leader share them and follow a change at once; database.location is this "
+        "machine's.\n\nSettings:");
     for (const SettingInfo& s : settingsCatalog())
         description +=
             QStringLiteral("\n  %1  %2").arg(QLatin1String(s.name), -28).arg(QLatin1String(s.description));
     parser.setApplicationDescription(description);
     parser.addHelpOption();
+    parser.addOption(databaseOption());
     parser.addPositionalArgument(QStringLiteral("get|set"), tr("Read or change."));
     parser.addPositionalArgument(QStringLiteral("KEY"),
                                  tr("The setting (all of them for `get` without KEY)."));
@@ -176,10 +208,12 @@ int runSettings(const QStringList& arguments)
     // parse() takes arguments[0], the command's name, as the program name.
     const QStringList args = parser.positionalArguments();
     const QString verb = args.value(0);
+    const QString location = parser.value(QStringLiteral("database"));
     if (verb == QLatin1String("get") && args.size() <= 2)
-        return get(args.value(1));
+        return get(args.value(1), location);
     if (verb == QLatin1String("set") && (args.size() == 2 || args.size() == 3))
-        return set(args.value(1), args.size() == 3 ? std::optional<QString>(args.value(2)) : std::nullopt);
+        return set(args.value(1), args.size() == 3 ? std::optional<QString>(args.value(2)) : std::nullopt,
+                   location);
     err << tr("Usage: zapito-inbox settings get [KEY] | settings set KEY [VALUE]") << Qt::endl;
     return 2;
 }

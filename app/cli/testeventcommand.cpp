@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "testeventcommand.h"
 
+#include "commanddatabase.h"
 #include "commandparsing.h"
+#include "commandsettings.h"
 #include "database.h"
 #include "deliverystore.h"
 #include "secretstore.h"
@@ -58,6 +60,7 @@ int runTestEvent(const QStringList& arguments)
            "latency and the first 1 KB of the answer, or the error. The secret is never printed.\n"
            "Exit code: 0 on a 2xx answer, 1 otherwise, 2 when no endpoint or secret is configured."));
     parser.addHelpOption();
+    parser.addOption(databaseOption());
     if (const auto exit = parseCommandLine(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) { // parse() takes arguments[0] as the program name
@@ -65,8 +68,12 @@ int runTestEvent(const QStringList& arguments)
         return 2;
     }
 
+    // The endpoint and switch are the inbox's (read-only: the command never creates or upgrades it).
+    const auto shared = openCommandSettings(parser.value(QStringLiteral("database")), false);
+    if (!shared)
+        return 1;
     SecretStore secrets;
-    WebhookSettings settings(secrets);
+    WebhookSettings settings(secrets, {}, shared->shared.get(), nullptr);
     const QString endpoint = settings.endpoint().trimmed();
     if (endpoint.isEmpty()) {
         err << tr("No webhook endpoint is configured. Set one in Settings → Integrations or with: "
@@ -83,8 +90,8 @@ int runTestEvent(const QStringList& arguments)
                   "sent anyway.")
             << Qt::endl;
     // The dispatcher is the one the app delivers with. It keeps deliveries in a store, but a test
-    // event records nothing, so it gets an empty scratch one: the inbox itself is never opened,
-    // and the command works beside a running app and before the app ever ran.
+    // event records nothing, so it gets an empty scratch one: the inbox is only read for the
+    // settings, and the command works beside a running app and before the app ever ran.
     QTemporaryDir scratch;
     Database::Options scratchOptions;
     scratchOptions.takeInstanceLock = false;

@@ -15,8 +15,36 @@
 
 namespace zapito {
 
+namespace {
+
+bool sameConfig(const TelegramConfig& a, const TelegramConfig& b)
+{
+    return a.enabled == b.enabled && a.apiBase == b.apiBase && a.botToken == b.botToken &&
+           a.pollTimeoutSeconds == b.pollTimeoutSeconds;
+}
+
+bool sameConfig(const WhatsAppConfig& a, const WhatsAppConfig& b)
+{
+    return a.enabled == b.enabled && a.listenAddress == b.listenAddress && a.listenPort == b.listenPort &&
+           a.graphBase == b.graphBase && a.phoneNumberId == b.phoneNumberId &&
+           a.verifyToken == b.verifyToken && a.appSecret == b.appSecret && a.accessToken == b.accessToken;
+}
+
+} // namespace
+
 ConnectorHub::ConnectorHub(Database& database, ConversationEngine& engine, ChannelRegistry& registry,
                            SecretStore& secrets, const QString& settingsFile, QObject* parent)
+    : ConnectorHub(database, engine, registry, secrets, settingsFile, nullptr, parent)
+{}
+
+ConnectorHub::ConnectorHub(Database& database, ConversationEngine& engine, ChannelRegistry& registry,
+                           SecretStore& secrets, SharedSettings& shared, QObject* parent)
+    : ConnectorHub(database, engine, registry, secrets, {}, &shared, parent)
+{}
+
+ConnectorHub::ConnectorHub(Database& database, ConversationEngine& engine, ChannelRegistry& registry,
+                           SecretStore& secrets, const QString& settingsFile, SharedSettings* shared,
+                           QObject* parent)
     : QObject(parent)
     , m_engine(engine)
     , m_registry(registry)
@@ -24,8 +52,8 @@ ConnectorHub::ConnectorHub(Database& database, ConversationEngine& engine, Chann
     , m_state(database)
     , m_budget(m_state)
     , m_agent(m_budget)
-    , m_channelSettings(settingsFile)
-    , m_botSettings(settingsFile)
+    , m_channelSettings(settingsFile, shared)
+    , m_botSettings(settingsFile, shared)
     , m_telegram(m_state)
 {
     m_engine.setAgent(m_agent);
@@ -41,7 +69,16 @@ ConnectorHub::ConnectorHub(Database& database, ConversationEngine& engine, Chann
     m_agent.setConfig(m_botSettings.config());
     applyModelCallLimit();
     m_reloadAgain.setSingleShot(true);
-    connect(&m_reloadAgain, &QTimer::timeout, this, &ConnectorHub::reload);
+    connect(&m_reloadAgain, &QTimer::timeout, this, qOverload<>(&ConnectorHub::reload));
+    // The leader follows a save made in any seat: what changed is configured again at once.
+    m_settingsChanged.setSingleShot(true);
+    m_settingsChanged.setInterval(0);
+    connect(&m_settingsChanged, &QTimer::timeout, this, [this] { reload(true); });
+    if (shared) {
+        connect(&m_botSettings, &BotSettings::changed, &m_settingsChanged, qOverload<>(&QTimer::start));
+        connect(&m_channelSettings, &ChannelSettings::changed, &m_settingsChanged,
+                qOverload<>(&QTimer::start));
+    }
 }
 
 ConnectorHub::~ConnectorHub()
@@ -73,11 +110,19 @@ void ConnectorHub::applyModelCallLimit()
 
 void ConnectorHub::reload()
 {
+    reload(false);
+}
+
+void ConnectorHub::reload(bool onlyWhatChanged)
+{
     // A seat never starts a channel: the leader polls Telegram (a second poller gets 409) and
-    // listens for WhatsApp. Settings saved in a seat reach the connectors when it leads.
+    // listens for WhatsApp. The leader's hub follows settings saved in a seat (the store's change).
     if (!m_active)
         return;
     m_reloadAgain.stop(); // this reload reads everything again
+    if (!onlyWhatChanged)
+        m_fullReloadPending = true;
+    onlyWhatChanged = onlyWhatChanged && !m_fullReloadPending;
     const int generation = ++m_generation;
     struct Pending
     {
@@ -94,24 +139,33 @@ void ConnectorHub::reload()
     pending->bot = m_botSettings.config();
 
     QPointer<ConnectorHub> self(this);
-    auto finish = [self, generation, pending] {
+    auto finish = [self, generation, pending, onlyWhatChanged] {
         if (!self || generation != self->m_generation || --pending->outstanding > 0)
             return;
         const auto readable = [&pending](const char* key) {
             return !pending->unreadable.contains(QLatin1String(key));
         };
+        self->m_fullReloadPending = false;
         self->m_agent.setConfig(pending->bot);
         if (readable(BotSettings::kApiKeySecret))
             self->m_agent.setModelApiKey(pending->apiKey);
         self->applyModelCallLimit();
         // A token that cannot be read now is not an empty token: configuring with "" would stop a
         // working connector and show it as having none. Switching a connector off needs no secret.
-        if (!pending->telegram.enabled || readable(TelegramChannel::kSecretKey))
+        const bool telegramSame = onlyWhatChanged && self->m_appliedTelegram &&
+                                  sameConfig(*self->m_appliedTelegram, pending->telegram);
+        if (!telegramSame && (!pending->telegram.enabled || readable(TelegramChannel::kSecretKey))) {
             self->m_telegram.configure(pending->telegram);
-        if (!pending->whatsapp.enabled ||
-            (readable(WhatsAppChannel::kVerifyTokenKey) && readable(WhatsAppChannel::kAppSecretKey) &&
-             readable(WhatsAppChannel::kAccessTokenKey)))
+            self->m_appliedTelegram = pending->telegram;
+        }
+        const bool whatsappSame = onlyWhatChanged && self->m_appliedWhatsApp &&
+                                  sameConfig(*self->m_appliedWhatsApp, pending->whatsapp);
+        if (!whatsappSame && (!pending->whatsapp.enabled || (readable(WhatsAppChannel::kVerifyTokenKey) &&
+                                                             readable(WhatsAppChannel::kAppSecretKey) &&
+                                                             readable(WhatsAppChannel::kAccessTokenKey)))) {
             self->m_whatsapp.configure(pending->whatsapp);
+            self->m_appliedWhatsApp = pending->whatsapp;
+        }
         const bool wasWaiting = self->m_waitingForSecrets;
         self->m_waitingForSecrets = !pending->unreadable.isEmpty();
         if (!pending->unreadable.isEmpty()) {

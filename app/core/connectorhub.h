@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <optional>
 
 namespace zapito {
 
@@ -22,6 +23,7 @@ class ChannelRegistry;
 class ConversationEngine;
 class Database;
 class SecretStore;
+class SharedSettings;
 
 // Owns the channel connectors (Telegram, WhatsApp, preview) and the bot's agent, is the
 // connectors' inbound sink (what they receive goes to the ConversationEngine), and
@@ -34,6 +36,10 @@ public:
     // `settingsFile` empty means the application's default QSettings (tests pass their own).
     ConnectorHub(Database& database, ConversationEngine& engine, ChannelRegistry& registry,
                  SecretStore& secrets, const QString& settingsFile = {}, QObject* parent = nullptr);
+    // The bot's and the channels' settings in the store's shared settings: a change saved in any
+    // seat (or by the command line) reconfigures what it changed here, at once, without a restart.
+    ConnectorHub(Database& database, ConversationEngine& engine, ChannelRegistry& registry,
+                 SecretStore& secrets, SharedSettings& shared, QObject* parent = nullptr);
     ~ConnectorHub() override;
     Q_DISABLE_COPY_MOVE(ConnectorHub)
 
@@ -68,7 +74,12 @@ signals:
 private:
     // The connectors' inbound sink: ok once the message is stored.
     void receive(const CustomerMessage& message, const ChannelConnector::Committed& committed);
+    ConnectorHub(Database& database, ConversationEngine& engine, ChannelRegistry& registry,
+                 SecretStore& secrets, const QString& settingsFile, SharedSettings* shared, QObject* parent);
     void applyModelCallLimit();
+    // reload() that leaves a connector whose configuration (secrets included) is unchanged alone:
+    // a change of the bot's texts must not reconnect Telegram.
+    void reload(bool onlyWhatChanged);
 
     ConversationEngine& m_engine;
     ChannelRegistry& m_registry;
@@ -83,7 +94,11 @@ private:
     PreviewChannel m_preview;
     int m_generation = 0; // a reload() started while secrets were read supersedes the older one
     std::chrono::milliseconds m_secretRetryDelay = kDefaultSecretRetryDelay;
-    QTimer m_reloadAgain;                   // after a secret could not be read
+    QTimer m_reloadAgain;     // after a secret could not be read
+    QTimer m_settingsChanged; // a burst of changed settings costs one reload
+    std::optional<TelegramConfig> m_appliedTelegram;
+    std::optional<WhatsAppConfig> m_appliedWhatsApp;
+    bool m_fullReloadPending = false;       // a reload() that a later one superseded still counts
     QHash<QString, QString> m_secretErrors; // the last error of each unreadable secret, said once
     bool m_waitingForSecrets = false;
     bool m_active = true; // tests that build a hub of their own drive it directly

@@ -2,6 +2,7 @@
 #include "inboxservices.h"
 
 #include "operatorname.h"
+#include "settingsvalues.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -31,6 +32,17 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
         return nullptr;
     }
     std::unique_ptr<InboxServices> services(new InboxServices(std::move(database), parent));
+    // The settings every seat agrees on are read from the store once here, before the loop runs;
+    // a value only this machine's settings file has is copied into the store the first time (the
+    // store wins from then on), so nothing an existing user set is lost (SettingsValues).
+    Status shared = services->m_sharedSettings->load();
+    if (shared)
+        shared = SettingsValues::copyLocalOnce(*services->m_sharedSettings);
+    if (!shared) {
+        if (error)
+            *error = {DatabaseOpenError::Kind::Unreadable, databasePath, shared.error()};
+        return nullptr;
+    }
     auto bot = services->m_store->ensureBot(tr("My bot"));
     if (!bot) {
         if (error)
@@ -49,8 +61,9 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
             [&webhook](qint64 handoffEventId) { webhook.deliver(handoffEventId); });
 
     // Telegram, WhatsApp, the preview chat and the flow-and-model agent (replaces RuleAgent).
-    services->m_connectors = std::make_unique<ConnectorHub>(*services->m_database, engine,
-                                                            services->m_channels, *services->m_secrets);
+    services->m_connectors =
+        std::make_unique<ConnectorHub>(*services->m_database, engine, services->m_channels,
+                                       *services->m_secrets, *services->m_sharedSettings);
     ConnectorHub& hub = *services->m_connectors;
     hub.setActive(false);
     hub.botSettings().storeFirstRunDefaults();
@@ -97,6 +110,11 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
         services->m_maintenance = std::make_unique<StoreMaintenance>(*services->m_database);
     services->m_changes =
         std::make_unique<ChangeWatcher>(*services->m_database, *services->m_store, *services->m_deliveries);
+    // A setting saved in another seat (or by `settings set`) is read again within the feed's
+    // delay; what was saved between the load above and the watcher's start is read once it runs.
+    services->m_sharedSettings->follow(*services->m_changes, services->m_store->reader());
+    connect(services->m_changes.get(), &ChangeWatcher::watching, services->m_sharedSettings.get(),
+            &SharedSettings::refresh);
     services->m_leadership =
         std::make_unique<Leadership>(*services->m_database, *services->m_secrets,
                                      *services->m_webhookSettings, hub.channelSettings(), mode, timings);
@@ -158,7 +176,8 @@ InboxServices::InboxServices(std::unique_ptr<Database> database, QObject* parent
     , m_database(std::move(database))
     , m_store(std::make_unique<ConversationStore>(*m_database))
     , m_secrets(std::make_unique<SecretStore>())
-    , m_webhookSettings(std::make_unique<WebhookSettings>(*m_secrets))
+    , m_sharedSettings(std::make_unique<SharedSettings>(*m_database))
+    , m_webhookSettings(std::make_unique<WebhookSettings>(*m_secrets, *m_sharedSettings))
     , m_deliveries(std::make_unique<DeliveryStore>(*m_database))
     , m_webhook(std::make_unique<WebhookDispatcher>(*m_deliveries, *m_webhookSettings))
 {}

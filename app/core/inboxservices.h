@@ -14,6 +14,7 @@
 #include "seatpresence.h"
 #include "seattimings.h"
 #include "secretstore.h"
+#include "sharedsettings.h"
 #include "storemaintenance.h"
 #include "webhookdispatcher.h"
 #include "webhooksettings.h"
@@ -54,6 +55,8 @@ public:
     ConversationEngine& engine() { return *m_engine; }
     SecretStore& secrets() { return *m_secrets; }
     WebhookSettings& webhookSettings() { return *m_webhookSettings; }
+    // The settings every seat agrees on (the webhook's, the bot's, the channels'), in the store.
+    SharedSettings& sharedSettings() { return *m_sharedSettings; }
     DeliveryStore& deliveries() { return *m_deliveries; }
     WebhookDispatcher& webhook() { return *m_webhook; }
     ConnectorHub& connectors() { return *m_connectors; }
@@ -83,6 +86,7 @@ private:
     RuleAgent m_ruleAgent;
     std::unique_ptr<ConversationEngine> m_engine;
     std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<SharedSettings> m_sharedSettings; // read by the settings below: goes after them
     std::unique_ptr<WebhookSettings> m_webhookSettings;
     std::unique_ptr<DeliveryStore> m_deliveries;
     std::unique_ptr<WebhookDispatcher> m_webhook;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "botsettings.h"
 
-#include "settingsfile.h"
+#include "settingsvalues.h"
+#include "sharedsettings.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -24,9 +25,29 @@ const QString kAutomaticFallbackWithWord = QStringLiteral("bot/automatic_fallbac
 } // namespace
 
 BotSettings::BotSettings(const QString& settingsFile, QObject* parent)
-    : QObject(parent)
-    , m_settings(openSettings(settingsFile))
+    : BotSettings(settingsFile, nullptr, parent)
 {}
+
+BotSettings::BotSettings(const QString& settingsFile, SharedSettings* shared, QObject* parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<SettingsValues>(settingsFile, shared))
+{
+    // Another seat's save (or the command line's) arrives here as the store's change.
+    if (shared)
+        connect(shared, &SharedSettings::changed, this, [this](const QStringList& keys) {
+            for (const QString& key : keys) {
+                if (key.startsWith(QLatin1String("bot/")) || key.startsWith(QLatin1String("agent/"))) {
+                    emit changed();
+                    return;
+                }
+            }
+        });
+}
+
+SharedSettings* BotSettings::shared() const
+{
+    return m_settings->shared();
+}
 
 BotSettings::~BotSettings() = default;
 
@@ -58,19 +79,21 @@ BotConfig BotSettings::config() const
 
 void BotSettings::setConfig(const BotConfig& c)
 {
-    m_settings->setValue(kInstructions, c.instructions);
-    m_settings->setValue(
-        kRules, QString::fromUtf8(QJsonDocument(flowToJson(c.rules)).toJson(QJsonDocument::Compact)));
-    m_settings->setValue(kHandoffMessage, c.handoffMessage);
-    m_settings->setValue(kFallback, c.fallback == BotConfig::Fallback::Handoff ? QStringLiteral("handoff")
-                                                                               : QStringLiteral("reply"));
-    m_settings->setValue(kFallbackReply, c.fallbackReply);
-    m_settings->setValue(kModelBaseUrl, c.modelBaseUrl.trimmed());
-    m_settings->setValue(kModelName, c.modelName.trimmed());
-    m_settings->setValue(kModelTimeout, c.modelTimeoutMs);
-    m_settings->setValue(kMonthly, c.monthlyModelReplies);
-    m_settings->sync();
-    emit changed();
+    // One write: another seat sees the whole flow and its texts change together.
+    m_settings->set({
+        {kInstructions, c.instructions},
+        {kRules, QString::fromUtf8(QJsonDocument(flowToJson(c.rules)).toJson(QJsonDocument::Compact))},
+        {kHandoffMessage, c.handoffMessage},
+        {kFallback,
+         c.fallback == BotConfig::Fallback::Handoff ? QStringLiteral("handoff") : QStringLiteral("reply")},
+        {kFallbackReply, c.fallbackReply},
+        {kModelBaseUrl, c.modelBaseUrl.trimmed()},
+        {kModelName, c.modelName.trimmed()},
+        {kModelTimeout, c.modelTimeoutMs},
+        {kMonthly, c.monthlyModelReplies},
+    });
+    if (!m_settings->shared()) // the store's changed() says it otherwise
+        emit changed();
 }
 
 bool BotSettings::storeFirstRunDefaults()
@@ -86,17 +109,16 @@ bool BotSettings::storeFirstRunDefaults()
                                         "say \"%1\" to talk to a person.")},
         {QLatin1String(kDefaultBotNameKey), QCoreApplication::translate("zapito::BotName", "My bot")},
     };
-    bool stored = false;
+    QList<std::pair<QString, QVariant>> missing;
     for (const auto& [key, text] : defaults) {
-        if (m_settings->contains(key))
-            continue;
-        m_settings->setValue(key, text);
-        stored = true;
+        if (!m_settings->contains(key))
+            missing.append({key, text});
     }
-    if (!stored)
+    if (missing.isEmpty())
         return false;
-    m_settings->sync();
-    emit changed();
+    m_settings->set(missing);
+    if (!m_settings->shared())
+        emit changed();
     return true;
 }
 
@@ -107,9 +129,9 @@ QVariant BotSettings::value(const QString& key, const QVariant& fallback) const
 
 void BotSettings::setValue(const QString& key, const QVariant& value)
 {
-    m_settings->setValue(key, value);
-    m_settings->sync();
-    emit changed();
+    m_settings->set({{key, value}});
+    if (!m_settings->shared())
+        emit changed();
 }
 
 } // namespace zapito

@@ -7,12 +7,15 @@
 
 #include <memory>
 
-class QSettings;
-
 namespace zapito {
 
-// Settings → Bot: the flow, instructions, fallback, model endpoint and monthly budget in
-// QSettings. The model's API key is NOT here: it lives in the SecretStore under kApiKeySecret.
+class SettingsValues;
+class SharedSettings;
+
+// Settings → Bot: the flow, instructions, fallback, model endpoint and monthly budget, in the
+// store's shared settings (every seat and the leader agree; see SettingsValues), or this machine's
+// settings file without a store. The model's API key is NOT here: it lives in the SecretStore
+// under kApiKeySecret.
 class BotSettings final : public QObject
 {
     Q_OBJECT
@@ -23,6 +26,8 @@ public:
 
     // `settingsFile` empty means the application's default QSettings.
     explicit BotSettings(const QString& settingsFile = {}, QObject* parent = nullptr);
+    // In the store's shared settings when `shared` is given; changed() follows every seat's.
+    BotSettings(const QString& settingsFile, SharedSettings* shared, QObject* parent = nullptr);
     ~BotSettings() override;
     Q_DISABLE_COPY_MOVE(BotSettings)
 
@@ -36,12 +41,13 @@ public:
 
     QVariant value(const QString& key, const QVariant& fallback = {}) const;
     void setValue(const QString& key, const QVariant& value);
+    SharedSettings* shared() const;
 
 signals:
     void changed();
 
 private:
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SettingsValues> m_settings;
 };
 
 } // namespace zapito

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "channelsettings.h"
 
-#include "settingsfile.h"
+#include "settingsvalues.h"
+#include "sharedsettings.h"
 
 namespace zapito {
 
@@ -16,9 +17,24 @@ const QString kWhatsAppPhoneNumberId = QStringLiteral("channels/whatsapp/phone_n
 } // namespace
 
 ChannelSettings::ChannelSettings(const QString& settingsFile, QObject* parent)
-    : QObject(parent)
-    , m_settings(openSettings(settingsFile))
+    : ChannelSettings(settingsFile, nullptr, parent)
 {}
+
+ChannelSettings::ChannelSettings(const QString& settingsFile, SharedSettings* shared, QObject* parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<SettingsValues>(settingsFile, shared))
+{
+    // Another seat's save (or the command line's) arrives here as the store's change.
+    if (shared)
+        connect(shared, &SharedSettings::changed, this, [this](const QStringList& keys) {
+            for (const QString& key : keys) {
+                if (key.startsWith(QLatin1String("channels/"))) {
+                    emit changed();
+                    return;
+                }
+            }
+        });
+}
 
 ChannelSettings::~ChannelSettings() = default;
 
@@ -43,21 +59,22 @@ WhatsAppConfig ChannelSettings::whatsapp() const
 
 void ChannelSettings::setTelegram(const TelegramConfig& config)
 {
-    m_settings->setValue(kTelegramEnabled, config.enabled);
-    m_settings->setValue(kTelegramApiBase, config.apiBase.trimmed());
-    m_settings->sync();
-    emit changed();
+    m_settings->set({{kTelegramEnabled, config.enabled}, {kTelegramApiBase, config.apiBase.trimmed()}});
+    if (!m_settings->shared()) // the store's changed() says it otherwise
+        emit changed();
 }
 
 void ChannelSettings::setWhatsApp(const WhatsAppConfig& config)
 {
-    m_settings->setValue(kWhatsAppEnabled, config.enabled);
-    m_settings->setValue(kWhatsAppAddress, config.listenAddress.trimmed());
-    m_settings->setValue(kWhatsAppPort, config.listenPort);
-    m_settings->setValue(kWhatsAppGraphBase, config.graphBase.trimmed());
-    m_settings->setValue(kWhatsAppPhoneNumberId, config.phoneNumberId.trimmed());
-    m_settings->sync();
-    emit changed();
+    m_settings->set({
+        {kWhatsAppEnabled, config.enabled},
+        {kWhatsAppAddress, config.listenAddress.trimmed()},
+        {kWhatsAppPort, config.listenPort},
+        {kWhatsAppGraphBase, config.graphBase.trimmed()},
+        {kWhatsAppPhoneNumberId, config.phoneNumberId.trimmed()},
+    });
+    if (!m_settings->shared())
+        emit changed();
 }
 
 QVariant ChannelSettings::value(const QString& key, const QVariant& fallback) const
@@ -67,9 +84,9 @@ QVariant ChannelSettings::value(const QString& key, const QVariant& fallback) co
 
 void ChannelSettings::setValue(const QString& key, const QVariant& value)
 {
-    m_settings->setValue(key, value);
-    m_settings->sync();
-    emit changed();
+    m_settings->set({{key, value}});
+    if (!m_settings->shared())
+        emit changed();
 }
 
 } // namespace zapito

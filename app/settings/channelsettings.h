@@ -9,19 +9,24 @@
 
 #include <memory>
 
-class QSettings;
-
 namespace zapito {
 
-// Settings → Channels: the plain parts of the Telegram and WhatsApp configuration in
-// QSettings. Tokens and secrets are NOT here: they live in the SecretStore under the keys the
-// configs name (TelegramConfig::kSecretKey, WhatsAppConfig::k…Key).
+class SettingsValues;
+class SharedSettings;
+
+// Settings → Channels: the plain parts of the Telegram and WhatsApp configuration (which channels
+// are on, addresses, ids), in the store's shared settings (every seat and the leader agree; see
+// SettingsValues), or this machine's settings file without a store. Tokens and secrets are NOT here: they
+// live in the SecretStore under the keys the configs name (TelegramConfig::kSecretKey,
+// WhatsAppConfig::k…Key).
 class ChannelSettings final : public QObject
 {
     Q_OBJECT
 public:
     // `settingsFile` empty means the application's default QSettings.
     explicit ChannelSettings(const QString& settingsFile = {}, QObject* parent = nullptr);
+    // In the store's shared settings when `shared` is given; changed() follows every seat's.
+    ChannelSettings(const QString& settingsFile, SharedSettings* shared, QObject* parent = nullptr);
     ~ChannelSettings() override;
     Q_DISABLE_COPY_MOVE(ChannelSettings)
 
@@ -31,7 +36,7 @@ public:
     void setTelegram(const TelegramConfig& config);
     void setWhatsApp(const WhatsAppConfig& config);
 
-    // Raw access for the command line: the QSettings key, e.g. "channels/telegram/enabled".
+    // Raw access: the settings key, e.g. "channels/telegram/enabled".
     QVariant value(const QString& key, const QVariant& fallback = {}) const;
     void setValue(const QString& key, const QVariant& value);
 
@@ -39,7 +44,7 @@ signals:
     void changed();
 
 private:
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SettingsValues> m_settings;
 };
 
 } // namespace zapito

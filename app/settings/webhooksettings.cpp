@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "webhooksettings.h"
 
-#include "settingsfile.h"
+#include "settingsvalues.h"
+#include "sharedsettings.h"
 
 #include <QPointer>
 
@@ -13,16 +14,32 @@ const QString kEnabledKey = QStringLiteral("webhook/enabled");
 } // namespace
 
 WebhookSettings::WebhookSettings(SecretStore& secrets, const QString& settingsFile, QObject* parent)
+    : WebhookSettings(secrets, settingsFile, nullptr, parent)
+{}
+
+WebhookSettings::WebhookSettings(SecretStore& secrets, SharedSettings& shared, QObject* parent)
+    : WebhookSettings(secrets, {}, &shared, parent)
+{}
+
+WebhookSettings::WebhookSettings(SecretStore& secrets, const QString& settingsFile, SharedSettings* shared,
+                                 QObject* parent)
     : QObject(parent)
     , m_secrets(secrets)
-    , m_settings(openSettings(settingsFile))
-{}
+    , m_settings(std::make_unique<SettingsValues>(settingsFile, shared))
+{
+    // Another seat's save (or the command line's) arrives here as the store's change.
+    if (shared)
+        connect(shared, &SharedSettings::changed, this, [this](const QStringList& keys) {
+            if (keys.contains(kEndpointKey) || keys.contains(kEnabledKey))
+                emit changed();
+        });
+}
 
 WebhookSettings::~WebhookSettings() = default;
 
 QString WebhookSettings::settingsFilePath() const
 {
-    return m_settings->fileName();
+    return m_settings->localFileName();
 }
 
 QString WebhookSettings::endpoint() const
@@ -51,9 +68,9 @@ QString WebhookSettings::setEndpoint(const QString& url)
     if (const QString problem = endpointProblem(trimmed); !problem.isEmpty())
         return problem;
     if (trimmed != endpoint()) {
-        m_settings->setValue(kEndpointKey, trimmed);
-        m_settings->sync();
-        emit changed();
+        m_settings->set({{kEndpointKey, trimmed}});
+        if (!m_settings->shared()) // the store's changed() says it otherwise
+            emit changed();
     }
     return {};
 }
@@ -62,9 +79,9 @@ void WebhookSettings::setEnabled(bool enabled)
 {
     if (enabled == isEnabled() && m_settings->contains(kEnabledKey))
         return;
-    m_settings->setValue(kEnabledKey, enabled);
-    m_settings->sync();
-    emit changed();
+    m_settings->set({{kEnabledKey, enabled}});
+    if (!m_settings->shared())
+        emit changed();
 }
 
 QString WebhookSettings::endpointProblem(const QString& url)
@@ -121,11 +138,20 @@ void WebhookSettings::save(const QString& url, bool enabled, const QString& secr
             done(error);
             return;
         }
-        self->m_settings->setValue(kEndpointKey, url.trimmed());
-        self->m_settings->setValue(kEnabledKey, enabled);
-        self->m_settings->sync();
-        emit self->changed();
-        done({});
+        const bool wasEqual = self->endpoint() == url.trimmed() && self->isEnabled() == enabled &&
+                              self->m_settings->contains(kEnabledKey);
+        if (!self->m_settings->shared()) {
+            self->m_settings->set({{kEndpointKey, url.trimmed()}, {kEnabledKey, enabled}});
+            emit self->changed();
+            done({});
+            return;
+        }
+        // The page hears the store's answer: a save the store refused is said, not lost quietly.
+        self->m_settings->set({{kEndpointKey, url.trimmed()}, {kEnabledKey, enabled}},
+                              [done](const Status& stored) { done(stored ? QString() : stored.error()); });
+        // The secret may have changed even when the endpoint did not: listeners read it again.
+        if (wasEqual)
+            emit self->changed();
     };
     if (secret.isEmpty())
         m_secrets.remove(QLatin1String(kSecretKey), apply);

@@ -9,12 +9,14 @@
 
 #include <memory>
 
-class QSettings;
-
 namespace zapito {
 
-// Settings → Integrations: the webhook endpoint and the enabled switch live in QSettings; the
-// signing secret lives in the SecretStore under kSecretKey and never in QSettings.
+class SettingsValues;
+class SharedSettings;
+
+// Settings → Integrations: the webhook endpoint and the enabled switch live in the store (shared
+// by every seat, see SettingsValues; this machine's settings file without one); the signing secret
+// lives in the SecretStore under kSecretKey and never in a settings file or the store.
 class WebhookSettings : public QObject
 {
     Q_OBJECT
@@ -24,6 +26,11 @@ public:
     // `settingsFile` empty means the application's default QSettings.
     explicit WebhookSettings(SecretStore& secrets, const QString& settingsFile = {},
                              QObject* parent = nullptr);
+    // The endpoint and switch in the store's shared settings; changed() follows every seat's.
+    WebhookSettings(SecretStore& secrets, SharedSettings& shared, QObject* parent = nullptr);
+    // In the store's shared settings when `shared` is given, else in the settings file.
+    WebhookSettings(SecretStore& secrets, const QString& settingsFile, SharedSettings* shared,
+                    QObject* parent);
     ~WebhookSettings() override;
     Q_DISABLE_COPY_MOVE(WebhookSettings)
 
@@ -44,7 +51,8 @@ public:
     static QString configurationProblem(const QString& url, const QString& secret);
 
     // Validates, stores the secret (or removes it when `secret` is empty and no endpoint is
-    // set), then the endpoint and switch; `done` gets "" or the reason nothing was saved.
+    // set), then the endpoint and switch; `done` gets "" once the store has them, or the reason
+    // they were not saved.
     void save(const QString& url, bool enabled, const QString& secret, SecretStore::WriteDone done);
 
     void readSecret(SecretStore::ReadDone done);
@@ -57,7 +65,7 @@ signals:
 
 private:
     SecretStore& m_secrets;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SettingsValues> m_settings;
 };
 
 } // namespace zapito

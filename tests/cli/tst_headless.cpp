@@ -63,7 +63,10 @@ class tst_Headless : public QObject
     void set(const QString& key, const QString& value)
     {
         int code = -1;
-        command({QStringLiteral("settings"), QStringLiteral("set"), key, value}, {}, &code);
+        // The shared settings are the store's: set in the inbox the headless process opens.
+        command({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("--database"),
+                 m_tmp.path(), key, value},
+                {}, &code);
         QCOMPARE(code, 0);
     }
     void setSecret(const QString& key, const QByteArray& value)

@@ -35,7 +35,9 @@ class tst_ReplyCommand : public QObject
     QStringList db() const { return {QStringLiteral("--database"), m_tmp->path()}; }
     void set(const QString& key, const QString& value)
     {
-        const auto r = m_cli->run({QStringLiteral("settings"), QStringLiteral("set"), key, value});
+        // The channels' settings are the store's: set where the reply command reads them.
+        const auto r = m_cli->run(QStringList{QStringLiteral("settings"), QStringLiteral("set")} + db() +
+                                  QStringList{key, value});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
     CliProcess::Result reply(const QByteArray& text, const QString& conversation = {})

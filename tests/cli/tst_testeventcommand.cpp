@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cliprocess.h"
+#include "database.h"
 #include "localhttpserver.h"
 #include "signature.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace zapito;
@@ -95,8 +96,19 @@ private slots:
         if (exitCode != 0)
             QVERIFY2(!r.err.isEmpty(), "a failure says why on standard error");
         QVERIFY(!r.out.contains(kSecret) && !r.err.contains(kSecret));
-        // A test event records nothing: the inbox is neither opened nor made.
-        QVERIFY(!QFileInfo::exists(m_cli->home() + QStringLiteral("/data/zapito/zapito-inbox/inbox.sqlite")));
+        // A test event records nothing: the inbox (which `settings set` made, since the endpoint is
+        // kept there for every seat) has no delivery and no attempt.
+        Database::Options readOnly;
+        readOnly.readOnly = true;
+        DatabaseOpenError error;
+        const auto inbox = Database::open(
+            m_cli->home() + QStringLiteral("/data/zapito/zapito-inbox/inbox.sqlite"), readOnly, &error);
+        QVERIFY2(inbox, qPrintable(error.message));
+        QSqlQuery q(inbox->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM delivery_attempts) + "
+                                      "(SELECT COUNT(*) FROM handoff_events)")) &&
+                q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 
     void testEvent_connectionRefused_printsTheErrorAndExits1()

@@ -145,7 +145,10 @@ private slots:
              {std::pair{QStringLiteral("telegram.enabled"), QStringLiteral("true")},
               std::pair{QStringLiteral("telegram.api_base"),
                         m_telegram.url(QStringLiteral("/")).toString()}}) {
-            QCOMPARE(run({QStringLiteral("settings"), QStringLiteral("set"), key, value}), 0);
+            // Into the store every process on it reads (the channels' settings are shared).
+            QCOMPARE(run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("--database"),
+                          db(), key, value}),
+                     0);
         }
         QCOMPARE(
             run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("telegram.bot_token")},
@@ -169,8 +172,8 @@ private slots:
         // home, without it) stays a seat and says why; it never takes over.
         test::CliProcess stranger(QStringLiteral(ZAPITO_INBOX_BINARY));
         QCOMPARE(stranger
-                     .run({QStringLiteral("settings"), QStringLiteral("set"),
-                           QStringLiteral("telegram.enabled"), QStringLiteral("true")})
+                     .run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("--database"),
+                           db(), QStringLiteral("telegram.enabled"), QStringLiteral("true")})
                      .exitCode,
                  0);
         auto ineligible = stranger.start({QStringLiteral("--headless"), QStringLiteral("--database"), db()});

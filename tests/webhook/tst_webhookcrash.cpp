@@ -90,9 +90,9 @@ private slots:
             QVERIFY(record);
             eventId = record->event.id;
         }
-        const auto set =
-            m_cli->run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("webhook.endpoint"),
-                        m_receiver->url(QStringLiteral("/lead")).toString()});
+        const auto set = m_cli->run(
+            {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("--database"), m_tmp->path(),
+             QStringLiteral("webhook.endpoint"), m_receiver->url(QStringLiteral("/lead")).toString()});
         QCOMPARE(set.exitCode, 0);
         const auto secret = m_cli->run(
             {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("webhook.signing_secret")},
