@@ -7,6 +7,7 @@
 #include "messagewriter.h"
 #include "storequeries.h"
 #include "storereader.h"
+#include "storewriter.h"
 #include "untrustedtext.h"
 #include "writetransaction.h"
 
@@ -36,13 +37,24 @@ ConversationStore::ConversationStore(Database& database, QObject* parent)
     , m_database(database)
 {}
 
-ConversationStore::~ConversationStore() = default;
+ConversationStore::~ConversationStore()
+{
+    // Its remaining writes commit while this store, which they are announced on, still exists.
+    m_writer.reset();
+}
 
 StoreReader& ConversationStore::reader()
 {
     if (!m_reader)
         m_reader = std::make_unique<StoreReader>(m_database);
     return *m_reader;
+}
+
+StoreWriter& ConversationStore::writer()
+{
+    if (!m_writer)
+        m_writer = std::make_unique<StoreWriter>(*this, m_database);
+    return *m_writer;
 }
 
 QSqlDatabase ConversationStore::connection() const

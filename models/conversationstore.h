@@ -16,6 +16,7 @@ namespace zapito {
 
 class Database;
 class StoreReader;
+class StoreWriter;
 
 // Which conversations a page of the list shows; it turns into SQL, so filtering and paging
 // happen in the database, never in a proxy model.
@@ -130,6 +131,9 @@ public:
     // The window's reads run here, off the GUI thread, on a connection of their own; made on
     // first use (headless mode and the command line never need it).
     StoreReader& reader();
+    // The window's writes run here, off the GUI thread, on a connection of their own that may
+    // wait for another process's lock; made on first use, like the reader.
+    StoreWriter& writer();
 
 signals:
     void conversationChanged(const QString& conversationId);
@@ -141,6 +145,7 @@ signals:
 private:
     Database& m_database;
     std::unique_ptr<StoreReader> m_reader;
+    std::unique_ptr<StoreWriter> m_writer; // goes first: its queued writes announce here
 };
 
 } // namespace zapito

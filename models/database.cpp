@@ -322,4 +322,12 @@ QSqlDatabase Database::openExtraConnection(const QString& connectionName, int bu
     return db;
 }
 
+std::unique_ptr<Database> Database::openPeer(const QString& connectionName, int busyTimeoutMs) const
+{
+    (void)openExtraConnection(connectionName, busyTimeoutMs);
+    std::unique_ptr<Database> peer(new Database(m_path, connectionName, nullptr));
+    peer->m_busyTimeoutMs = busyTimeoutMs;
+    return peer;
+}
+
 } // namespace zapito

@@ -76,6 +76,11 @@ public:
     // A further connection to the same file, for a worker thread; the caller removes it. It
     // waits for locks as long as this one does, or `busyTimeoutMs` when given.
     QSqlDatabase openExtraConnection(const QString& connectionName, int busyTimeoutMs = -1) const;
+    // The same store through a further connection, for a store that lives on a worker thread:
+    // made on the calling thread and usable only there, closed when the result is destroyed.
+    // Nothing is migrated, probed or locked: this handle's owner did that. Check
+    // connection().isOpen().
+    std::unique_ptr<Database> openPeer(const QString& connectionName, int busyTimeoutMs) const;
 
 private:
     friend class PostgresDatabase; // opens a PostgreSQL store (postgresdatabase.h)

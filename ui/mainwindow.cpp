@@ -22,6 +22,7 @@
 #include "singlekeyshortcuts.h"
 #include "storequeries.h"
 #include "storereader.h"
+#include "storewriter.h"
 #include "transcriptmodel.h"
 #include "transcriptpane.h"
 #include "traycontroller.h"
@@ -319,28 +320,35 @@ void MainWindow::connectChannel()
 
 void MainWindow::loadSamples()
 {
-    const Status loaded = loadSampleConversations(m_services.store(), m_services.engine().bot());
-    if (!loaded) {
-        QMessageBox::warning(this, tr("Cannot load the samples"), loaded.error());
-        return;
-    }
-    m_listModel->reload();
-    statusBar()->showMessage(tr("Sample conversations loaded. Remove them any time from the File menu."),
-                             10000);
+    const Bot bot = m_services.engine().bot();
+    m_services.store().writer().write<Status>(
+        this, [bot](StoreWriter::Context& c) { return loadSampleConversations(c.store, bot); },
+        [this](const Status& loaded) {
+            if (!loaded) {
+                QMessageBox::warning(this, tr("Cannot load the samples"), loaded.error());
+                return;
+            }
+            m_listModel->reload();
+            statusBar()->showMessage(
+                tr("Sample conversations loaded. Remove them any time from the File menu."), 10000);
+        });
 }
 
 void MainWindow::removeSamples()
 {
-    const Status removed = removeSampleConversations(m_services.store());
-    if (!removed) {
-        QMessageBox::warning(this, tr("Cannot remove the samples"), removed.error());
-        return;
-    }
-    m_listModel->reload();
-    // The open sample is gone with the others.
-    if (m_listModel->rowOf(m_selection->currentConversationId()) < 0)
-        m_selection->closeConversation();
-    statusBar()->showMessage(tr("Sample conversations removed."), 8000);
+    m_services.store().writer().write<Status>(
+        this, [](StoreWriter::Context& c) { return removeSampleConversations(c.store); },
+        [this](const Status& removed) {
+            if (!removed) {
+                QMessageBox::warning(this, tr("Cannot remove the samples"), removed.error());
+                return;
+            }
+            m_listModel->reload();
+            // The open sample is gone with the others.
+            if (m_listModel->rowOf(m_selection->currentConversationId()) < 0)
+                m_selection->closeConversation();
+            statusBar()->showMessage(tr("Sample conversations removed."), 8000);
+        });
 }
 
 void MainWindow::moveSelection(int delta)
@@ -414,9 +422,13 @@ void MainWindow::setUpTriage()
     connect(m_transcriptPane, &TranscriptPane::resolved, this,
             [this](const QString& id, const QString& title) {
                 m_undoBar->offer(tr("Resolved %1.").arg(isolated(title)), [this, id] {
-                    const Status reopened = m_services.store().reopen(id);
-                    statusBar()->showMessage(
-                        reopened ? tr("Undone: the conversation is open again.") : reopened.error(), 8000);
+                    m_services.store().writer().write<Status>(
+                        this, [id](StoreWriter::Context& c) { return c.store.reopen(id); },
+                        [this](const Status& reopened) {
+                            statusBar()->showMessage(reopened ? tr("Undone: the conversation is open again.")
+                                                              : reopened.error(),
+                                                     8000);
+                        });
                 });
             });
 
@@ -437,7 +449,7 @@ void MainWindow::changeEvent(QEvent* event)
     // Back at the window: what it shows is read now, as a message that came meanwhile.
     if (event->type() == QEvent::ActivationChange && isActiveWindow() &&
         !m_selection->currentConversationId().isEmpty())
-        (void)m_services.store().markRead(m_selection->currentConversationId());
+        m_selection->markRead(m_selection->currentConversationId());
     QMainWindow::changeEvent(event);
 }
 

@@ -280,7 +280,17 @@ void ReplyBox::focusEditor()
 
 void ReplyBox::updateSendEnabled()
 {
-    m_send->setEnabled((m_mode == Mode::Note || m_connected) && !m_edit->toPlainText().trimmed().isEmpty());
+    m_send->setEnabled(!m_sending && (m_mode == Mode::Note || m_connected) &&
+                       !m_edit->toPlainText().trimmed().isEmpty());
+}
+
+void ReplyBox::setSending(bool sending)
+{
+    if (m_sending == sending)
+        return;
+    m_sending = sending;
+    m_edit->setReadOnly(sending);
+    updateSendEnabled();
 }
 
 void ReplyBox::changeEvent(QEvent* event)

@@ -49,6 +49,8 @@ public:
     void clearText();
     void setText(const QString& text);
     void showError(const QString& message); // empty hides it
+    // While the text is being written to the store: nothing can be sent again or changed.
+    void setSending(bool sending);
     void focusEditor();
     QPlainTextEdit* editor() const { return m_edit; }
     SavedReplyCompleter* completer() const { return m_completer; }
@@ -91,6 +93,7 @@ private:
     qsizetype m_limit = 0;
     Mode m_mode = Mode::Reply;
     bool m_connected = false;
+    bool m_sending = false;
 };
 
 } // namespace zapito

@@ -4,6 +4,7 @@
 #include "conversationlistmodel.h"
 #include "conversationstore.h"
 #include "inboxroles.h"
+#include "storewriter.h"
 #include "transcriptmodel.h"
 
 #include <QAbstractItemView>
@@ -106,7 +107,7 @@ void SelectionController::load(quint64 generation, const QString& conversationId
     m_shown = conversationId;
     m_transcript.setConversation(conversationId);
     if (!conversationId.isEmpty())
-        (void)m_store.markRead(conversationId); // a failure here only leaves the unread count
+        markRead(conversationId); // a failure here only leaves the unread count
     emit conversationOpened(conversationId);
 }
 
@@ -143,8 +144,14 @@ void SelectionController::onMessageAdded(const QString& conversationId)
     if (conversationId == m_shown && m_list.window()->isActiveWindow())
         QTimer::singleShot(0, this, [this, conversationId] {
             if (conversationId == m_shown)
-                (void)m_store.markRead(conversationId);
+                markRead(conversationId);
         });
+}
+
+void SelectionController::markRead(const QString& conversationId)
+{
+    m_store.writer().write<Status>(
+        nullptr, [conversationId](StoreWriter::Context& c) { return c.store.markRead(conversationId); }, {});
 }
 
 } // namespace zapito

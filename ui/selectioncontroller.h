@@ -39,6 +39,8 @@ public:
     quint64 generation() const { return m_generation; }
     // Shows no conversation (e.g. the open one was deleted).
     void closeConversation();
+    // Records that the operator has read the conversation, on the store's writer thread.
+    void markRead(const QString& conversationId);
 
 signals:
     // The transcript now shows this conversation (empty: nothing selected).

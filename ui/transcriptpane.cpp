@@ -8,6 +8,9 @@
 #include "emptystate.h"
 #include "messageparts.h"
 #include "replybox.h"
+#include "storequeries.h"
+#include "storereader.h"
+#include "storewriter.h"
 #include "transcriptmodel.h"
 #include "transcripttext.h"
 #include "transcriptview.h"
@@ -173,6 +176,7 @@ void TranscriptPane::showConversation(const QString& conversationId)
             m_drafts.insert(m_conversationId, m_reply->text());
     }
     m_conversationId = conversationId;
+    m_reply->setSending(false); // a write still under way answers the conversation it was for
     m_stack->setCurrentWidget(conversationId.isEmpty() ? static_cast<QWidget*>(m_empty) : m_content);
     m_reply->clearText();
     m_reply->setText(m_drafts.take(conversationId));
@@ -187,7 +191,20 @@ void TranscriptPane::refreshHeader()
         m_reopenAction->setEnabled(false);
         return;
     }
-    auto conversation = m_store.conversation(m_conversationId);
+    // Read off the GUI thread like every read (on PostgreSQL it is a round trip); the header
+    // keeps what it showed until the answer, and an answer for another conversation is dropped.
+    const QString id = m_conversationId;
+    m_store.reader().read<Expected<Conversation>>(
+        this, QStringLiteral("transcript-header"),
+        [id](const QSqlDatabase& db) { return StoreQueries::conversation(db, id); },
+        [this, id](const Expected<Conversation>& conversation) {
+            if (id == m_conversationId)
+                showHeader(conversation);
+        });
+}
+
+void TranscriptPane::showHeader(const Expected<Conversation>& conversation)
+{
     if (!conversation) {
         m_title->setText(tr("This conversation could not be read"));
         m_subtitle->setText(conversation.error());
@@ -228,7 +245,8 @@ void TranscriptPane::refreshHeader()
     m_reopenAction->setEnabled(isResolved(*conversation));
     m_reopenButton->setVisible(isResolved(*conversation));
     m_subtitle->setText(parts.join(QStringLiteral("  ·  ")));
-    m_resolveAction->setEnabled(waiting);
+    // Not twice while the first is still being written.
+    m_resolveAction->setEnabled(waiting && !m_resolving.contains(m_conversationId));
     m_resolveButton->setVisible(waiting);
     m_resolveButton->setText(conversation->status == ConversationStatus::Operator ? tr("Give back to the bot")
                                                                                   : tr("Mark resolved"));
@@ -274,60 +292,92 @@ void TranscriptPane::resolve()
 {
     if (m_conversationId.isEmpty() || !m_resolveAction->isEnabled())
         return;
-    const Status done = m_engine.resolve(m_conversationId, systemOperatorName());
-    if (!done) {
-        // Another seat may have been first: "Already resolved by …".
-        emit statusMessage(done.error());
-        refreshHeader();
-        return;
-    }
-    emit statusMessage(tr("Resolved. The bot answers this customer again."));
-    emit resolved(m_conversationId, m_title->text());
+    const QString id = m_conversationId;
+    const QString title = m_title->text();
+    m_resolving.insert(id);
+    m_resolveAction->setEnabled(false);
+    m_engine.resolve(id, systemOperatorName(), this, [this, id, title](const Status& done) {
+        m_resolving.remove(id);
+        if (!done) {
+            // Another seat may have been first: "Already resolved by …".
+            emit statusMessage(done.error());
+            refreshHeader();
+            return;
+        }
+        emit statusMessage(tr("Resolved. The bot answers this customer again."));
+        emit resolved(id, title);
+    });
 }
 
 void TranscriptPane::reopen()
 {
     if (m_conversationId.isEmpty() || !m_reopenAction->isEnabled())
         return;
-    const Status reopened = m_store.reopen(m_conversationId);
-    emit statusMessage(reopened ? tr("Reopened. The bot is silent again.") : reopened.error());
+    const QString id = m_conversationId;
+    m_store.writer().write<Status>(
+        this, [id](StoreWriter::Context& c) { return c.store.reopen(id); },
+        [this](const Status& reopened) {
+            emit statusMessage(reopened ? tr("Reopened. The bot is silent again.") : reopened.error());
+        });
 }
 
 void TranscriptPane::assignToMe()
 {
     if (m_conversationId.isEmpty() || !m_assignAction->isEnabled())
         return;
-    const Status assigned = m_store.assign(m_conversationId, systemOperatorName());
-    if (!assigned)
-        emit statusMessage(assigned.error());
+    const QString id = m_conversationId;
+    const QString me = systemOperatorName();
+    m_store.writer().write<Status>(
+        this, [id, me](StoreWriter::Context& c) { return c.store.assign(id, me); },
+        [this](const Status& assigned) {
+            if (!assigned)
+                emit statusMessage(assigned.error());
+        });
 }
 
 void TranscriptPane::sendReply(const QString& text)
 {
-    const Status sent = m_engine.replyAsOperator(m_conversationId, text, systemOperatorName());
-    if (!sent) {
-        m_reply->showError(sent.error());
-        return;
-    }
-    m_reply->showError(QString());
-    m_reply->clearText();
+    startWrite(text, [this](const QString& id, const QString& text, ConversationEngine::Done done) {
+        m_engine.replyAsOperator(id, text, systemOperatorName(), this, std::move(done));
+    });
 }
 
 void TranscriptPane::addNote(const QString& text)
 {
-    const Status added = m_engine.addNote(m_conversationId, text, systemOperatorName());
-    if (!added) {
-        m_reply->showError(added.error());
-        return;
-    }
-    m_reply->showError(QString());
-    m_reply->clearText();
+    startWrite(text, [this](const QString& id, const QString& text, ConversationEngine::Done done) {
+        m_engine.addNote(id, text, systemOperatorName(), this, std::move(done));
+    });
+}
+
+void TranscriptPane::startWrite(
+    const QString& text,
+    const std::function<void(const QString&, const QString&, std::function<void(Status)>)>& write)
+{
+    const QString id = m_conversationId;
+    m_reply->setSending(true);
+    write(id, text, [this, id, text](const Status& written) {
+        if (id != m_conversationId) {
+            // The operator looked elsewhere meanwhile: the box's text was kept as this
+            // conversation's draft; a written one is no draft any more.
+            if (written && m_drafts.value(id) == text)
+                m_drafts.remove(id);
+            return;
+        }
+        m_reply->setSending(false);
+        if (!written) {
+            m_reply->showError(written.error()); // what was typed stays in the box
+            return;
+        }
+        m_reply->showError(QString());
+        m_reply->clearText();
+    });
 }
 
 void TranscriptPane::retrySend(qint64 messageId)
 {
-    const Status queued = m_engine.retrySend(messageId);
-    emit statusMessage(queued ? tr("Sending again…") : queued.error());
+    m_engine.retrySend(messageId, this, [this](const Status& queued) {
+        emit statusMessage(queued ? tr("Sending again…") : queued.error());
+    });
 }
 
 } // namespace zapito

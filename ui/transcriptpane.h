@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "domain.h"
+#include "expected.h"
+
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -60,12 +64,17 @@ signals:
 
 private:
     void refreshHeader();
+    void showHeader(const Expected<Conversation>& conversation);
     void resolve();
     void reopen();
     void assignToMe();
     void sendReply(const QString& text);
     void addNote(const QString& text);
     void retrySend(qint64 messageId);
+    // Sends or notes the reply box's text through `write`; the box waits for the result.
+    void
+    startWrite(const QString& text,
+               const std::function<void(const QString&, const QString&, std::function<void(Status)>)>& write);
 
     ConversationStore& m_store;
     ConversationEngine& m_engine;
@@ -74,6 +83,7 @@ private:
     QString m_conversationId;
     std::function<QString(qint64)> m_resend;
     bool m_channelsElsewhere = false;
+    QSet<QString> m_resolving;        // conversations whose Mark resolved is being written
     QHash<QString, QString> m_drafts; // unsent replies, kept while the operator looks elsewhere
     QStackedWidget* m_stack;
     EmptyState* m_empty;

@@ -15,6 +15,7 @@ public:
     void add(Channel* channel) { m_channels.insert(channel->name(), channel); }
     void remove(const QString& name) { m_channels.remove(name); }
     Channel* find(const QString& name) const { return m_channels.value(name, nullptr); }
+    QStringList names() const { return m_channels.keys(); }
     bool isConnected(const QString& name) const
     {
         const Channel* c = find(name);

@@ -2,8 +2,10 @@
 #include "conversationengine.h"
 
 #include "channelregistry.h"
+#include "storewriter.h"
 #include "untrustedtext.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -149,6 +151,127 @@ Status ConversationEngine::retrySend(qint64 messageId)
         return Status::failure(requeued.error());
     m_sender.kick(*requeued);
     return Status::ok();
+}
+
+namespace {
+
+// Calls `done` on the event loop, like a write's result would arrive, unless `receiver` is gone.
+void answerLater(QObject* receiver, const ConversationEngine::Done& done, const Status& status)
+{
+    QPointer<QObject> guarded(receiver);
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(),
+        [guarded, done, status] {
+            if (guarded && done)
+                done(status);
+        },
+        Qt::QueuedConnection);
+}
+
+// `done` for a result that arrives on this thread, unless `receiver` is gone.
+ConversationEngine::Done guardedDone(QObject* receiver, ConversationEngine::Done done)
+{
+    return [guarded = QPointer<QObject>(receiver), done = std::move(done)](const Status& status) {
+        if (guarded && done)
+            done(status);
+    };
+}
+
+} // namespace
+
+void ConversationEngine::resolve(const QString& conversationId, const QString& operatorName,
+                                 QObject* receiver, Done done)
+{
+    const qint64 at = now();
+    m_store.writer().write<Expected<ConversationStore::Resolution>>(
+        nullptr,
+        [conversationId, operatorName, at](StoreWriter::Context& c) {
+            return c.store.resolve(conversationId, operatorName, at);
+        },
+        [self = QPointer<ConversationEngine>(this), conversationId,
+         done = guardedDone(receiver, std::move(done))](
+            const Expected<ConversationStore::Resolution>& resolution) {
+            if (self && resolution && resolution->event)
+                emit self->handoffResolved(resolution->event->id, conversationId);
+            done(resolution ? Status::ok() : Status::failure(resolution.error()));
+        });
+}
+
+void ConversationEngine::replyAsOperator(const QString& conversationId, const QString& text,
+                                         const QString& operatorName, QObject* receiver, Done done)
+{
+    if (text.trimmed().isEmpty())
+        return answerLater(receiver, done, Status::failure(tr("The reply is empty.")));
+    // A seat only records the reply with its outbox row: the leader has the channel and sends it.
+    const bool leading = m_sender.isActive();
+    const QStringList channels = m_channels.names();
+    const qint64 at = now();
+    m_store.writer().write<Expected<PipelineStore::OperatorReply>>(
+        nullptr,
+        [conversationId, text, operatorName, at, leading,
+         channels](StoreWriter::Context& c) -> Expected<PipelineStore::OperatorReply> {
+            auto conversation = c.store.conversation(conversationId);
+            if (!conversation)
+                return Expected<PipelineStore::OperatorReply>::failure(conversation.error());
+            if (conversation->isSample)
+                return Expected<PipelineStore::OperatorReply>::failure(
+                    tr("This is a sample conversation: there is no customer to reply to."));
+            if (leading && !channels.contains(conversation->channel))
+                return Expected<PipelineStore::OperatorReply>::failure(
+                    tr("There is no %1 channel, so the reply cannot reach the customer.")
+                        .arg(conversation->channel));
+            return c.pipeline.recordOperatorReply(conversationId, text, operatorName, at);
+        },
+        [self = QPointer<ConversationEngine>(this), conversationId,
+         done =
+             guardedDone(receiver, std::move(done))](const Expected<PipelineStore::OperatorReply>& recorded) {
+            if (self && recorded) {
+                if (recorded->tookOver)
+                    emit self->operatorTookOver(conversationId);
+                self->m_sender.kick(conversationId);
+            }
+            done(recorded ? Status::ok() : Status::failure(recorded.error()));
+        });
+}
+
+void ConversationEngine::addNote(const QString& conversationId, const QString& text,
+                                 const QString& operatorName, QObject* receiver, Done done)
+{
+    if (text.trimmed().isEmpty())
+        return answerLater(receiver, done, Status::failure(tr("The note is empty.")));
+    const qint64 at = now();
+    m_store.writer().write<Status>(
+        receiver,
+        [conversationId, text, operatorName, at](StoreWriter::Context& c) {
+            auto recorded = c.pipeline.recordNote(conversationId, text, operatorName, at);
+            return recorded ? Status::ok() : Status::failure(recorded.error());
+        },
+        std::move(done));
+}
+
+void ConversationEngine::retrySend(qint64 messageId, QObject* receiver, Done done)
+{
+    const qint64 at = now();
+    m_store.writer().write<Expected<QString>>(
+        nullptr,
+        [messageId, at](StoreWriter::Context& c) -> Expected<QString> {
+            auto message = c.store.message(messageId);
+            if (!message)
+                return Expected<QString>::failure(message.error());
+            auto conversation = c.store.conversation(message->conversationId);
+            if (!conversation)
+                return Expected<QString>::failure(conversation.error());
+            if (conversation->isSample)
+                return Expected<QString>::failure(
+                    tr("This is a sample conversation: there is no customer to send to."));
+            return c.outbox.requeueFailed(messageId, at);
+        },
+        [self = QPointer<ConversationEngine>(this),
+         done = guardedDone(receiver, std::move(done))](const Expected<QString>& requeued) {
+            if (self && requeued)
+                self->m_sender.kick(*requeued);
+            done(requeued ? Status::ok() : Status::failure(requeued.error()));
+        });
 }
 
 } // namespace zapito

@@ -66,6 +66,19 @@ public:
     // Sends a message whose send failed again, through the channel outbox like any other.
     Status retrySend(qint64 messageId);
 
+    // The same four as the window asks for them: the write runs on the store's writer thread
+    // (StoreWriter), where it may wait for another process's lock, or for PostgreSQL, without the
+    // window waiting. `done` gets the result later on this thread, after the store's signals for
+    // the write, unless `receiver` is gone by then; what follows a commit here (the signals
+    // below, the send) happens whether or not anyone still listens.
+    using Done = std::function<void(Status)>;
+    void resolve(const QString& conversationId, const QString& operatorName, QObject* receiver, Done done);
+    void replyAsOperator(const QString& conversationId, const QString& text, const QString& operatorName,
+                         QObject* receiver, Done done);
+    void addNote(const QString& conversationId, const QString& text, const QString& operatorName,
+                 QObject* receiver, Done done);
+    void retrySend(qint64 messageId, QObject* receiver, Done done);
+
 signals:
     void customerMessageStored(const QString& conversationId, qint64 messageId);
     void botReplied(const QString& conversationId, qint64 messageId);

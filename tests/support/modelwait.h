@@ -2,7 +2,9 @@
 #pragma once
 
 #include "conversationlistmodel.h"
+#include "conversationstore.h"
 #include "storereader.h"
+#include "storewriter.h"
 #include "transcriptmodel.h"
 
 #include <QSignalSpy>
@@ -37,6 +39,16 @@ inline bool waitForReader(StoreReader& reader, int timeoutMs = 5000)
     reader.read<int>(
         &receiver, QString(), [](const QSqlDatabase&) { return 0; }, [&arrived](int) { arrived = true; });
     return QTest::qWaitFor([&arrived] { return arrived; }, timeoutMs);
+}
+
+// Every write asked of the store's writer so far has been answered, and then every read: what
+// the writes changed, and what the models read because of it, has arrived.
+inline bool waitForStore(ConversationStore& store, int timeoutMs = 5000)
+{
+    StoreWriter& writer = store.writer();
+    if (!QTest::qWaitFor([&writer] { return writer.pendingWrites() == 0; }, timeoutMs))
+        return false;
+    return waitForReader(store.reader(), timeoutMs);
 }
 
 } // namespace zapito::test

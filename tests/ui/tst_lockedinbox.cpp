@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Another program holds the inbox's write lock while the operator works: reads go on, writes
-// fail at once with a sentence and lose nothing, and all goes through once the lock is gone.
+// Another program holds the inbox's write lock while the operator works: reads go on, the
+// operator's writes wait for the lock on the store's writer thread while the window goes on and
+// land by themselves once it is gone; held longer than the writer waits, they fail with a
+// sentence and lose nothing. The pipeline's writes on the event loop fail at once (the channel
+// sends again).
 #include "conversationlistmodel.h"
 #include "fakechannel.h"
 #include "inboxroles.h"
@@ -11,6 +14,7 @@
 #include "replybox.h"
 #include "ruleagent.h"
 #include "selectioncontroller.h"
+#include "storewriter.h"
 #include "transcriptmodel.h"
 #include "transcriptpane.h"
 
@@ -23,6 +27,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace zapito;
 
@@ -88,17 +93,25 @@ private slots:
         QVERIFY(InboxServices::kEventLoopBusyTimeoutMs < 16);
     }
 
-    void whileLocked_readsGoOn_writesFailAtOnceAndLoseNothing()
+    // Opens the window on Bea's handoff, Ana's conversation beside it.
+    void openWindowOnBea(QString* ana, QString* bea)
     {
-        const QString ana = customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hello"));
-        const QString bea = customer(QStringLiteral("2"), QStringLiteral("Bea"),
-                                     QStringLiteral("I want a human about my invoice"));
+        *ana = customer(QStringLiteral("1"), QStringLiteral("Ana"), QStringLiteral("hello"));
+        *bea = customer(QStringLiteral("2"), QStringLiteral("Bea"),
+                        QStringLiteral("I want a human about my invoice"));
         m_window = std::make_unique<MainWindow>(*m_services);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(settled());
-        QVERIFY(m_window->selection().select(bea));
+        QVERIFY(m_window->selection().select(*bea));
         QVERIFY(test::waitForTranscript(m_window->transcriptModel()));
+        QTRY_VERIFY(m_window->findChild<QAction*>(QStringLiteral("resolveAction"))->isEnabled());
+    }
+
+    void whileLocked_readsGoOn_operatorWritesWaitAndLand_pipelineWritesFailAtOnce()
+    {
+        QString ana, bea;
+        openWindowOnBea(&ana, &bea);
 
         lock();
         // Reads do not wait for a writer: search, filter and open another conversation.
@@ -111,41 +124,86 @@ private slots:
         QVERIFY(test::waitForList(list));
         QCOMPARE(list.rowCount(), 2);
 
-        // Mark resolved meets the lock: a sentence, and the handoff stays open.
+        // Mark resolved and a reply meet the lock: they wait for it, and the window does not.
+        QTimer heartbeat;
+        int beats = 0;
+        connect(&heartbeat, &QTimer::timeout, this, [&] { ++beats; });
+        heartbeat.start(10);
         auto* resolve = m_window->findChild<QAction*>(QStringLiteral("resolveAction"));
-        QVERIFY(resolve && resolve->isEnabled());
         resolve->trigger();
-        const QString said = m_window->statusBar()->currentMessage();
-        QVERIFY2(said.contains(QStringLiteral("Another program is writing")), qPrintable(said));
-        QCOMPARE(m_services->store().conversation(bea)->status, ConversationStatus::Handoff);
-
-        // A reply meets the lock: what was typed stays in the box.
-        auto* reply = m_window->findChild<ReplyBox*>(QStringLiteral("replyBox"));
+        QVERIFY(!resolve->isEnabled()); // not twice
         auto* edit = m_window->findChild<QPlainTextEdit*>(QStringLiteral("replyEdit"));
-        QVERIFY(reply && edit);
+        auto* send = m_window->findChild<QPushButton*>(QStringLiteral("sendButton"));
+        QVERIFY(edit && send);
         edit->setPlainText(QStringLiteral("Hi Bea, checking your invoice now"));
-        QTest::mouseClick(m_window->findChild<QPushButton*>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QVERIFY(edit->isReadOnly());
+        QVERIFY(!send->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(beats >= 20, 5000);
+        QCOMPARE(m_services->store().writer().pendingWrites(), 2);
+        QCOMPARE(m_services->store().conversation(bea)->status, ConversationStatus::Handoff);
         QCOMPARE(edit->toPlainText(), QStringLiteral("Hi Bea, checking your invoice now"));
-        auto messages = m_services->store().lastMessages(bea, 1);
-        QVERIFY(messages && !messages->isEmpty());
-        QVERIFY(messages->constLast().content != edit->toPlainText());
 
-        // A customer message meets the lock: it is not acknowledged (the channel sends it again).
+        // A customer message meets the lock on the event loop: it is not acknowledged (the
+        // channel sends it again), and the event loop waited less than a frame for it.
         auto stored = m_services->engine().receiveCustomerMessage(
             {QStringLiteral("whatsapp"), QStringLiteral("1"), QStringLiteral("Ana"),
              QStringLiteral("still there?"), QDateTime::currentDateTimeUtc(),
              QStringLiteral("wamid.locked")});
         QVERIFY(!stored);
 
+        // The lock goes: both land by themselves, in the order asked.
+        QSignalSpy idle(&m_services->store().writer(), &StoreWriter::idle);
         unlock();
-        resolve->trigger();
-        QCOMPARE(m_services->store().conversation(bea)->status, ConversationStatus::Bot);
+        QVERIFY(idle.wait(5000));
+        QCOMPARE(m_services->store().conversation(bea)->status, ConversationStatus::Operator);
+        auto messages = m_services->store().lastMessages(bea, 1);
+        QVERIFY(messages && !messages->isEmpty());
+        QCOMPARE(messages->constLast().content, QStringLiteral("Hi Bea, checking your invoice now"));
+        QTRY_COMPARE(edit->toPlainText(), QString());
+        QVERIFY(!edit->isReadOnly());
+        const QString said = m_window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(QStringLiteral("Resolved")), qPrintable(said));
+
         QVERIFY(m_services->engine().receiveCustomerMessage(
             {QStringLiteral("whatsapp"), QStringLiteral("1"), QStringLiteral("Ana"),
              QStringLiteral("still there?"), QDateTime::currentDateTimeUtc(),
              QStringLiteral("wamid.locked")}));
         QVERIFY(settled());
         QCOMPARE(list.index(0).data(ConversationRoles::IdRole).toString(), ana);
+    }
+
+    void lockedLongerThanTheWriterWaits_aSentence_nothingLost()
+    {
+        QString ana, bea;
+        openWindowOnBea(&ana, &bea);
+        m_services->store().writer().setBusyTimeoutMs(100);
+        lock();
+
+        QSignalSpy idle(&m_services->store().writer(), &StoreWriter::idle);
+        auto* resolve = m_window->findChild<QAction*>(QStringLiteral("resolveAction"));
+        resolve->trigger();
+        QVERIFY(idle.wait(5000));
+        const QString said = m_window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(QStringLiteral("Another program is writing")), qPrintable(said));
+        QCOMPARE(m_services->store().conversation(bea)->status, ConversationStatus::Handoff);
+        QTRY_VERIFY(resolve->isEnabled()); // it can be tried again
+
+        // A reply meets the lock: what was typed stays in the box, which can be edited again.
+        auto* edit = m_window->findChild<QPlainTextEdit*>(QStringLiteral("replyEdit"));
+        edit->setPlainText(QStringLiteral("Hi Bea, checking your invoice now"));
+        QTest::mouseClick(m_window->findChild<QPushButton*>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QVERIFY(idle.wait(5000));
+        QCOMPARE(edit->toPlainText(), QStringLiteral("Hi Bea, checking your invoice now"));
+        QVERIFY(!edit->isReadOnly());
+        auto messages = m_services->store().lastMessages(bea, 1);
+        QVERIFY(messages && !messages->isEmpty());
+        QVERIFY(messages->constLast().content != edit->toPlainText());
+
+        unlock();
+        resolve->trigger();
+        QVERIFY(idle.wait(5000));
+        QCOMPARE(m_services->store().conversation(bea)->status, ConversationStatus::Bot);
     }
 };
 

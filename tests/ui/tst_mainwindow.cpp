@@ -67,7 +67,7 @@ class tst_MainWindow : public QObject
         return *id;
     }
     // Every read the window's models asked for has arrived.
-    bool settled() { return test::waitForReader(m_services->store().reader()); }
+    bool settled() { return test::waitForStore(m_services->store()); }
     template<typename T> T* find(const char* name) const
     {
         return m_window->findChild<T*>(QLatin1String(name));
@@ -311,6 +311,7 @@ private slots:
         clickRow(0);
         QVERIFY(settled());
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), bea);
+        QVERIFY(settled()); // the header, which enables Mark resolved
         QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
         QVERIFY(settled());
         QCOMPARE(m_window->listModel().counts().needsHuman, 0);
@@ -378,12 +379,14 @@ private slots:
         openWindow();
         m_window->selection().select(tg);
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), tg);
+        QVERIFY(settled());
         QVERIFY(find<QLabel>("replyNotice")->isVisible());
         QVERIFY(find<QLabel>("replyNotice")->text().contains(QStringLiteral("Telegram is not connected")));
         QVERIFY(!find<QPushButton>("sendButton")->isEnabled());
 
         m_window->selection().select(ana);
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), ana);
+        QVERIFY(settled());
         QVERIFY(!find<QLabel>("replyNotice")->isVisible());
         auto* edit = find<QPlainTextEdit>("replyEdit");
         edit->setFocus();

@@ -121,6 +121,7 @@ private slots:
         m_model->setConversation(m_conversation);
         m_pane->showConversation(m_conversation);
         QVERIFY(test::waitForTranscript(*m_model));
+        QVERIFY(test::waitForStore(*m_store)); // the header, which says the channel is connected
         QCOMPARE(rows(), 1);
     }
     void cleanup()
@@ -199,6 +200,7 @@ private slots:
         m_whatsapp->delay = 200ms;
         const qsizetype sentBefore = m_whatsapp->sent.size();
         QVERIFY(test::clickCardButton(*view(), row, Button::Retry));
+        QVERIFY(test::waitForStore(*m_store)); // queued again on the writer thread
         QCOMPARE(
             count(QStringLiteral("SELECT COUNT(*) FROM channel_outbox WHERE message_id = %1").arg(messageId)),
             1);

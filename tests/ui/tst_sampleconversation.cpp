@@ -35,7 +35,7 @@ class tst_SampleConversation : public QObject
     std::unique_ptr<test::FakeChannel> m_whatsapp;
     std::unique_ptr<MainWindow> m_window;
 
-    bool settled() { return test::waitForReader(m_services->store().reader()); }
+    bool settled() { return test::waitForStore(m_services->store()); }
     template<typename T> T* find(const char* name) const
     {
         return m_window->findChild<T*>(QLatin1String(name));

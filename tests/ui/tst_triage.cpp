@@ -67,7 +67,7 @@ class tst_Triage : public QObject
             qFatal("receive failed: %s", qPrintable(id.error()));
         return *id;
     }
-    bool settled() { return test::waitForReader(m_services->store().reader()); }
+    bool settled() { return test::waitForStore(m_services->store()); }
     template<typename T> T* find(const char* name) const
     {
         return m_window->findChild<T*>(QLatin1String(name));
@@ -382,6 +382,7 @@ private slots:
         }
         QSignalSpy status(m_window->transcriptPane(), &TranscriptPane::statusMessage);
         m_window->transcriptPane()->resolveAction()->trigger();
+        QVERIFY(status.wait(5000));
         QCOMPARE(status.size(), 1);
         QCOMPARE(status.first().first().toString(), QStringLiteral("Already resolved by \u2068Zoé\u2069"));
         QVERIFY(!m_window->undoBar()->isVisible());

@@ -223,6 +223,7 @@ private slots:
         openWindow();
         QVERIFY(m_window->selection().select(id));
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), id);
+        QVERIFY(test::waitForStore(m_services->store())); // the header
         // Alone in its label: as it is, plain text.
         auto* title = find<QLabel>("transcriptTitle");
         QCOMPARE(title->text(), name);
@@ -247,6 +248,7 @@ private slots:
         openWindow();
         QVERIFY(m_window->selection().select(id));
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), id);
+        QVERIFY(test::waitForStore(m_services->store())); // the header
         const QString subtitle = find<QLabel>("transcriptSubtitle")->text();
         QVERIFY2(subtitle.startsWith(QStringLiteral("WhatsApp  ·  \u2068%1\u2069  ·  ").arg(handle)),
                  qPrintable(subtitle));
