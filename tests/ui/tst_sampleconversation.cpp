@@ -53,7 +53,7 @@ class tst_SampleConversation : public QObject
                 return false;
             if (!QTest::qWaitFor([&] { return m_window->transcriptModel().conversationId() == id; }))
                 return false;
-            if (!test::waitForTranscript(m_window->transcriptModel()))
+            if (!test::waitForTranscript(m_window->transcriptModel()) || !settled()) // and the header
                 return false;
             if (test::handoffRow(*m_window->transcriptPane()->view()) >= 0)
                 return true;
@@ -131,6 +131,7 @@ private slots:
         QVERIFY(m_window->selection().select(real));
         QTRY_COMPARE(m_window->transcriptModel().conversationId(), real);
         QVERIFY(test::waitForTranscript(m_window->transcriptModel()));
+        QVERIFY(settled()); // the header, which says it is no sample
         TranscriptView* view = m_window->transcriptPane()->view();
         const int row = test::handoffRow(*view);
         QVERIFY(row >= 0);
