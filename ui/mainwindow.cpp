@@ -13,6 +13,7 @@
 #include "integrationspage.h"
 #include "notificationspage.h"
 #include "operatorname.h"
+#include "presencebinding.h"
 #include "previewchatwindow.h"
 #include "sampledata.h"
 #include "savedrepliespage.h"
@@ -128,6 +129,9 @@ MainWindow::MainWindow(InboxServices& services, QWidget* parent)
     // Why a delivery waits (a secret that cannot be read right now, a store that failed), as it happens.
     connect(&m_services.webhook(), &WebhookDispatcher::notice, this,
             [this](qint64, const QString& text) { statusBar()->showMessage(text, 15000); });
+
+    // Who else views or types in which conversation, and what this window shows, for the others.
+    new PresenceBinding(m_services.presence(), *this, *m_selection, *m_listModel, *m_transcriptPane);
 
     createMenus();
     onCountsChanged(m_listModel->counts().all, m_listModel->counts().needsHuman);

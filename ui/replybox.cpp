@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -129,6 +130,10 @@ ReplyBox::ReplyBox(QWidget* parent)
 
     connect(m_edit, &QPlainTextEdit::textChanged, this, &ReplyBox::updateSendEnabled);
     connect(m_edit, &QPlainTextEdit::textChanged, this, &ReplyBox::updateCount);
+    connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_settingText)
+            emit edited(m_edit->document()->isEmpty());
+    });
     connect(m_send, &QPushButton::clicked, this, [this] {
         if (!m_send->isEnabled())
             return;
@@ -257,11 +262,13 @@ QString ReplyBox::text() const
 
 void ReplyBox::clearText()
 {
+    const QScopedValueRollback programmatic(m_settingText, true);
     m_edit->clear();
 }
 
 void ReplyBox::setText(const QString& text)
 {
+    const QScopedValueRollback programmatic(m_settingText, true);
     m_edit->setPlainText(text);
     m_edit->moveCursor(QTextCursor::End);
 }

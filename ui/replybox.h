@@ -63,6 +63,9 @@ signals:
     void sendRequested(const QString& text);
     void noteRequested(const QString& text);
     void connectChannelRequested();
+    // The operator changed the text (typed, deleted, pasted, picked an emoji or a saved reply);
+    // `empty`: nothing is left. Never for setText() and clearText().
+    void edited(bool empty);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -94,6 +97,7 @@ private:
     Mode m_mode = Mode::Reply;
     bool m_connected = false;
     bool m_sending = false;
+    bool m_settingText = false; // setText() or clearText() is changing the text, not the operator
 };
 
 } // namespace zapito

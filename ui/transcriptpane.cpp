@@ -7,6 +7,7 @@
 #include "conversationstore.h"
 #include "emptystate.h"
 #include "messageparts.h"
+#include "presencelabel.h"
 #include "replybox.h"
 #include "storequeries.h"
 #include "storereader.h"
@@ -63,6 +64,7 @@ TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& eng
     , m_reopenButton(new QPushButton(tr("Reopen"), this))
     , m_reopenAction(new QAction(tr("Re&open"), this))
     , m_view(new TranscriptView(model, this))
+    , m_presence(new PresenceLabel(this))
     , m_reply(new ReplyBox(this))
 {
     setObjectName(QStringLiteral("transcriptPane"));
@@ -129,6 +131,7 @@ TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& eng
     column->addWidget(hairline(m_content));
     column->addWidget(m_view, 1);
     column->addWidget(hairline(m_content));
+    column->addWidget(m_presence);
     column->addWidget(m_reply);
 
     m_empty->setObjectName(QStringLiteral("transcriptEmptyState"));
@@ -145,6 +148,7 @@ TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& eng
     });
     connect(m_reply, &ReplyBox::sendRequested, this, &TranscriptPane::sendReply);
     connect(m_reply, &ReplyBox::noteRequested, this, &TranscriptPane::addNote);
+    connect(m_reply, &ReplyBox::edited, this, &TranscriptPane::replyEdited);
     m_view->setRetryAvailable(true);
     connect(m_view, &TranscriptView::retryRequested, this, &TranscriptPane::retrySend);
     connect(m_reply, &ReplyBox::connectChannelRequested, this, &TranscriptPane::connectChannelRequested);
@@ -180,7 +184,14 @@ void TranscriptPane::showConversation(const QString& conversationId)
     m_stack->setCurrentWidget(conversationId.isEmpty() ? static_cast<QWidget*>(m_empty) : m_content);
     m_reply->clearText();
     m_reply->setText(m_drafts.take(conversationId));
+    m_presence->setEntries(m_others.of(conversationId));
     refreshHeader();
+}
+
+void TranscriptPane::setPresence(const Presence& others)
+{
+    m_others = others;
+    m_presence->setEntries(m_others.of(m_conversationId));
 }
 
 void TranscriptPane::refreshHeader()
@@ -370,6 +381,7 @@ void TranscriptPane::startWrite(
         }
         m_reply->showError(QString());
         m_reply->clearText();
+        emit replyEdited(true); // written: nobody is typing it any more
     });
 }
 

@@ -3,6 +3,7 @@
 
 #include "domain.h"
 #include "expected.h"
+#include "presence.h"
 
 #include <QHash>
 #include <QSet>
@@ -21,6 +22,7 @@ class ChannelRegistry;
 class ConversationEngine;
 class ConversationStore;
 class EmptyState;
+class PresenceLabel;
 class ReplyBox;
 class TranscriptModel;
 class TranscriptView;
@@ -53,6 +55,9 @@ public:
     // In a seat another process leads and has the channels: a reply is stored with its outbox
     // row here and sent there, so the reply box never waits for a channel of this process.
     void setChannelsElsewhere(bool elsewhere);
+    // Who else is on which conversation: the line above the reply box names those on this one.
+    void setPresence(const Presence& others);
+    PresenceLabel* presenceLabel() const { return m_presence; }
     TranscriptView* view() const { return m_view; }
     ReplyBox* replyBox() const { return m_reply; }
 
@@ -61,6 +66,8 @@ signals:
     void statusMessage(const QString& message);
     // The operator resolved this conversation here (Undo reopens it).
     void resolved(const QString& conversationId, const QString& title);
+    // The operator changed the reply or note being written here (`empty`: sent, or deleted).
+    void replyEdited(bool empty);
 
 private:
     void refreshHeader();
@@ -97,6 +104,8 @@ private:
     QPushButton* m_reopenButton;
     QAction* m_reopenAction;
     TranscriptView* m_view;
+    PresenceLabel* m_presence;
+    Presence m_others;
     ReplyBox* m_reply;
 };
 

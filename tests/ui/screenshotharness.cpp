@@ -16,6 +16,7 @@
 //   ... --select-name Kenji                 (the conversation whose name contains that text)
 //   ... --select-name Maria --note          (an internal note from the team in that conversation)
 //   ... --select-name Maria --saved-replies (a few saved replies, "/" typed in the reply box)
+//   ... --select-name Maria --presence      (two other seats there, one typing; a third on row 3)
 //
 // Or leave out --shot and use `import -window root FILE` while it runs. Nothing is written
 // outside a temporary folder.
@@ -30,6 +31,7 @@
 #include "savedreplies.h"
 #include "savedreplycompleter.h"
 #include "scriptedagent.h"
+#include "selectioncontroller.h"
 #include "settingsdialog.h"
 #include "transcriptpane.h"
 #include "transcriptview.h"
@@ -130,11 +132,15 @@ int main(int argc, char* argv[])
                                        QStringLiteral("factor"));
     const QCommandLineOption locale(QStringLiteral("locale"),
                                     QStringLiteral("Show the window in this locale"), QStringLiteral("name"));
+    const QCommandLineOption presence(
+        QStringLiteral("presence"),
+        QStringLiteral("Other seats on the inbox: Carla types in the selected conversation, Ana views it, "
+                       "Bea views the conversation on the third row"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH"),
                                   QStringLiteral("size"), QStringLiteral("1280x800"));
-    parser.addOptions({dark, shortcuts, samples, empty, settings, needsHuman, select, selectName, note,
-                       savedReplies, search, takeOver, openAttempts, selectMessages, shot, size, settingsPage,
-                       fontScale, locale});
+    parser.addOptions({dark,       shortcuts, samples,      empty,     settings, needsHuman,   select,
+                       selectName, note,      savedReplies, search,    takeOver, openAttempts, selectMessages,
+                       shot,       size,      settingsPage, fontScale, locale,   presence});
     parser.process(app);
 
     if (parser.isSet(locale)) {
@@ -282,6 +288,28 @@ int main(int argc, char* argv[])
             }
         });
     }
+    // Other seats are processes of their own in the product; here they share this one and its file.
+    std::vector<std::unique_ptr<InboxServices>> others;
+    if (parser.isSet(presence)) {
+        for (const QString& name :
+             {QStringLiteral("Carla Mendes"), QStringLiteral("Ana Beatriz"), QStringLiteral("Bea Lima")}) {
+            auto other = InboxServices::create(dir.filePath(QStringLiteral("inbox.sqlite")), &error);
+            if (!other) {
+                qCritical("cannot open another seat: %s", qPrintable(error.message));
+                return 1;
+            }
+            other->presence().setOperatorName(name);
+            others.push_back(std::move(other));
+        }
+        QTimer::singleShot(600, &window, [&window, &others] {
+            const QString open = window.selection().currentConversationId();
+            const QString third = window.listModel().index(2).data(ConversationRoles::IdRole).toString();
+            others[0]->presence().setViewing(open);
+            others[0]->presence().typed();
+            others[1]->presence().setViewing(open);
+            others[2]->presence().setViewing(third == open ? QString() : third);
+        });
+    }
     if (parser.isSet(settings) || parser.isSet(settingsPage)) {
         const QString page =
             parser.isSet(settingsPage) ? parser.value(settingsPage) : QStringLiteral("integrationsPage");
@@ -294,7 +322,9 @@ int main(int argc, char* argv[])
         });
     if (parser.isSet(shot)) {
         const QString file = parser.value(shot);
-        QTimer::singleShot(1500, &window, [&window, file, &parser, &settings, &settingsPage, &shortcuts] {
+        // With other seats: after this window's next read of their presence (once a second).
+        const int delay = parser.isSet(presence) ? 3000 : 1500;
+        QTimer::singleShot(delay, &window, [&window, file, &parser, &settings, &settingsPage, &shortcuts] {
             QWidget* target = &window;
             if (parser.isSet(settings) || parser.isSet(settingsPage)) {
                 if (auto* dialog = window.findChild<SettingsDialog*>())
