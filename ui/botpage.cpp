@@ -349,12 +349,23 @@ void BotPage::apply()
         }
         self->m_botName->set(self->m_name->text());
         self->m_name->setModified(false);
-        self->m_hub.botSettings().setConfig(config);
+        // In effect at once; saved once the store (shared by every seat) has it.
+        self->m_saving = true;
+        self->m_hub.botSettings().setConfig(config, [self](const Status& written) {
+            if (!self)
+                return;
+            self->m_saving = false;
+            if (!written) {
+                self->setStatus(tr("Not saved: %1").arg(written.error()), true);
+                emit self->applied(false);
+                return;
+            }
+            self->markStored();
+            self->setStatus(tr("Saved."));
+            emit self->saved();
+            emit self->applied(true);
+        });
         self->m_hub.reload();
-        self->markStored();
-        self->setStatus(tr("Saved."));
-        emit self->saved();
-        emit self->applied(true);
     };
     const QString key = m_apiKey->text().trimmed();
     if (key.isEmpty())

@@ -243,20 +243,35 @@ void ChannelsPage::apply()
         TelegramConfig telegram;
         telegram.enabled = self->m_telegramEnabled->isChecked();
         telegram.apiBase = self->m_telegramApiBase->text().trimmed();
-        self->m_hub.channelSettings().setTelegram(telegram);
         WhatsAppConfig whatsapp;
         whatsapp.enabled = self->m_whatsappEnabled->isChecked();
         whatsapp.listenAddress = self->m_whatsappAddress->text().trimmed();
         whatsapp.listenPort = quint16(self->m_whatsappPort->value());
         whatsapp.graphBase = self->m_whatsappGraphBase->text().trimmed();
         whatsapp.phoneNumberId = self->m_whatsappPhoneNumberId->text().trimmed();
-        self->m_hub.channelSettings().setWhatsApp(whatsapp);
+        // In effect at once; saved once the store (shared by every seat) has both.
+        self->m_saving = true;
+        auto answers = std::make_shared<QStringList>();
+        auto written = [self, answers](const Status& status) {
+            answers->append(status ? QString() : status.error());
+            if (!self || answers->size() < 2)
+                return;
+            self->m_saving = false;
+            answers->removeAll(QString());
+            if (!answers->isEmpty()) {
+                self->setStatus(tr("Not saved: %1").arg(answers->constFirst()), true);
+                emit self->applied(false);
+                return;
+            }
+            self->markStored();
+            self->setStatus(
+                tr("Saved; the channels reconnect. %1").arg(self->m_hub.secrets().storageDescription()));
+            emit self->saved();
+            emit self->applied(true);
+        };
+        self->m_hub.channelSettings().setTelegram(telegram, written);
+        self->m_hub.channelSettings().setWhatsApp(whatsapp, written);
         self->m_hub.reload();
-        self->markStored();
-        self->setStatus(
-            tr("Saved; the channels reconnect. %1").arg(self->m_hub.secrets().storageDescription()));
-        emit self->saved();
-        emit self->applied(true);
     };
     for (const auto& [key, value] : secrets) {
         if (value.isEmpty())

@@ -77,10 +77,10 @@ BotConfig BotSettings::config() const
     return c;
 }
 
-void BotSettings::setConfig(const BotConfig& c)
+void BotSettings::setConfig(const BotConfig& c, std::function<void(Status)> done)
 {
     // One write: another seat sees the whole flow and its texts change together.
-    m_settings->set({
+    const QList<std::pair<QString, QVariant>> values = {
         {kInstructions, c.instructions},
         {kRules, QString::fromUtf8(QJsonDocument(flowToJson(c.rules)).toJson(QJsonDocument::Compact))},
         {kHandoffMessage, c.handoffMessage},
@@ -91,9 +91,15 @@ void BotSettings::setConfig(const BotConfig& c)
         {kModelName, c.modelName.trimmed()},
         {kModelTimeout, c.modelTimeoutMs},
         {kMonthly, c.monthlyModelReplies},
-    });
-    if (!m_settings->shared()) // the store's changed() says it otherwise
-        emit changed();
+    };
+    if (m_settings->shared()) {
+        m_settings->set(values, std::move(done)); // the store's changed() says it
+        return;
+    }
+    m_settings->set(values);
+    emit changed();
+    if (done)
+        done(Status::ok());
 }
 
 bool BotSettings::storeFirstRunDefaults()

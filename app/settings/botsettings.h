@@ -2,9 +2,11 @@
 #pragma once
 
 #include "botconfig.h"
+#include "expected.h"
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace zapito {
@@ -32,7 +34,8 @@ public:
     Q_DISABLE_COPY_MOVE(BotSettings)
 
     BotConfig config() const;
-    void setConfig(const BotConfig& config);
+    // In effect here at once; `done` gets the store's answer (at once without a store).
+    void setConfig(const BotConfig& config, std::function<void(Status)> done = {});
 
     // On the first run, stores the customer-facing defaults (handoff message, instructions, the
     // automatic fallback's wordings, the bot's default name) as the installed translation says

@@ -57,24 +57,36 @@ WhatsAppConfig ChannelSettings::whatsapp() const
     return c;
 }
 
-void ChannelSettings::setTelegram(const TelegramConfig& config)
+void ChannelSettings::setTelegram(const TelegramConfig& config, std::function<void(Status)> done)
 {
-    m_settings->set({{kTelegramEnabled, config.enabled}, {kTelegramApiBase, config.apiBase.trimmed()}});
-    if (!m_settings->shared()) // the store's changed() says it otherwise
-        emit changed();
+    store({{kTelegramEnabled, config.enabled}, {kTelegramApiBase, config.apiBase.trimmed()}},
+          std::move(done));
 }
 
-void ChannelSettings::setWhatsApp(const WhatsAppConfig& config)
+void ChannelSettings::store(const QList<std::pair<QString, QVariant>>& values,
+                            std::function<void(Status)> done)
 {
-    m_settings->set({
-        {kWhatsAppEnabled, config.enabled},
-        {kWhatsAppAddress, config.listenAddress.trimmed()},
-        {kWhatsAppPort, config.listenPort},
-        {kWhatsAppGraphBase, config.graphBase.trimmed()},
-        {kWhatsAppPhoneNumberId, config.phoneNumberId.trimmed()},
-    });
-    if (!m_settings->shared())
-        emit changed();
+    if (m_settings->shared()) {
+        m_settings->set(values, std::move(done)); // the store's changed() says it
+        return;
+    }
+    m_settings->set(values);
+    emit changed();
+    if (done)
+        done(Status::ok());
+}
+
+void ChannelSettings::setWhatsApp(const WhatsAppConfig& config, std::function<void(Status)> done)
+{
+    store(
+        {
+            {kWhatsAppEnabled, config.enabled},
+            {kWhatsAppAddress, config.listenAddress.trimmed()},
+            {kWhatsAppPort, config.listenPort},
+            {kWhatsAppGraphBase, config.graphBase.trimmed()},
+            {kWhatsAppPhoneNumberId, config.phoneNumberId.trimmed()},
+        },
+        std::move(done));
 }
 
 QVariant ChannelSettings::value(const QString& key, const QVariant& fallback) const

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "expected.h"
 #include "telegramconfig.h"
 #include "whatsappconfig.h"
 
 #include <QObject>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
+#include <utility>
 
 namespace zapito {
 
@@ -33,8 +36,9 @@ public:
     // Secrets in the returned values are empty; the caller fills them from the SecretStore.
     TelegramConfig telegram() const;
     WhatsAppConfig whatsapp() const;
-    void setTelegram(const TelegramConfig& config);
-    void setWhatsApp(const WhatsAppConfig& config);
+    // In effect here at once; `done` gets the store's answer (at once without a store).
+    void setTelegram(const TelegramConfig& config, std::function<void(Status)> done = {});
+    void setWhatsApp(const WhatsAppConfig& config, std::function<void(Status)> done = {});
 
     // Raw access: the settings key, e.g. "channels/telegram/enabled".
     QVariant value(const QString& key, const QVariant& fallback = {}) const;
@@ -44,6 +48,8 @@ signals:
     void changed();
 
 private:
+    void store(const QList<std::pair<QString, QVariant>>& values, std::function<void(Status)> done);
+
     std::unique_ptr<SettingsValues> m_settings;
 };
 

@@ -31,8 +31,10 @@ class tst_Headless : public QObject
     test::TestDatabase m_tmp;
     test::LocalHttpServer m_telegram;
     test::LocalHttpServer m_receiver;
+    test::LocalHttpServer m_newReceiver; // the endpoint saved while the leader runs
     QStringList m_order;
     bool m_served = false;
+    bool m_servedSecond = false;
 
     QProcessEnvironment environment() const
     {
@@ -82,6 +84,7 @@ private slots:
         QVERIFY(m_home.isValid());
         QVERIFY(m_telegram.listen());
         QVERIFY(m_receiver.listen());
+        QVERIFY(m_newReceiver.listen());
         m_telegram.setHandler([this](const RecordedRequest& r) {
             if (r.path.contains("/sendMessage")) {
                 m_order.append(
@@ -92,6 +95,15 @@ private slots:
             if (r.path.contains("/getMe"))
                 return ScriptedResponse::json(200, "{\"ok\":true,\"result\":{\"id\":7,\"is_bot\":true,"
                                                    "\"first_name\":\"Luna Caf\u00e9\"}}");
+            // A second customer writes once the leader polls the API base saved meanwhile.
+            if (r.path.startsWith("/v2/") && !m_servedSecond) {
+                m_servedSecond = true;
+                return ScriptedResponse::json(
+                    200,
+                    "{\"ok\":true,\"result\":[{\"update_id\":5001,\"message\":{\"message_id\":1,\"from\":{"
+                    "\"id\":43,\"first_name\":\"Joana\"},\"chat\":{\"id\":43},\"date\":1751371281,"
+                    "\"text\":\"Alguém aí?\"}}]}");
+            }
             if (!m_served) {
                 m_served = true;
                 return ScriptedResponse::json(
@@ -104,6 +116,7 @@ private slots:
             return ScriptedResponse::json(200, "{\"ok\":true,\"result\":[]}")
                 .after(std::chrono::milliseconds(200));
         });
+        m_newReceiver.setHandler([](const RecordedRequest&) { return ScriptedResponse::reply(200); });
         m_receiver.setHandler([this](const RecordedRequest& r) {
             m_order.append(
                 QStringLiteral("webhook:") +
@@ -163,6 +176,44 @@ private slots:
                 .array();
         QCOMPARE(waiting.size(), 1);
         QCOMPARE(waiting[0][QStringLiteral("channel")].toString(), QStringLiteral("telegram"));
+    }
+
+    // The webhook endpoint, the bot's texts and the channel's configuration saved from the command
+    // line while the leader runs: it uses them without a restart.
+    void headless_followsSettingsSavedWhileItRuns()
+    {
+        QProcess app;
+        app.setProcessEnvironment(environment());
+        const qsizetype before = m_telegram.requestCount();
+        app.start(QStringLiteral(ZAPITO_INBOX_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--database"), m_tmp.path()});
+        QVERIFY(app.waitForStarted(30'000));
+        // It leads once it polls Telegram.
+        QTRY_VERIFY_WITH_TIMEOUT(m_telegram.requestCount() > before, 60'000);
+        const qsizetype oldHooks = m_receiver.requestCount();
+
+        set(QStringLiteral("webhook.endpoint"), m_newReceiver.url(QStringLiteral("/new")).toString());
+        set(QStringLiteral("bot.handoff_message"), QStringLiteral("Um momento, por favor."));
+        // Saved last: once the leader polls the new base, it has read the two above too.
+        set(QStringLiteral("telegram.api_base"), m_telegram.url(QStringLiteral("/v2")).toString());
+
+        QTRY_VERIFY_WITH_TIMEOUT(m_newReceiver.requestCount() >= 1, 60'000);
+        const RecordedRequest hook = m_newReceiver.requests().at(0);
+        QCOMPARE(hook.path, QByteArray("/new"));
+        QVERIFY(verifySignature(kSigningSecret, hook.body, hook.header("X-Zapito-Signature")));
+        QCOMPARE(QJsonDocument::fromJson(hook.body)
+                     .object()
+                     .value(QStringLiteral("conversation"))
+                     .toObject()
+                     .value(QStringLiteral("contactName"))
+                     .toString(),
+                 QStringLiteral("Joana"));
+        QVERIFY(m_order.contains(QStringLiteral("telegram:Um momento, por favor.")));
+        QCOMPARE(m_receiver.requestCount(), oldHooks);
+
+        app.terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(app.state() == QProcess::NotRunning, 30'000);
+        QCOMPARE(app.exitCode(), 0);
     }
 };
 

@@ -279,6 +279,47 @@ private slots:
         QCOMPARE(other.shared->value(QStringLiteral("bot/name")).value_or(QString()), QStringLiteral("New"));
     }
 
+    // A save the store refuses is reported to whoever saved, and this seat shows the store's
+    // values again: nothing half-saved stays on screen as if it were shared.
+    void refusedWrite_isReported_andTheStoresValuesShownAgain()
+    {
+        Seat here;
+        QVERIFY(here.open(m_tmp->path(), true));
+        QVERIFY(here.shared->setNow({{QStringLiteral("bot/handoff_message"), QStringLiteral("Kept")}}));
+        {
+            QSqlQuery q(here.database->connection());
+            if (test::TestDatabase::isPostgreSQL()) {
+                QVERIFY(q.exec(
+                    QStringLiteral("CREATE FUNCTION refuse_settings() RETURNS trigger LANGUAGE plpgsql "
+                                   "AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$")));
+                QVERIFY(q.exec(
+                    QStringLiteral("CREATE TRIGGER refuse_settings BEFORE INSERT OR UPDATE ON "
+                                   "shared_settings FOR EACH ROW EXECUTE FUNCTION refuse_settings()")));
+            } else {
+                for (const char* when : {"INSERT", "UPDATE"})
+                    QVERIFY(q.exec(
+                        QStringLiteral("CREATE TRIGGER refuse_settings_%1 BEFORE %1 ON shared_settings "
+                                       "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+                            .arg(QLatin1String(when))));
+            }
+        }
+        BotSettings bot(iniPath(), here.shared.get());
+        QSignalSpy failed(here.shared.get(), &SharedSettings::writeFailed);
+        BotConfig config = bot.config();
+        config.handoffMessage = QStringLiteral("Never stored");
+        config.modelName = QStringLiteral("never-stored");
+        std::optional<Status> answer;
+        bot.setConfig(config, [&answer](const Status& s) { answer = s; });
+        QCOMPARE(bot.config().handoffMessage, QStringLiteral("Never stored")); // in effect at once
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), kWaitMs);
+        QVERIFY(!*answer);
+        QVERIFY2(answer->error().contains(QStringLiteral("refused by the test")),
+                 qPrintable(answer->error()));
+        QCOMPARE(failed.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(bot.config().handoffMessage, QStringLiteral("Kept"), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(bot.config().modelName, QString(), kWaitMs);
+    }
+
     // The leader's dispatcher posts to the endpoint another seat saved, without a restart.
     void leaderDispatcher_usesTheEndpointSavedElsewhere()
     {
