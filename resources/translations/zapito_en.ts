@@ -420,6 +420,10 @@
         <source>location</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The settings in %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -546,6 +550,45 @@
             <numerusform>Pending retry (%n attempt failed)</numerusform>
             <numerusform>Pending retry (%n attempts failed)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Another operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is viewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 are viewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n others are typing…</source>
+        <translation>
+            <numerusform>%1 and %n other is typing…</numerusform>
+            <numerusform>%1 and %n others are typing…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n others are viewing</source>
+        <translation>
+            <numerusform>%1 and %n other is viewing</numerusform>
+            <numerusform>%1 and %n others are viewing</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>who is typing, then who is viewing</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2389,12 +2432,6 @@ The conversations your support bot hands to a human, with a signed lead webhook.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reads or changes a setting. Secrets are read from standard input and never printed. A running Zapito Inbox picks changes up when it starts.
-
-Settings:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Read or change.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2554,6 +2591,16 @@ Example: echo &quot;Your table is ready.&quot; | zapito-inbox reply conv_…</so
     </message>
     <message>
         <source>No process leads this inbox: nothing is received or sent until the window or zapito-inbox --headless runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads or changes a setting. Secrets are read from standard input and never printed; they stay on this machine. The webhook&apos;s, the bot&apos;s and the channels&apos; settings are kept in the inbox, so every seat and the leader share them and follow a change at once; database.location is this machine&apos;s.
+
+Settings:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -420,6 +420,10 @@
         <source>location</source>
         <translation>local</translation>
     </message>
+    <message>
+        <source>The settings in %1 could not be read: %2</source>
+        <translation>Não foi possível ler as configurações em %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -546,6 +550,45 @@
             <numerusform>Aguardando nova tentativa (%n tentativa falhou)</numerusform>
             <numerusform>Aguardando nova tentativa (%n tentativas falharam)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Another operator</source>
+        <translation>Outro operador</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 está digitando…</translation>
+    </message>
+    <message>
+        <source>%1 is viewing</source>
+        <translation>%1 está vendo</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 e %2 estão digitando…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are viewing</source>
+        <translation>%1 e %2 estão vendo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n others are typing…</source>
+        <translation>
+            <numerusform>%1 e mais %n pessoa estão digitando…</numerusform>
+            <numerusform>%1 e mais %n pessoas estão digitando…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n others are viewing</source>
+        <translation>
+            <numerusform>%1 e mais %n pessoa estão vendo</numerusform>
+            <numerusform>%1 e mais %n pessoas estão vendo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>who is typing, then who is viewing</comment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2390,14 +2433,6 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
         <translation>Não foi possível gravar %1 em %2.</translation>
     </message>
     <message>
-        <source>Reads or changes a setting. Secrets are read from standard input and never printed. A running Zapito Inbox picks changes up when it starts.
-
-Settings:</source>
-        <translation>Lê ou altera uma configuração. Os segredos são lidos da entrada padrão e nunca são impressos. Um Zapito Inbox em execução aplica as mudanças quando é iniciado de novo.
-
-Configurações:</translation>
-    </message>
-    <message>
         <source>Read or change.</source>
         <translation>Ler ou alterar.</translation>
     </message>
@@ -2560,6 +2595,18 @@ Exemplo: echo &quot;Sua mesa está pronta.&quot; | zapito-inbox reply conv_…</
     <message>
         <source>No process leads this inbox: nothing is received or sent until the window or zapito-inbox --headless runs.</source>
         <translation>Nenhum processo lidera esta caixa de entrada: nada é recebido nem enviado até que a janela ou o zapito-inbox --headless seja executado.</translation>
+    </message>
+    <message>
+        <source>%1 was not changed: %2</source>
+        <translation>%1 não foi alterado: %2</translation>
+    </message>
+    <message>
+        <source>Reads or changes a setting. Secrets are read from standard input and never printed; they stay on this machine. The webhook&apos;s, the bot&apos;s and the channels&apos; settings are kept in the inbox, so every seat and the leader share them and follow a change at once; database.location is this machine&apos;s.
+
+Settings:</source>
+        <translation>Lê ou altera uma configuração. Os segredos são lidos da entrada padrão e nunca são impressos; ficam nesta máquina. As configurações do webhook, do bot e dos canais ficam guardadas na caixa de entrada, então todos os postos e o líder as compartilham e seguem uma mudança na hora; database.location é desta máquina.
+
+Configurações:</translation>
     </message>
 </context>
 </TS>
