@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "conversationdelegate.h"
 
+#include "conversationheaderlayout.h"
 #include "inboxroles.h"
 #include "uistyle.h"
 #include "untrustedtext.h"
@@ -19,6 +20,40 @@ constexpr int kPadding = 10;
 constexpr int kAvatar = 40;
 constexpr int kChannelIcon = 16;
 constexpr int kGap = 10;
+constexpr int kLineGap = 6;
+constexpr qreal kSmallFontScale = 0.88;
+
+// The row's two lines of text, right of the avatar.
+struct Lines
+{
+    QRect first;
+    QRect second;
+};
+
+Lines linesOf(const QStyleOptionViewItem& option)
+{
+    const QRect r = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
+    const int textLeft = r.left() + kAvatar - 1 + kGap + 4;
+    QFont titleFont = option.font;
+    titleFont.setBold(true);
+    const int titleHeight = QFontMetrics(titleFont).height();
+    const int bodyHeight = QFontMetrics(option.font).height();
+    const int top = r.top() + (r.height() - (titleHeight + kLineGap + bodyHeight)) / 2;
+    const QRect first(textLeft, top, r.right() - textLeft, titleHeight);
+    return {first, QRect(textLeft, first.bottom() + kLineGap, r.right() - textLeft, bodyHeight)};
+}
+
+ConversationHeaderLayout::Fonts headerFonts(const QFont& font, bool waitTooLong)
+{
+    ConversationHeaderLayout::Fonts fonts{font, font, font, font};
+    fonts.title.setBold(true);
+    fonts.meta.setPointSizeF(font.pointSizeF() * kSmallFontScale);
+    fonts.time = fonts.meta;
+    fonts.time.setBold(waitTooLong);
+    fonts.tag = fonts.meta;
+    fonts.tag.setBold(true);
+    return fonts;
+}
 
 void drawPill(QPainter* p, const QRect& rect, const QColor& fill, const QColor& text, const QString& label)
 {
@@ -151,11 +186,24 @@ QString ConversationDelegate::assigneeText(const QModelIndex& index)
     return assignee.isEmpty() ? QString() : isolated(assignee);
 }
 
+ConversationHeaderLayout ConversationDelegate::headerLayout(const QStyleOptionViewItem& option,
+                                                            const QModelIndex& index) const
+{
+    const QString waiting = waitingText(index);
+    const bool tooLong = !waiting.isEmpty() && isWaitTooLong(index);
+    // Sample conversations say so beside the name, so nobody answers a customer who does not exist.
+    const bool sample = index.data(ConversationRoles::IsSampleRole).toBool();
+    return ConversationHeaderLayout::build(
+        linesOf(option).first, headerFonts(option.font, tooLong),
+        {titleText(index), sample ? QApplication::translate("zapito", "Sample") : QString(),
+         assigneeText(index), waiting.isEmpty() ? timeText(index) : waiting});
+}
+
 QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
 {
     QFont bold = option.font;
     bold.setBold(true);
-    const int lines = QFontMetrics(bold).height() + 6 + QFontMetrics(option.font).height();
+    const int lines = QFontMetrics(bold).height() + kLineGap + QFontMetrics(option.font).height();
     return {200, qMax(kAvatar, lines) + 2 * kPadding + 2};
 }
 
@@ -199,55 +247,38 @@ void ConversationDelegate::paint(QPainter* p, const QStyleOptionViewItem& option
     p->drawEllipse(iconRect.adjusted(-2, -2, 2, 2));
     ui::channelIcon(index.data(ConversationRoles::ChannelRole).toString()).paint(p, iconRect);
 
-    const int textLeft = avatar.right() + kGap + 4;
-    QFont titleFont = option.font;
-    titleFont.setBold(true);
-    const QFontMetrics titleMetrics(titleFont);
+    const Lines lines = linesOf(option);
+    const int textLeft = lines.first.left();
+    const QRect line2 = lines.second;
     QFont smallFont = option.font;
-    smallFont.setPointSizeF(option.font.pointSizeF() * 0.88);
+    smallFont.setPointSizeF(option.font.pointSizeF() * kSmallFontScale);
     const QFontMetrics bodyMetrics(option.font);
-    const int lineGap = 6;
-    const int top = r.top() + (r.height() - (titleMetrics.height() + lineGap + bodyMetrics.height())) / 2;
-    const QRect line1(textLeft, top, r.right() - textLeft, titleMetrics.height());
-    const QRect line2(textLeft, line1.bottom() + lineGap, r.right() - textLeft, bodyMetrics.height());
 
-    // Line 1: title … [assignee ·] time, or how long a handoff has waited, in the warning colour
-    // once that is too long.
-    const QString waiting = waitingText(index);
-    const bool tooLong = !waiting.isEmpty() && isWaitTooLong(index);
-    const QString assignee = assigneeText(index);
-    const QString when = waiting.isEmpty() ? timeText(index) : waiting;
-    const QString time = assignee.isEmpty() ? when : assignee + QStringLiteral(" · ") + when;
-    QFont timeFont = smallFont;
-    timeFont.setBold(tooLong);
-    p->setFont(timeFont);
-    p->setPen(tooLong && !selected ? ui::errorText(pal) : muted);
-    // Rounded up: a width rounded down would elide a time that fits ("12…in").
-    const int timeWidth = qMin(qCeil(QFontMetricsF(timeFont).horizontalAdvance(time)), line1.width() / 2);
-    p->drawText(QRect(line1.right() - timeWidth, line1.top(), timeWidth, line1.height()),
-                Qt::AlignRight | Qt::AlignVCenter,
-                QFontMetrics(timeFont).elidedText(time, Qt::ElideMiddle, timeWidth));
-    // Sample conversations say so beside the name, so nobody answers a customer who does not exist.
-    const bool sample = index.data(ConversationRoles::IsSampleRole).toBool();
-    const QString tag = sample ? QApplication::translate("zapito", "Sample") : QString();
-    QFont tagFont = smallFont;
-    tagFont.setBold(true);
-    const int tagWidth = sample ? QFontMetrics(tagFont).horizontalAdvance(tag) + 12 : 0;
-    const int titleWidth = qMax(0, line1.width() - timeWidth - kGap - (sample ? tagWidth + 6 : 0));
-    const QString shownTitle = titleMetrics.elidedText(title, Qt::ElideRight, titleWidth);
-    p->setFont(titleFont);
+    // Line 1: title [Sample] … [assignee ·] time, or how long a handoff has waited, in the warning
+    // colour once that is too long.
+    const bool tooLong = !waitingText(index).isEmpty() && isWaitTooLong(index);
+    const ConversationHeaderLayout header = headerLayout(option, index);
+    const ConversationHeaderLayout::Fonts fonts = headerFonts(option.font, tooLong);
+    p->setFont(fonts.title);
     p->setPen(text);
-    p->drawText(QRect(line1.left(), line1.top(), titleWidth, line1.height()),
-                Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, shownTitle);
-    if (sample) {
-        p->setFont(tagFont);
-        const int h = QFontMetrics(tagFont).height();
-        const QRect pill(line1.left() + titleMetrics.horizontalAdvance(shownTitle) + 6,
-                         line1.center().y() - h / 2, tagWidth, h);
+    p->drawText(header.titleRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, header.title);
+    if (!header.tagRect.isEmpty()) {
+        p->setFont(fonts.tag);
         QColor fill = muted;
         fill.setAlphaF(0.18f);
-        drawPill(p, pill, fill, muted, tag);
+        drawPill(p, header.tagRect, fill, muted, QApplication::translate("zapito", "Sample"));
     }
+    p->setFont(fonts.meta);
+    p->setPen(muted);
+    if (!header.assigneeRect.isEmpty()) {
+        p->drawText(header.assigneeRect, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine,
+                    header.assignee);
+        p->drawText(header.separatorRect, Qt::AlignCenter | Qt::TextSingleLine, QStringLiteral("·"));
+    }
+    p->setFont(fonts.time);
+    if (tooLong && !selected)
+        p->setPen(ui::errorText(pal));
+    p->drawText(header.timeRect, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, header.time);
 
     // Line 2: [reason badge] preview … [unread].
     int left = line2.left();

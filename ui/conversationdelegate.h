@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "conversationheaderlayout.h"
 #include "searchsnippet.h"
 
 #include <QStyledItemDelegate>
@@ -44,6 +45,8 @@ public:
     bool isWaitTooLong(const QModelIndex& index) const;
     // Who has it: the assignee's name, isolated; empty when nobody.
     static QString assigneeText(const QModelIndex& index);
+    // The first line as paint() lays it out in `option`'s rectangle and font.
+    ConversationHeaderLayout headerLayout(const QStyleOptionViewItem& option, const QModelIndex& index) const;
 
 private:
     Clock m_clock;

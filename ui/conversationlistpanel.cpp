@@ -7,13 +7,13 @@
 #include "emptystate.h"
 #include "uistyle.h"
 #include "untrustedtext.h"
+#include "viewtabs.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QTabBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -23,7 +23,7 @@ ConversationListPanel::ConversationListPanel(ConversationListModel& model, QWidg
     : QWidget(parent)
     , m_model(model)
     , m_search(new QLineEdit(this))
-    , m_views(new QTabBar(this))
+    , m_views(new ViewTabs(this))
     , m_stack(new QStackedWidget(this))
     , m_view(new ConversationListView(this))
     , m_delegate(new ConversationDelegate(this))
@@ -39,15 +39,8 @@ ConversationListPanel::ConversationListPanel(ConversationListModel& model, QWidg
     m_search->installEventFilter(this);
 
     m_views->setObjectName(QStringLiteral("viewTabs"));
-    m_views->setExpanding(false);
-    m_views->setUsesScrollButtons(true);
-    m_views->setDrawBase(false);
-    m_views->setElideMode(Qt::ElideNone);
-    m_views->setFocusPolicy(Qt::TabFocus);
-    for (const InboxView v : views()) {
-        const int tab = m_views->addTab(viewName(v));
-        m_views->setTabData(tab, int(v));
-    }
+    for (const InboxView v : views())
+        m_views->addTab(viewName(v), int(v));
     m_views->setTabIcon(int(views().indexOf(InboxView::NeedsHuman)),
                         ui::resourceIcon(QStringLiteral("needs-human")));
     m_views->setTabToolTip(int(views().indexOf(InboxView::All)), tr("Every conversation"));
@@ -58,7 +51,7 @@ ConversationListPanel::ConversationListPanel(ConversationListModel& model, QWidg
     m_views->setTabToolTip(int(views().indexOf(InboxView::Bot)), tr("Conversations the bot is handling"));
     m_views->setTabToolTip(int(views().indexOf(InboxView::Resolved)),
                            tr("Conversations an operator resolved; reopen one to hand it back to a human"));
-    connect(m_views, &QTabBar::currentChanged, this, [this](int tab) {
+    connect(m_views, &ViewTabs::currentChanged, this, [this](int tab) {
         m_model.setView(InboxView(m_views->tabData(tab).toInt()));
         updateEmptyState();
     });
@@ -221,7 +214,7 @@ void ConversationListPanel::updateCounts()
             count = c.capped ? tr("%1+").arg(c.found) : QString::number(c.found);
         }
         //: A view's tab: its name and how many conversations it holds, e.g. "Mine 3".
-        m_views->setTabText(tab, tr("%1  %2").arg(viewName(v), count));
+        m_views->setTabText(tab, viewName(v), count, tr("%1  %2").arg(viewName(v), count));
     }
     updateEmptyState();
 }

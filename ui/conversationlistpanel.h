@@ -7,7 +7,6 @@
 
 class QLineEdit;
 class QStackedWidget;
-class QTabBar;
 class QTimer;
 
 namespace zapito {
@@ -16,6 +15,7 @@ class ConversationListModel;
 class ConversationListView;
 class ConversationDelegate;
 class EmptyState;
+class ViewTabs;
 
 // The left side of the window: search box, the views (All, Needs a human, Mine, Bot, Resolved)
 // with their live counts, the conversation list, and what to do when the list is empty.
@@ -39,7 +39,7 @@ public:
     void setNeedsHumanOnly(bool on);
     InboxView inboxView() const;
     void setView(InboxView view);
-    QTabBar* viewTabs() const { return m_views; }
+    ViewTabs* viewTabs() const { return m_views; }
     void focusSearch();
     void focusList();
     // Shorter in tests; typing waits this long before the list is searched.
@@ -59,7 +59,7 @@ private:
 
     ConversationListModel& m_model;
     QLineEdit* m_search;
-    QTabBar* m_views;
+    ViewTabs* m_views;
     QStackedWidget* m_stack;
     ConversationListView* m_view;
     ConversationDelegate* m_delegate;
