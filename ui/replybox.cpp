@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -126,6 +127,8 @@ ReplyBox::ReplyBox(QWidget* parent)
     column->addWidget(m_noticeRow);
     column->addWidget(m_error);
     column->addLayout(modeRow);
+    // The saved replies offered after "/", right above the editor and sized to them.
+    column->addWidget(m_completer->popup(), 0, Qt::AlignLeft);
     column->addLayout(editRow);
 
     connect(m_edit, &QPlainTextEdit::textChanged, this, &ReplyBox::updateSendEnabled);

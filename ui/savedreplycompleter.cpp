@@ -1,19 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "savedreplycompleter.h"
 
-#include <QGuiApplication>
+#include "uistyle.h"
+
+#include <QApplication>
 #include <QKeyEvent>
 #include <QListWidget>
+#include <QPainter>
 #include <QPlainTextEdit>
-#include <QScreen>
 #include <QScrollBar>
+#include <QStyledItemDelegate>
 #include <QTextBlock>
+#include <QtMath>
 
 namespace zapito {
 
 namespace {
 constexpr int kVisibleRows = 6;
-constexpr int kPreviewLength = 60;
+constexpr int kPreviewLength = 80;
+constexpr int kPaddingX = 10;
+constexpr int kPaddingY = 6;
+constexpr int kColumnGap = 14; // between the names and the previews
+constexpr int kMinimumWidth = 280;
+constexpr int kMaximumWidth = 620;
+constexpr qreal kNameShare = 0.4;          // of the list's width, at most, for the names
+constexpr int kPreviewRole = Qt::UserRole; // the start of the reply's text, on one line
 
 bool isNameCharacter(QChar c)
 {
@@ -27,19 +38,85 @@ QString previewOf(const QString& text)
         line = line.left(kPreviewLength - 1) + QChar(0x2026);
     return line;
 }
+
+QFont nameFont(const QFont& font)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    return bold;
+}
+
+int advance(const QFont& font, const QString& text)
+{
+    return qCeil(QFontMetricsF(font).horizontalAdvance(text));
+}
 } // namespace
+
+// One reply on one line: its "/name" in bold, then its text in a muted colour, elided; the
+// previews start in one column so the list reads as a table.
+class SavedReplyCompleter::ItemDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void setNameColumn(int width) { m_nameColumn = width; }
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const override
+    {
+        const int height =
+            qMax(QFontMetrics(nameFont(option.font)).height(), QFontMetrics(option.font).height());
+        return {kMinimumWidth, height + 2 * kPaddingY};
+    }
+
+    void paint(QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        opt.text.clear();
+        const QWidget* widget = option.widget;
+        QStyle* style = widget ? widget->style() : QApplication::style();
+        style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, widget);
+
+        const bool selected = option.state & QStyle::State_Selected;
+        const QPalette& pal = option.palette;
+        const QColor text = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
+        const QColor muted = selected ? ui::blend(text, pal.color(QPalette::Highlight), 0.3)
+                                      : ui::blend(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.45);
+        const QRect r = option.rect.adjusted(kPaddingX, 0, -kPaddingX, 0);
+        const QFont bold = nameFont(option.font);
+        const int nameWidth = qMin(m_nameColumn, r.width());
+        const QRect name(r.left(), r.top(), nameWidth, r.height());
+        const QRect preview(name.right() + 1 + kColumnGap, r.top(),
+                            qMax(0, r.right() - name.right() - kColumnGap), r.height());
+        const auto flags = Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine;
+        p->save();
+        p->setFont(bold);
+        p->setPen(text);
+        p->drawText(QStyle::visualRect(option.direction, option.rect, name), flags,
+                    QFontMetrics(bold).elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
+                                                  name.width()));
+        p->setFont(option.font);
+        p->setPen(muted);
+        p->drawText(QStyle::visualRect(option.direction, option.rect, preview), flags,
+                    QFontMetrics(option.font)
+                        .elidedText(index.data(kPreviewRole).toString(), Qt::ElideRight, preview.width()));
+        p->restore();
+    }
+
+private:
+    int m_nameColumn = 0;
+};
 
 SavedReplyCompleter::SavedReplyCompleter(QPlainTextEdit* editor, Source source, QObject* parent)
     : QObject(parent)
     , m_editor(editor)
     , m_source(std::move(source))
-    , m_popup(new QListWidget(editor))
+    , m_popup(new QListWidget(editor->parentWidget() ? editor->parentWidget() : editor))
+    , m_delegate(new ItemDelegate(m_popup))
 {
     m_popup->setObjectName(QStringLiteral("savedReplyPopup"));
-    // A tool tip's kind of window: shown over the editor without taking the keyboard from it.
-    m_popup->setWindowFlags(Qt::ToolTip | Qt::FramelessWindowHint);
-    m_popup->setAttribute(Qt::WA_ShowWithoutActivating);
+    m_popup->setItemDelegate(m_delegate);
     m_popup->setFocusPolicy(Qt::NoFocus);
+    m_popup->setMouseTracking(true);
     m_popup->setSelectionMode(QAbstractItemView::SingleSelection);
     m_popup->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_popup->setUniformItemSizes(true);
@@ -108,7 +185,8 @@ void SavedReplyCompleter::refresh()
     m_popup->clear();
     for (const SavedReply& reply : std::as_const(m_shown)) {
         // Plain items: a reply's text is shown, never interpreted.
-        auto* item = new QListWidgetItem(u'/' + reply.name + QStringLiteral("   ") + previewOf(reply.text));
+        auto* item = new QListWidgetItem(u'/' + reply.name);
+        item->setData(kPreviewRole, previewOf(reply.text));
         item->setToolTip(reply.text);
         m_popup->addItem(item);
     }
@@ -120,19 +198,26 @@ void SavedReplyCompleter::refresh()
 void SavedReplyCompleter::place()
 {
     const int rows = qMin(kVisibleRows, m_popup->count());
-    const int rowHeight = m_popup->sizeHintForRow(0);
-    const int height = rows * rowHeight + 2 * m_popup->frameWidth();
-    const int width = qMax(240, qMin(m_editor->width(), 460));
-    const QRect caret = m_editor->cursorRect();
-    // Above the line being typed: the reply box sits at the bottom of the window.
-    QPoint at = m_editor->viewport()->mapToGlobal(QPoint(caret.left(), caret.top() - height - 2));
-    if (const QScreen* screen = m_editor->screen()) {
-        const QRect area = screen->availableGeometry();
-        if (at.y() < area.top())
-            at.setY(m_editor->viewport()->mapToGlobal(caret.bottomLeft()).y() + 2);
-        at.setX(qBound(area.left(), at.x(), qMax(area.left(), area.right() - width)));
+    const int frame = 2 * m_popup->frameWidth();
+    const int scrollBar =
+        m_popup->count() > kVisibleRows ? m_popup->verticalScrollBar()->sizeHint().width() : 0;
+    const int widest = qMax(qMin(kMinimumWidth, m_editor->width()), qMin(kMaximumWidth, m_editor->width()));
+    const QFont font = m_popup->font();
+    int names = 0;
+    int previews = 0;
+    for (int row = 0; row < m_popup->count(); ++row) {
+        const QListWidgetItem* item = m_popup->item(row);
+        names = qMax(names, advance(nameFont(font), item->text()));
+        previews = qMax(previews, advance(font, item->data(kPreviewRole).toString()));
     }
-    m_popup->setGeometry(QRect(at, QSize(width, height)));
+    const int chrome = 2 * kPaddingX + frame + scrollBar;
+    const int nameColumn = qMin(names, int((widest - chrome) * kNameShare));
+    m_delegate->setNameColumn(nameColumn);
+    const int width =
+        qBound(qMin(kMinimumWidth, widest), chrome + nameColumn + kColumnGap + previews, widest);
+    const int height = rows * m_popup->sizeHintForRow(0) + frame;
+    m_popup->setFixedSize(width, height);
+    m_popup->viewport()->update();
 }
 
 void SavedReplyCompleter::move(int delta)

@@ -16,8 +16,12 @@ namespace zapito {
 // Typing "/" and the start of a saved reply's name in the reply box lists the replies that match,
 // narrowing as the name grows; Enter or Tab (or a click) replaces "/name" with the reply's text,
 // ↑ and ↓ pick another, Esc closes the list and leaves the text as typed. The "/" counts only at
-// the start of a line or after a space, so "and/or" or a URL never opens it. The list is a window
-// that never takes the keyboard: every key stays with the editor, which hands it here first.
+// the start of a line or after a space, so "and/or" or a URL never opens it. Each reply shows as
+// its "/name" in bold and the start of its text, muted, on one line. The list never takes the
+// keyboard: every key stays with the editor, which hands it here first. It is a widget of the
+// editor's parent, which puts it in its layout above the editor (ReplyBox does): shown there it
+// pushes the transcript up instead of covering its newest messages, which stay in view while a
+// reply is chosen.
 class SavedReplyCompleter final : public QObject
 {
     Q_OBJECT
@@ -51,6 +55,8 @@ private:
     void refresh();
     void insertCurrent();
     void move(int delta);
+    // Sizes the list to its replies, within limits: as wide as the longest needs up to the
+    // editor's width, up to kVisibleRows tall.
     void place();
 
     QPlainTextEdit* m_editor;
@@ -58,6 +64,8 @@ private:
     QListWidget* m_popup;
     QList<SavedReply> m_replies; // read when a "/" starts a name
     QList<SavedReply> m_shown;
+    class ItemDelegate;
+    ItemDelegate* m_delegate;
     int m_tokenStart = -1;
     int m_dismissedAt = -1; // Esc closed the list for the name typed after this "/"
     bool m_inserting = false;

@@ -29,7 +29,6 @@
 #include "sampledata.h"
 #include "sampleinbox.h"
 #include "savedreplies.h"
-#include "savedreplycompleter.h"
 #include "scriptedagent.h"
 #include "selectioncontroller.h"
 #include "settingsdialog.h"
@@ -41,8 +40,6 @@
 #include "replybox.h"
 #include <QAction>
 #include <QApplication>
-#include <QListWidget>
-#include <QPainter>
 #include <QPlainTextEdit>
 #include <QSettings>
 
@@ -334,14 +331,7 @@ int main(int argc, char* argv[])
                 if (auto* dialog = window.findChild<QDialog*>(QStringLiteral("shortcutsDialog")))
                     target = dialog;
             }
-            QPixmap picture = target->grab();
-            // The saved replies' list is a window of its own: drawn where it shows over ours.
-            QListWidget* popup = window.transcriptPane()->replyBox()->completer()->popup();
-            if (target == &window && popup->isVisible()) {
-                QPainter painter(&picture);
-                painter.drawPixmap(window.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
-            }
-            picture.save(file);
+            target->grab().save(file);
             QApplication::quit();
         });
     }
