@@ -23,6 +23,7 @@
 #include <QDateTime>
 #include <QFrame>
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -113,16 +114,21 @@ TranscriptPane::TranscriptPane(ConversationStore& store, ConversationEngine& eng
     muted.setColor(QPalette::WindowText, ui::mutedText(palette()));
     m_subtitle->setPalette(muted);
 
-    auto* headerText = new QVBoxLayout;
-    headerText->setSpacing(2);
-    headerText->addWidget(m_title);
-    headerText->addWidget(m_subtitle);
-    auto* header = new QHBoxLayout;
+    // The buttons beside the name; the subtitle under both, so in a narrow pane it wraps over
+    // the whole width instead of into a thin column left of the buttons.
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(6);
+    buttons->addWidget(m_assignButton);
+    buttons->addWidget(m_reopenButton);
+    buttons->addWidget(m_resolveButton);
+    auto* header = new QGridLayout;
     header->setContentsMargins(18, 12, 14, 10);
-    header->addLayout(headerText, 1);
-    header->addWidget(m_assignButton, 0, Qt::AlignVCenter);
-    header->addWidget(m_reopenButton, 0, Qt::AlignVCenter);
-    header->addWidget(m_resolveButton, 0, Qt::AlignVCenter);
+    header->setHorizontalSpacing(12);
+    header->setVerticalSpacing(2);
+    header->addWidget(m_title, 0, 0);
+    header->addLayout(buttons, 0, 1, Qt::AlignRight | Qt::AlignVCenter);
+    header->addWidget(m_subtitle, 1, 0, 1, 2);
+    header->setColumnStretch(0, 1);
 
     auto* column = new QVBoxLayout(m_content);
     column->setContentsMargins(0, 0, 0, 0);

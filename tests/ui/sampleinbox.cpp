@@ -2,6 +2,7 @@
 #include "sampleinbox.h"
 
 #include "inboxservices.h"
+#include "operatorname.h"
 #include "pipelinewait.h"
 #include "scriptedagent.h"
 
@@ -172,6 +173,7 @@ void fillVariedInbox(InboxServices& services, ScriptedAgent& agent, qint64 nowMs
     }
 
     ConversationEngine& engine = services.engine();
+    QHash<QString, QString> idOfName;
     // The customer's line is stored at its own time and the bot answers 20 s later.
     qint64 clockNow = 0;
     engine.setClock([&clockNow] { return clockNow; });
@@ -190,6 +192,8 @@ void fillVariedInbox(InboxServices& services, ScriptedAgent& agent, qint64 nowMs
                 5000, [&clockNow, replyAt] { clockNow = replyAt; });
             if (!id)
                 qWarning("sample conversation not stored: %s", qPrintable(id.error()));
+            else
+                idOfName.insert(s.name, *id);
             if (id && i == s.lines.size() - 1 && s.handoffOnLast && s.outcome) {
                 auto events = services.store().handoffEvents(*id);
                 if (events && !events->isEmpty()) {
@@ -226,6 +230,21 @@ void fillVariedInbox(InboxServices& services, ScriptedAgent& agent, qint64 nowMs
         }
     }
     engine.setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
+
+    // Some conversations are a teammate's (one with a long name), two are this operator's (Mine).
+    const QList<std::pair<QString, QString>> assignees{
+        {u("Zoë O'Brien"), u("Carla Mendes")},
+        {u("Élodie Martin"), u("Carla Mendes")},
+        {u("Jürgen Müller"), u("Maria Fernanda Albuquerque de Souza")},
+        {u("Ana Beatriz"), u("Rafael Tavares")},
+        {u("Tomás Berg"), u("Maria Fernanda Albuquerque de Souza")},
+        {u("Maria Silva"), systemOperatorName()},
+        {u("Kenji 健二"), systemOperatorName()},
+    };
+    for (const auto& [contact, assignee] : assignees) {
+        if (!idOfName.contains(contact) || !services.store().assign(idOfName.value(contact), assignee))
+            qWarning("sample conversation not assigned: %s", qPrintable(contact));
+    }
 }
 
 } // namespace zapito::test
