@@ -2,7 +2,6 @@
 #include "sampleinbox.h"
 
 #include "inboxservices.h"
-#include "operatorname.h"
 #include "pipelinewait.h"
 #include "scriptedagent.h"
 
@@ -231,15 +230,15 @@ void fillVariedInbox(InboxServices& services, ScriptedAgent& agent, qint64 nowMs
     }
     engine.setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
 
-    // Some conversations are a teammate's (one with a long name), two are this operator's (Mine).
+    // Some conversations are a teammate's, one of them with a long name.
     const QList<std::pair<QString, QString>> assignees{
         {u("Zoë O'Brien"), u("Carla Mendes")},
         {u("Élodie Martin"), u("Carla Mendes")},
         {u("Jürgen Müller"), u("Maria Fernanda Albuquerque de Souza")},
         {u("Ana Beatriz"), u("Rafael Tavares")},
         {u("Tomás Berg"), u("Maria Fernanda Albuquerque de Souza")},
-        {u("Maria Silva"), systemOperatorName()},
-        {u("Kenji 健二"), systemOperatorName()},
+        {u("Maria Silva"), u("Rafael Tavares")},
+        {u("Kenji 健二"), u("Carla Mendes")},
     };
     for (const auto& [contact, assignee] : assignees) {
         if (!idOfName.contains(contact) || !services.store().assign(idOfName.value(contact), assignee))
