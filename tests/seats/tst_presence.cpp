@@ -42,9 +42,13 @@ QList<PresenceEntry> entries(std::initializer_list<PresenceEntry> list)
     return QList<PresenceEntry>(list);
 }
 
+// Finished at once: a SELECT left open keeps SQLite's read snapshot, and a later write on the same
+// connection then fails with "database is locked" as soon as another connection has committed.
 qint64 count(QSqlQuery& q)
 {
-    return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+    const qint64 value = q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+    q.finish();
+    return value;
 }
 } // namespace
 
