@@ -199,6 +199,11 @@ ConversationHeaderLayout ConversationDelegate::headerLayout(const QStyleOptionVi
          assigneeText(index), waiting.isEmpty() ? timeText(index) : waiting});
 }
 
+QString ConversationDelegate::presenceText(const QModelIndex& index)
+{
+    return index.data(ConversationRoles::PresenceTextRole).toString();
+}
+
 QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
 {
     QFont bold = option.font;
@@ -324,7 +329,12 @@ void ConversationDelegate::paint(QPainter* p, const QStyleOptionViewItem& option
     if (const QString snippet = index.data(ConversationRoles::SearchSnippetRole).toString();
         !snippet.isEmpty())
         drawSnippet(p, body, option.font, text, snippet, option.direction);
-    else
+    else if (const QString presence = presenceText(index); !presence.isEmpty()) {
+        // Another seat's operator is on it: said where the preview goes, in the link colour.
+        p->setPen(selected ? text : pal.color(QPalette::Link));
+        p->drawText(body, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                    bodyMetrics.elidedText(presence, Qt::ElideRight, body.width()));
+    } else
         p->drawText(body, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                     bodyMetrics.elidedText(previewText(index), Qt::ElideRight, body.width()));
 

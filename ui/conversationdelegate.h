@@ -47,6 +47,8 @@ public:
     static QString assigneeText(const QModelIndex& index);
     // The first line as paint() lays it out in `option`'s rectangle and font.
     ConversationHeaderLayout headerLayout(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    // Who else is here ("Carla is typing…"), drawn instead of the preview; empty when nobody.
+    static QString presenceText(const QModelIndex& index);
 
 private:
     Clock m_clock;

@@ -280,6 +280,26 @@ private slots:
                  paint(row(QStringLiteral("last message"), {})));
         QVERIFY(inkOfSecondLine(paint(row(QStringLiteral("last message"), QString()))).right > 0);
     }
+
+    void presence_isDrawnInsteadOfThePreview()
+    {
+        // Another seat's operator on the row: "… is typing…" where the preview goes, as plain
+        // text, and the row as before once nobody is there.
+        const QModelIndex alone = row(QStringLiteral("x"), {});
+        QVERIFY(ConversationDelegate::presenceText(alone).isEmpty());
+        const QImage before = paint(alone);
+        m_model.item(0)->setData(QStringLiteral("\u2068<b>Carla</b>\u2069 is typing… and more words than x"),
+                                 ConversationRoles::PresenceTextRole);
+        const QModelIndex here = m_model.index(0, 0);
+        QCOMPARE(ConversationDelegate::presenceText(here),
+                 QStringLiteral("\u2068<b>Carla</b>\u2069 is typing… and more words than x"));
+        const Ink withPresence = inkOfSecondLine(paint(here));
+        QVERIFY2(withPresence.right > inkOfSecondLine(before).right + 50,
+                 qPrintable(
+                     QStringLiteral("%1 vs %2").arg(withPresence.right).arg(inkOfSecondLine(before).right)));
+        m_model.item(0)->setData(QString(), ConversationRoles::PresenceTextRole);
+        QCOMPARE(paint(m_model.index(0, 0)), before);
+    }
 };
 
 QTEST_MAIN(tst_ConversationDelegate)
