@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 #include <QTextLayout>
 #include <QtMath>
 
@@ -199,6 +200,18 @@ ConversationHeaderLayout ConversationDelegate::headerLayout(const QStyleOptionVi
          assigneeText(index), waiting.isEmpty() ? timeText(index) : waiting});
 }
 
+QString ConversationDelegate::elidedPresence(const QFontMetrics& metrics, const QString& presence, int width)
+{
+    QString elided = metrics.elidedText(presence, Qt::ElideRight, width);
+    if (elided == presence)
+        return elided;
+    // Cut just after "typing…" (Qt then adds its "…", and closes the isolates after it): that
+    // ellipsis says it already, so the spaces, "·" and isolates between the two go with the second.
+    static const QRegularExpression twice(QStringLiteral("\u2026[\\s\u00b7\u2068\u2069]*\u2026"));
+    elided.replace(twice, QStringLiteral("\u2026"));
+    return elided;
+}
+
 QString ConversationDelegate::presenceText(const QModelIndex& index)
 {
     return index.data(ConversationRoles::PresenceTextRole).toString();
@@ -333,7 +346,7 @@ void ConversationDelegate::paint(QPainter* p, const QStyleOptionViewItem& option
         // Another seat's operator is on it: said where the preview goes, in the link colour.
         p->setPen(selected ? text : pal.color(QPalette::Link));
         p->drawText(body, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                    bodyMetrics.elidedText(presence, Qt::ElideRight, body.width()));
+                    elidedPresence(bodyMetrics, presence, body.width()));
     } else
         p->drawText(body, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                     bodyMetrics.elidedText(previewText(index), Qt::ElideRight, body.width()));

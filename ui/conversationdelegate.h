@@ -49,6 +49,8 @@ public:
     ConversationHeaderLayout headerLayout(const QStyleOptionViewItem& option, const QModelIndex& index) const;
     // Who else is here ("Carla is typing…"), drawn instead of the preview; empty when nobody.
     static QString presenceText(const QModelIndex& index);
+    // `presence` cut to `width`; a cut right after "typing…" shows that one "…", not a second.
+    static QString elidedPresence(const QFontMetrics& metrics, const QString& presence, int width);
 
 private:
     Clock m_clock;

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QStandardItemModel>
 #include <QTest>
 #include <QtMath>
@@ -299,6 +300,24 @@ private slots:
                      QStringLiteral("%1 vs %2").arg(withPresence.right).arg(inkOfSecondLine(before).right)));
         m_model.item(0)->setData(QString(), ConversationRoles::PresenceTextRole);
         QCOMPARE(paint(m_model.index(0, 0)), before);
+    }
+
+    void presence_cutAfterItsEllipsis_showsOneEllipsis()
+    {
+        // "Carla is typing… · Ana is viewing" cut at every width: never "typing……".
+        const QString text = QStringLiteral("\u2068Carla Mendes\u2069 is typing\u2026 \u00b7 \u2068Ana "
+                                            "Beatriz\u2069 is viewing");
+        const QFontMetrics metrics(QApplication::font());
+        // An ellipsis, then at most spaces, "·" and isolates, then another.
+        const QRegularExpression twice(QStringLiteral("\u2026[\\s\u00b7\u2068\u2069]*\u2026"));
+        int cutAfterEllipsis = 0;
+        for (int width = 1; width <= metrics.horizontalAdvance(text) + 4; ++width) {
+            const QString shown = ConversationDelegate::elidedPresence(metrics, text, width);
+            QVERIFY2(!shown.contains(twice), qPrintable(QStringLiteral("%1 px: %2").arg(width).arg(shown)));
+            if (metrics.elidedText(text, Qt::ElideRight, width).contains(twice))
+                ++cutAfterEllipsis;
+        }
+        QVERIFY(cutAfterEllipsis > 0); // the case this is about was met
     }
 };
 
