@@ -12,6 +12,10 @@
 #   packaging/bench.sh team ...        `zapito-inbox-bench team` instead: a leader, a standby and
 #                                      seats as real processes on PostgreSQL and SQLite
 #                                      (--engine, --handoffs, --seats, --kills)
+#   packaging/bench.sh window-lead ... `zapito-inbox-bench window-lead`: a window that leads on
+#                                      PostgreSQL a network away, its heartbeat with the pipeline
+#                                      on the event loop and on the leader's thread
+#                                      (--messages, --pace-ms, --one-way-ms)
 # ZAPITO_BENCH_BUILD picks another build folder (default build/bench), ZAPITO_BENCH_JOBS the
 # compile jobs (default: every core), ZAPITO_BENCH_DATA the data folder.
 # Never part of `packaging/dev.sh test` or CI.
@@ -41,10 +45,14 @@ mkdir -p "$data_dir"
 # matches what this build would write; otherwise, or with --regenerate, they are written afresh
 # (about 1.5 minutes for 100k/2M on 2 cores). Each run works on a copy, so they stay as written.
 status=0
-if [ "${1:-}" = team ]; then
+if [ "${1:-}" = team ] || [ "${1:-}" = window-lead ]; then
+    command="$1"
     shift
-    env QT_QPA_PLATFORM=offscreen "$build_dir/tests/benchmarks/zapito-inbox-bench" team \
-        --data-dir "$data_dir" --markdown "$data_dir/team.md" "$@" || status=$?
+    # The team run keeps its processes' homes and the cluster's URL in the data folder.
+    extra=()
+    if [ "$command" = team ]; then extra=(--data-dir "$data_dir"); fi
+    env QT_QPA_PLATFORM=offscreen "$build_dir/tests/benchmarks/zapito-inbox-bench" "$command" \
+        "${extra[@]}" --markdown "$data_dir/$command.md" "$@" || status=$?
     echo "bench.sh: ${SECONDS} s in all (build included)" >&2
     exit "$status"
 fi

@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: Apache-2.0
 # One entry point for a fresh Debian 12 machine (run as root, or with sudo available):
 #   packaging/dev.sh run    install what is missing, build, start the app
-#   packaging/dev.sh test   install what is missing, build, run every test
-#   packaging/dev.sh test release-tests
-#                           the same in the optimised build with Debian's hardening flags
+#   packaging/dev.sh test   install what is missing, build, run every test, in the optimised
+#                           build with Debian's hardening flags (release-tests: what ships)
 #   packaging/dev.sh test asan
-#                           the same under AddressSanitizer and UBSan (Debug; any report fails)
+#                           the same under AddressSanitizer and UBSan (Debug, so every assertion
+#                           is checked too; any report fails)
+#   packaging/dev.sh test dev
+#                           the same in a plain Debug build (build/dev, for a debugger)
 # They are quiet and quick when everything is already installed and built.
 set -euo pipefail
 
@@ -35,7 +37,7 @@ run)
     exec ./build/release/zapito-inbox "$@"
     ;;
 test)
-    preset="${2:-dev}"
+    preset="${2:-release-tests}"
     case "$preset" in dev | release-tests | asan) ;; *) echo "usage: $0 test [dev|release-tests|asan]" >&2; exit 2 ;; esac
     install_missing "${packages[@]}"
     build "$preset"

@@ -124,7 +124,8 @@ MainWindow::MainWindow(InboxServices& services, QWidget* parent)
         // Only the leader sends leads: a resend from a seat would go out a second time from here.
         if (!m_services.isLeader())
             return tr("Another process leads this inbox; resend the lead there.");
-        return m_services.webhook().resend(eventId);
+        // The answer comes now, or, from the leader's own thread (PostgreSQL), as the notice below.
+        return m_services.resend(eventId);
     });
     // Why a delivery waits (a secret that cannot be read right now, a store that failed), as it happens.
     connect(&m_services.webhook(), &WebhookDispatcher::notice, this,

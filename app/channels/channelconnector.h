@@ -49,6 +49,9 @@ public:
 
     ConnectorStatus status() const { return m_status; }
     bool isConnected() const override { return m_status.state == ConnectorStatus::State::Connected; }
+    // Shows the status of the same channel run elsewhere in this process (a window whose leader
+    // runs on a thread of its own, LeaderThread): Settings → Channels reads it here.
+    void mirrorStatus(const ConnectorStatus& status) { setStatus(status.state, status.text); }
 
 signals:
     void statusChanged(const zapito::ConnectorStatus& status);

@@ -31,6 +31,13 @@ void PreviewChannel::customerSays(const QString& text)
              [](const Status&) {});
 }
 
+void PreviewChannel::customerWrote(const CustomerMessage& message)
+{
+    if (message.text.trimmed().isEmpty())
+        return;
+    handOver(message, [](const Status&) {});
+}
+
 void PreviewChannel::send(const QString& externalId, const QString& text, Done done)
 {
     // Delivered from the event loop, like a real channel, so callers see one behaviour.

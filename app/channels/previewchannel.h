@@ -26,6 +26,9 @@ public:
     void startNewConversation();
     // The operator, writing as the customer.
     void customerSays(const QString& text);
+    // What the operator wrote as the customer in another thread's preview chat (the window's,
+    // when this channel is the leader thread's): the message keeps that chat's id and name.
+    void customerWrote(const CustomerMessage& message);
 
 signals:
     // A message for the pretend customer (from the bot or an operator).

@@ -110,7 +110,19 @@ void ConnectorHub::applyModelCallLimit()
 
 void ConnectorHub::reload()
 {
+    if (!m_active)
+        emit reloadRequested();
     reload(false);
+}
+
+void ConnectorHub::showStatusOf(const QString& channel, const ConnectorStatus& status)
+{
+    for (ChannelConnector* connector :
+         {static_cast<ChannelConnector*>(&m_telegram), static_cast<ChannelConnector*>(&m_whatsapp),
+          static_cast<ChannelConnector*>(&m_preview)}) {
+        if (connector->name() == channel)
+            connector->mirrorStatus(status);
+    }
 }
 
 void ConnectorHub::reload(bool onlyWhatChanged)

@@ -65,9 +65,15 @@ public:
     ChannelSettings& channelSettings() { return m_channelSettings; }
     BotSettings& botSettings() { return m_botSettings; }
     SecretStore& secrets() { return m_secrets; }
+    // The status of `channel` ("telegram", "whatsapp", "preview") as the leader's hub on a
+    // thread of this process has it (LeaderThread): this hub, inactive, shows it.
+    void showStatusOf(const QString& channel, const ConnectorStatus& status);
 
 signals:
     void ready();
+    // reload() was asked for while inactive: a secret saved here (it lives on this machine only,
+    // so no store change announces it) is for the leader on this process's LeaderThread to read.
+    void reloadRequested();
     // A customer message could not be stored, or a secret could not be read.
     void problem(const QString& message);
 

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QPointer>
 #include <QSqlQuery>
 
 namespace zapito {
@@ -14,9 +15,8 @@ namespace {
 constexpr std::chrono::minutes kHousekeeping{5};
 } // namespace
 
-std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath, DatabaseOpenError* error,
-                                                     QObject* parent, Leadership::Mode mode,
-                                                     const SeatTimings& timings)
+std::unique_ptr<InboxServices> InboxServices::build(const QString& databasePath, DatabaseOpenError* error,
+                                                    QObject* parent)
 {
     // The window and headless mode write on their event-loop thread: a write that finds another
     // process's lock fails after a few milliseconds instead of freezing the loop for seconds,
@@ -115,13 +115,44 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
     services->m_sharedSettings->follow(*services->m_changes, services->m_store->reader());
     connect(services->m_changes.get(), &ChangeWatcher::watching, services->m_sharedSettings.get(),
             &SharedSettings::refresh);
+    return services;
+}
+
+std::unique_ptr<InboxServices> InboxServices::createLeader(const QString& databasePath,
+                                                           DatabaseOpenError* error)
+{
+    auto services = build(databasePath, error, nullptr);
+    if (services)
+        services->m_leadsFromStart = true;
+    return services;
+}
+
+std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath, DatabaseOpenError* error,
+                                                     QObject* parent, Leadership::Mode mode,
+                                                     const SeatTimings& timings)
+{
+    auto services = build(databasePath, error, parent);
+    if (!services)
+        return nullptr;
+    ConnectorHub& hub = *services->m_connectors;
+    // On PostgreSQL every statement of the pipeline is a round trip to the server: a window that
+    // leads there runs the leading half on a thread of its own (LeaderThread) and stays a seat on
+    // its event loop. On SQLite, a local file whose writes wait at most kEventLoopBusyTimeoutMs,
+    // the window leads on its event loop and sees its pipeline's changes at once, not at the
+    // change feed's next poll.
+    const bool leadOnThread = mode == Leadership::Mode::Window &&
+                              services->m_database->dialect().kind() == SqlDialect::Kind::PostgreSQL;
     services->m_leadership =
         std::make_unique<Leadership>(*services->m_database, *services->m_secrets,
                                      *services->m_webhookSettings, hub.channelSettings(), mode, timings);
     services->m_leadership->presence().setOperatorName(systemOperatorName());
     connect(services->m_leadership.get(), &Leadership::roleChanged, services.get(),
-            [self = services.get()](Leadership::Role role) {
-                if (role == Leadership::Role::Leader)
+            [self = services.get(), leadOnThread](Leadership::Role role) {
+                if (role != Leadership::Role::Leader)
+                    return;
+                if (leadOnThread)
+                    self->startLeaderThread();
+                else
                     self->startLeading();
             });
     // A leader whose lock went (its PostgreSQL session ended) may already have a successor: it
@@ -129,6 +160,7 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
     // it again as a standby (packaging/zapito-inbox-headless.service).
     connect(services->m_leadership.get(), &Leadership::leadershipLost, services.get(),
             [self = services.get()](const QString& reason) {
+                self->m_leaderThread.reset();
                 self->m_engine->outbound().setActive(false);
                 self->m_connectors->setActive(false);
                 qCritical("%s", qPrintable(reason));
@@ -137,6 +169,48 @@ std::unique_ptr<InboxServices> InboxServices::create(const QString& databasePath
             });
     services->m_leadership->start();
     return services;
+}
+
+void InboxServices::startLeaderThread()
+{
+    m_leaderThread = std::make_unique<LeaderThread>(m_database->path());
+    LeaderThread& leader = *m_leaderThread;
+    // What only the leader knows arrives as this seat's own signals: the window notifies of a
+    // handoff, shows a problem or a delivery notice, and the channels' status, as if it led here.
+    ConversationEngine& engine = *m_engine;
+    connect(&leader, &LeaderThread::handoffRecorded, &engine, &ConversationEngine::handoffRecorded);
+    connect(&leader, &LeaderThread::handoffResolved, &engine, &ConversationEngine::handoffResolved);
+    connect(&leader, &LeaderThread::problem, &engine, &ConversationEngine::problem);
+    connect(&leader, &LeaderThread::webhookNotice, m_webhook.get(), &WebhookDispatcher::notice);
+    connect(&leader, &LeaderThread::connectorStatusChanged, m_connectors.get(), &ConnectorHub::showStatusOf);
+    connect(&leader, &LeaderThread::previewDelivered, &m_connectors->preview(), &PreviewChannel::delivered);
+    connect(&leader, &LeaderThread::started, this, &InboxServices::leadingStarted);
+    connect(&leader, &LeaderThread::failed, &engine, [&engine](const QString& error) {
+        emit engine.problem({}, tr("The channels, the bot and the webhook could not start: %1").arg(error));
+    });
+    // The window's preview chat is the leader's preview channel: what is typed there is decided
+    // by the leader's bot, and what it answers comes back through previewDelivered.
+    m_connectors->preview().setInboundSink(
+        [leader = QPointer<LeaderThread>(&leader)](const CustomerMessage& message,
+                                                   const ChannelConnector::Committed& committed) {
+            if (!leader) { // the lead was lost: nothing here decides any more
+                committed(Status::failure(tr("This window no longer leads the inbox.")));
+                return;
+            }
+            leader->previewCustomerSays(message);
+            committed(Status::ok()); // nobody to acknowledge to: the leader reports a failure itself
+        });
+    connect(m_connectors.get(), &ConnectorHub::reloadRequested, &leader,
+            [&leader] { leader.post([](InboxServices& services) { services.connectors().reload(); }); });
+}
+
+QString InboxServices::resend(qint64 handoffEventId)
+{
+    if (!m_leaderThread)
+        return m_webhook->resend(handoffEventId);
+    m_leaderThread->post(
+        [handoffEventId](InboxServices& services) { (void)services.resend(handoffEventId); });
+    return {};
 }
 
 void InboxServices::startLeading()

@@ -1189,6 +1189,14 @@
         <source>My bot</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The channels, the bot and the webhook could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window no longer leads the inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>zapito::IntegrationsPage</name>

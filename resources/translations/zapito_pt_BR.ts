@@ -1189,6 +1189,14 @@
         <source>My bot</source>
         <translation>Meu bot</translation>
     </message>
+    <message>
+        <source>The channels, the bot and the webhook could not start: %1</source>
+        <translation>Os canais, o bot e o webhook não puderam iniciar: %1</translation>
+    </message>
+    <message>
+        <source>This window no longer leads the inbox.</source>
+        <translation>Esta janela não lidera mais a caixa de entrada.</translation>
+    </message>
 </context>
 <context>
     <name>zapito::IntegrationsPage</name>

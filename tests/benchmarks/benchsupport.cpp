@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
+#include <QTextStream>
 #include <QWidget>
 
 #include <algorithm>
@@ -247,6 +248,16 @@ void Heartbeat::beat()
     m_worstSinceLast = std::max(m_worstSinceLast, late);
     m_last = now;
     ++m_beats;
+}
+
+void publishReport(const QString& table, const QString& markdownFile)
+{
+    QTextStream(stdout) << table;
+    if (markdownFile.isEmpty())
+        return;
+    QFile out(markdownFile);
+    if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        out.write(table.toUtf8());
 }
 
 } // namespace zapito::bench

@@ -32,6 +32,9 @@ double peakRssMiB();
 QString cpuModel();
 QString memoryTotal();
 QString loadAverage();
+// Prints a report's Markdown table on standard output and, when `markdownFile` is not empty,
+// writes it there too (README's tables are pasted from that file).
+void publishReport(const QString& table, const QString& markdownFile);
 
 // Runs the event loop, sleeping in it rather than spinning (the machine's cores are shared with
 // the worker threads being measured), until `done` holds or `timeoutMs` has passed. Returns

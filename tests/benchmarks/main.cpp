@@ -5,6 +5,7 @@
 //   zapito-inbox-bench generate --conversations N --messages M --out FILE
 //   zapito-inbox-bench run [--quick] [--sizes 10000/200000,100000/2000000] [--runs 5] [--data-dir DIR] ...
 //   zapito-inbox-bench team [--engine postgresql|sqlite|both] [--handoffs N] [--seats 5] [--kills 2]
+//   zapito-inbox-bench window-lead [--messages 300] [--pace-ms 20] [--one-way-ms 1]
 #include "benchsupport.h"
 #include "databasegenerator.h"
 #include "inboxbenchmark.h"
@@ -12,6 +13,7 @@
 #include "sampletext.h"
 #include "teambenchmark.h"
 #include "webhookbenchmark.h"
+#include "windowleadbenchmark.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -232,13 +234,7 @@ int run(QApplication& app)
                        .arg(memoryTotal(), loadBefore, loadAverage())
                        .arg(msSince(started) / 60'000.0, 0, 'f', 1)
                        .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-    const QString table = report.markdown();
-    QTextStream(stdout) << table;
-    if (parser.isSet(markdown)) {
-        QFile out(parser.value(markdown));
-        if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            out.write(table.toUtf8());
-    }
+    publishReport(report.markdown(), parser.value(markdown));
     return 0;
 }
 
@@ -287,7 +283,14 @@ int main(int argc, char* argv[])
         return command == QLatin1String("team") ? TeamBenchmark::command(arguments)
                                                 : TeamBenchmark::seatMain(arguments);
     }
-    std::fputs("usage: zapito-inbox-bench generate|run|team [options]   (--help after the command)\n",
-               stderr);
+    if (command == QLatin1String("window-lead")) {
+        QCoreApplication app(argc, argv);
+        QStringList arguments = app.arguments();
+        arguments.removeAt(1);
+        return WindowLeadBenchmark::command(arguments);
+    }
+    std::fputs(
+        "usage: zapito-inbox-bench generate|run|team|window-lead [options]   (--help after the command)\n",
+        stderr);
     return 2;
 }

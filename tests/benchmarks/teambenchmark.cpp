@@ -794,13 +794,7 @@ int TeamBenchmark::command(const QStringList& arguments)
                        .arg(memoryTotal(), loadBefore, loadAverage())
                        .arg(msSince(started) / 60'000.0, 0, 'f', 1)
                        .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-    const QString table = report.markdown();
-    QTextStream(stdout) << table;
-    if (parser.isSet(markdown)) {
-        QFile out(parser.value(markdown));
-        if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            out.write(table.toUtf8());
-    }
+    publishReport(report.markdown(), parser.value(markdown));
     return ok ? 0 : 1;
 }
 
