@@ -104,26 +104,63 @@ Status ConversationEngine::resolve(const QString& conversationId, const QString&
     return Status::ok();
 }
 
+Expected<PipelineStore::OperatorReply> ConversationEngine::recordReply(ConversationStore& store,
+                                                                       PipelineStore& pipeline,
+                                                                       const ReplyRequest& request)
+{
+    auto conversation = store.conversation(request.conversationId);
+    if (!conversation)
+        return Expected<PipelineStore::OperatorReply>::failure(conversation.error());
+    if (conversation->isSample)
+        return Expected<PipelineStore::OperatorReply>::failure(
+            tr("This is a sample conversation: there is no customer to reply to."));
+    // A seat only records the reply with its outbox row: the leader has the channel and sends it.
+    if (request.leading && !request.channels.contains(conversation->channel))
+        return Expected<PipelineStore::OperatorReply>::failure(
+            tr("There is no %1 channel, so the reply cannot reach the customer.").arg(conversation->channel));
+    return pipeline.recordOperatorReply(request.conversationId, request.text, request.operatorName,
+                                        request.at);
+}
+
+Expected<QString> ConversationEngine::requeueSend(ConversationStore& store, ChannelOutboxStore& outbox,
+                                                  qint64 messageId, qint64 at)
+{
+    auto message = store.message(messageId);
+    if (!message)
+        return Expected<QString>::failure(message.error());
+    auto conversation = store.conversation(message->conversationId);
+    if (!conversation)
+        return Expected<QString>::failure(conversation.error());
+    if (conversation->isSample)
+        return Expected<QString>::failure(
+            tr("This is a sample conversation: there is no customer to send to."));
+    return outbox.requeueFailed(messageId, at);
+}
+
+ConversationEngine::ReplyRequest ConversationEngine::replyRequest(const QString& conversationId,
+                                                                  const QString& text,
+                                                                  const QString& operatorName) const
+{
+    return {conversationId, text, operatorName, now(), m_sender.isActive(), m_channels.names()};
+}
+
+void ConversationEngine::afterReply(const QString& conversationId,
+                                    const PipelineStore::OperatorReply& recorded)
+{
+    if (recorded.tookOver)
+        emit operatorTookOver(conversationId);
+    m_sender.kick(conversationId);
+}
+
 Status ConversationEngine::replyAsOperator(const QString& conversationId, const QString& text,
                                            const QString& operatorName)
 {
     if (text.trimmed().isEmpty())
         return Status::failure(tr("The reply is empty."));
-    auto conversation = m_store.conversation(conversationId);
-    if (!conversation)
-        return Status::failure(conversation.error());
-    if (conversation->isSample)
-        return Status::failure(tr("This is a sample conversation: there is no customer to reply to."));
-    // A seat only records the reply with its outbox row: the leader has the channel and sends it.
-    if (m_sender.isActive() && !m_channels.find(conversation->channel))
-        return Status::failure(
-            tr("There is no %1 channel, so the reply cannot reach the customer.").arg(conversation->channel));
-    auto recorded = m_pipeline.recordOperatorReply(conversationId, text, operatorName, now());
+    auto recorded = recordReply(m_store, m_pipeline, replyRequest(conversationId, text, operatorName));
     if (!recorded)
         return Status::failure(recorded.error());
-    if (recorded->tookOver)
-        emit operatorTookOver(conversationId);
-    m_sender.kick(conversationId);
+    afterReply(conversationId, *recorded);
     return Status::ok();
 }
 
@@ -138,15 +175,7 @@ Status ConversationEngine::addNote(const QString& conversationId, const QString&
 
 Status ConversationEngine::retrySend(qint64 messageId)
 {
-    auto message = m_store.message(messageId);
-    if (!message)
-        return Status::failure(message.error());
-    auto conversation = m_store.conversation(message->conversationId);
-    if (!conversation)
-        return Status::failure(conversation.error());
-    if (conversation->isSample)
-        return Status::failure(tr("This is a sample conversation: there is no customer to send to."));
-    auto requeued = m_outbox.requeueFailed(messageId, now());
+    auto requeued = requeueSend(m_store, m_outbox, messageId, now());
     if (!requeued)
         return Status::failure(requeued.error());
     m_sender.kick(*requeued);
@@ -202,34 +231,16 @@ void ConversationEngine::replyAsOperator(const QString& conversationId, const QS
 {
     if (text.trimmed().isEmpty())
         return answerLater(receiver, done, Status::failure(tr("The reply is empty.")));
-    // A seat only records the reply with its outbox row: the leader has the channel and sends it.
-    const bool leading = m_sender.isActive();
-    const QStringList channels = m_channels.names();
-    const qint64 at = now();
     m_store.writer().write<Expected<PipelineStore::OperatorReply>>(
         nullptr,
-        [conversationId, text, operatorName, at, leading,
-         channels](StoreWriter::Context& c) -> Expected<PipelineStore::OperatorReply> {
-            auto conversation = c.store.conversation(conversationId);
-            if (!conversation)
-                return Expected<PipelineStore::OperatorReply>::failure(conversation.error());
-            if (conversation->isSample)
-                return Expected<PipelineStore::OperatorReply>::failure(
-                    tr("This is a sample conversation: there is no customer to reply to."));
-            if (leading && !channels.contains(conversation->channel))
-                return Expected<PipelineStore::OperatorReply>::failure(
-                    tr("There is no %1 channel, so the reply cannot reach the customer.")
-                        .arg(conversation->channel));
-            return c.pipeline.recordOperatorReply(conversationId, text, operatorName, at);
+        [request = replyRequest(conversationId, text, operatorName)](StoreWriter::Context& c) {
+            return recordReply(c.store, c.pipeline, request);
         },
         [self = QPointer<ConversationEngine>(this), conversationId,
          done =
              guardedDone(receiver, std::move(done))](const Expected<PipelineStore::OperatorReply>& recorded) {
-            if (self && recorded) {
-                if (recorded->tookOver)
-                    emit self->operatorTookOver(conversationId);
-                self->m_sender.kick(conversationId);
-            }
+            if (self && recorded)
+                self->afterReply(conversationId, *recorded);
             done(recorded ? Status::ok() : Status::failure(recorded.error()));
         });
 }
@@ -254,18 +265,7 @@ void ConversationEngine::retrySend(qint64 messageId, QObject* receiver, Done don
     const qint64 at = now();
     m_store.writer().write<Expected<QString>>(
         nullptr,
-        [messageId, at](StoreWriter::Context& c) -> Expected<QString> {
-            auto message = c.store.message(messageId);
-            if (!message)
-                return Expected<QString>::failure(message.error());
-            auto conversation = c.store.conversation(message->conversationId);
-            if (!conversation)
-                return Expected<QString>::failure(conversation.error());
-            if (conversation->isSample)
-                return Expected<QString>::failure(
-                    tr("This is a sample conversation: there is no customer to send to."));
-            return c.outbox.requeueFailed(messageId, at);
-        },
+        [messageId, at](StoreWriter::Context& c) { return requeueSend(c.store, c.outbox, messageId, at); },
         [self = QPointer<ConversationEngine>(this),
          done = guardedDone(receiver, std::move(done))](const Expected<QString>& requeued) {
             if (self && requeued)

@@ -95,6 +95,27 @@ signals:
     void problem(const QString& conversationId, const QString& message);
 
 private:
+    // What a reply needs to be checked and stored, taken on this thread (the channels, whether
+    // this process leads) so the store's part can run here or on the writer's thread alike.
+    struct ReplyRequest
+    {
+        QString conversationId;
+        QString text;
+        QString operatorName;
+        qint64 at = 0;
+        bool leading = false;
+        QStringList channels;
+    };
+    // The store's part of a reply and of a retry, with the stores of whichever connection runs
+    // them: this one's (the call that answers at once) or the writer's (the one that answers later).
+    static Expected<PipelineStore::OperatorReply>
+    recordReply(ConversationStore& store, PipelineStore& pipeline, const ReplyRequest& request);
+    static Expected<QString> requeueSend(ConversationStore& store, ChannelOutboxStore& outbox,
+                                         qint64 messageId, qint64 at);
+    ReplyRequest replyRequest(const QString& conversationId, const QString& text,
+                              const QString& operatorName) const;
+    // After a reply was stored: the takeover is announced and the outbox sends it.
+    void afterReply(const QString& conversationId, const PipelineStore::OperatorReply& recorded);
     void onDecided(const QString& conversationId, const PipelineStore::Decided& decision);
     qint64 now() const { return m_clock(); }
 
