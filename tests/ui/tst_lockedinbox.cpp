@@ -17,6 +17,7 @@
 #include "storewriter.h"
 #include "transcriptmodel.h"
 #include "transcriptpane.h"
+#include "windowtest.h"
 
 #include <QAction>
 #include <QPlainTextEdit>
@@ -31,15 +32,10 @@
 
 using namespace zapito;
 
-class tst_LockedInbox : public QObject
+class tst_LockedInbox : public test::WindowTest
 {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<InboxServices> m_services;
-    std::unique_ptr<test::FakeChannel> m_whatsapp;
-    RuleAgent m_agent;
-    std::unique_ptr<MainWindow> m_window;
     QSqlDatabase m_locker; // another program's connection to the same file
 
     QString customer(const QString& externalId, const QString& name, const QString& text)
@@ -65,24 +61,15 @@ private slots:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        DatabaseOpenError error;
-        m_services = InboxServices::create(m_dir->filePath(QStringLiteral("inbox.sqlite")), &error);
-        QVERIFY2(m_services, qPrintable(error.message));
-        m_whatsapp = std::make_unique<test::FakeChannel>(QStringLiteral("whatsapp"));
-        m_services->channels().add(m_whatsapp.get());
-        m_services->engine().setAgent(m_agent);
+        openInbox();
         m_locker = m_services->database().openExtraConnection(QStringLiteral("other-program"));
         QVERIFY(m_locker.isOpen());
     }
     void cleanup()
     {
-        m_window.reset();
-        m_services.reset();
-        m_whatsapp.reset();
         m_locker = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("other-program"));
-        m_dir.reset();
+        closeInbox();
     }
 
     void eventLoopConnection_waitsLessThanAFrameForALock()

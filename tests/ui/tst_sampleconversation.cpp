@@ -15,6 +15,7 @@
 #include "transcriptprobe.h"
 #include "transcripttext.h"
 #include "transcriptview.h"
+#include "windowtest.h"
 
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -26,20 +27,10 @@
 using namespace zapito;
 using Button = TranscriptDelegate::Button;
 
-class tst_SampleConversation : public QObject
+class tst_SampleConversation : public test::WindowTest
 {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<InboxServices> m_services;
-    std::unique_ptr<test::FakeChannel> m_whatsapp;
-    std::unique_ptr<MainWindow> m_window;
-
-    bool settled() { return test::waitForStore(m_services->store()); }
-    template<typename T> T* find(const char* name) const
-    {
-        return m_window->findChild<T*>(QLatin1String(name));
-    }
     // Opens the first conversation whose IsSampleRole is `sample` and that has a handoff card.
     bool openConversation(bool sample)
     {
@@ -65,27 +56,12 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        DatabaseOpenError error;
-        m_services = InboxServices::create(m_dir->filePath(QStringLiteral("inbox.sqlite")), &error);
-        QVERIFY2(m_services, qPrintable(error.message));
-        m_whatsapp = std::make_unique<test::FakeChannel>(QStringLiteral("whatsapp"));
-        m_services->channels().add(m_whatsapp.get());
+        openInbox();
         QVERIFY(loadSampleConversations(m_services->store(), m_services->engine().bot()));
-        m_window = std::make_unique<MainWindow>(*m_services);
-        m_window->selection().setLoadDelay(0);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QVERIFY(settled());
+        openWindow();
         QTRY_VERIFY(m_window->listModel().rowCount() > 0);
     }
-    void cleanup()
-    {
-        m_window.reset();
-        m_services.reset();
-        m_whatsapp.reset();
-        m_dir.reset();
-    }
+    void cleanup() { closeInbox(); }
 
     void sample_resendIsDisabledWithTheReason()
     {

@@ -27,6 +27,7 @@
 #include "triagesettings.h"
 #include "undobar.h"
 #include "viewtabs.h"
+#include "windowtest.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -44,67 +45,15 @@
 
 using namespace zapito;
 
-class tst_Triage : public QObject
+class tst_Triage : public test::WindowTest
 {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<InboxServices> m_services;
-    std::unique_ptr<test::FakeChannel> m_whatsapp;
-    RuleAgent m_agent;
-    std::unique_ptr<MainWindow> m_window;
-    qint64 m_now = 1'700'000'000'000;
-
     QString customer(const QString& externalId, const QString& name, const QString& text)
     {
-        m_now += 60'000;
-        const qint64 at = m_now;
-        m_services->engine().setClock([at] { return at + 1000; });
-        auto id =
-            test::receiveAndDecide(m_services->engine(), m_services->store(), QStringLiteral("whatsapp"),
-                                   externalId, name, text, QDateTime::fromMSecsSinceEpoch(at, Qt::UTC));
-        if (!id)
-            qFatal("receive failed: %s", qPrintable(id.error()));
-        return *id;
+        return WindowTest::customer(QStringLiteral("whatsapp"), externalId, name, text);
     }
-    bool settled() { return test::waitForStore(m_services->store()); }
-    template<typename T> T* find(const char* name) const
-    {
-        return m_window->findChild<T*>(QLatin1String(name));
-    }
-    ConversationListView* list() const { return m_window->listPanel()->view(); }
-    ViewTabs* views() const { return find<ViewTabs>("viewTabs"); }
-    int tabOf(InboxView view) const { return int(ConversationListPanel::views().indexOf(view)); }
-    QString tabText(InboxView view) const { return views()->tabText(tabOf(view)); }
-    void clickView(InboxView view)
-    {
-        // The tab drawn there takes the click, as a person's would.
-        const QPoint centre = views()->tabRect(tabOf(view)).center();
-        QWidget* tab = views()->childAt(centre);
-        QVERIFY(tab);
-        QTest::mouseClick(tab, Qt::LeftButton, {}, tab->mapFrom(views(), centre));
-        QVERIFY(settled());
-    }
-    void openWindow()
-    {
-        m_window = std::make_unique<MainWindow>(*m_services);
-        m_window->selection().setLoadDelay(0);
-        m_window->listPanel()->setSearchDelay(10);
-        m_window->show();
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QVERIFY(settled());
-    }
-    void clickRow(int row)
-    {
-        const QRect rect = list()->visualRect(m_window->listModel().index(row));
-        QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, rect.center());
-        QVERIFY(settled());
-    }
-    QString idAt(int row) const
-    {
-        return m_window->listModel().index(row).data(ConversationRoles::IdRole).toString();
-    }
+    void openWindow() { WindowTest::openWindow(true); }
     // A key as the operator presses it, to whatever has the focus.
     void press(Qt::Key key, Qt::KeyboardModifiers modifiers = {})
     {
@@ -118,23 +67,11 @@ private slots:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        DatabaseOpenError error;
-        m_services = InboxServices::create(m_dir->filePath(QStringLiteral("inbox.sqlite")), &error);
-        QVERIFY2(m_services, qPrintable(error.message));
-        m_whatsapp = std::make_unique<test::FakeChannel>(QStringLiteral("whatsapp"));
-        m_services->channels().add(m_whatsapp.get());
-        m_services->engine().setAgent(m_agent);
+        openInbox();
         TriageSettings::setSingleKeyShortcuts(true);
         TriageSettings::setWaitWarningMinutes(TriageSettings::kDefaultWaitWarningMinutes);
     }
-    void cleanup()
-    {
-        m_window.reset();
-        m_services.reset();
-        m_whatsapp.reset();
-        m_dir.reset();
-    }
+    void cleanup() { closeInbox(); }
 
     void views_showTheirRowsAndLiveCounts()
     {
