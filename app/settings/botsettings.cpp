@@ -92,14 +92,8 @@ void BotSettings::setConfig(const BotConfig& c, std::function<void(Status)> done
         {kModelTimeout, c.modelTimeoutMs},
         {kMonthly, c.monthlyModelReplies},
     };
-    if (m_settings->shared()) {
-        m_settings->set(values, std::move(done)); // the store's changed() says it
-        return;
-    }
-    m_settings->set(values);
-    emit changed();
-    if (done)
-        done(Status::ok());
+    m_settings->setAndAnnounce(
+        values, [this] { emit changed(); }, std::move(done));
 }
 
 bool BotSettings::storeFirstRunDefaults()

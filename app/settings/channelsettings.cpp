@@ -66,14 +66,8 @@ void ChannelSettings::setTelegram(const TelegramConfig& config, std::function<vo
 void ChannelSettings::store(const QList<std::pair<QString, QVariant>>& values,
                             std::function<void(Status)> done)
 {
-    if (m_settings->shared()) {
-        m_settings->set(values, std::move(done)); // the store's changed() says it
-        return;
-    }
-    m_settings->set(values);
-    emit changed();
-    if (done)
-        done(Status::ok());
+    m_settings->setAndAnnounce(
+        values, [this] { emit changed(); }, std::move(done));
 }
 
 void ChannelSettings::setWhatsApp(const WhatsAppConfig& config, std::function<void(Status)> done)

@@ -72,6 +72,19 @@ void SettingsValues::set(const QList<std::pair<QString, QVariant>>& values, std:
                  : Status::failure(QStringLiteral("%1 could not be written.").arg(m_local->fileName())));
 }
 
+void SettingsValues::setAndAnnounce(const QList<std::pair<QString, QVariant>>& values,
+                                    const std::function<void()>& announce, std::function<void(Status)> done)
+{
+    if (m_shared) {
+        set(values, std::move(done));
+        return;
+    }
+    set(values);
+    announce();
+    if (done)
+        done(Status::ok());
+}
+
 QString SettingsValues::localFileName() const
 {
     return m_local->fileName();

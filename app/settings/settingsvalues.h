@@ -41,6 +41,11 @@ public:
     // All of `values` in one write (one statement in the store). They take effect at once; `done`
     // gets the store's answer later (the settings file's at once).
     void set(const QList<std::pair<QString, QVariant>>& values, std::function<void(Status)> done = {});
+    // set() for a settings class whose changed() the store announces once it holds the values
+    // (SharedSettings::changed, followed by the class). Without a store nothing else would say
+    // it, so `announce` runs here, at once, and then `done` with success.
+    void setAndAnnounce(const QList<std::pair<QString, QVariant>>& values,
+                        const std::function<void()>& announce, std::function<void(Status)> done = {});
 
     SharedSettings* shared() const { return m_shared; }
     QString localFileName() const;

@@ -67,11 +67,8 @@ QString WebhookSettings::setEndpoint(const QString& url)
     const QString trimmed = url.trimmed();
     if (const QString problem = endpointProblem(trimmed); !problem.isEmpty())
         return problem;
-    if (trimmed != endpoint()) {
-        m_settings->set({{kEndpointKey, trimmed}});
-        if (!m_settings->shared()) // the store's changed() says it otherwise
-            emit changed();
-    }
+    if (trimmed != endpoint())
+        m_settings->setAndAnnounce({{kEndpointKey, trimmed}}, [this] { emit changed(); });
     return {};
 }
 
@@ -79,9 +76,7 @@ void WebhookSettings::setEnabled(bool enabled)
 {
     if (enabled == isEnabled() && m_settings->contains(kEnabledKey))
         return;
-    m_settings->set({{kEnabledKey, enabled}});
-    if (!m_settings->shared())
-        emit changed();
+    m_settings->setAndAnnounce({{kEnabledKey, enabled}}, [this] { emit changed(); });
 }
 
 QString WebhookSettings::endpointProblem(const QString& url)
@@ -140,17 +135,14 @@ void WebhookSettings::save(const QString& url, bool enabled, const QString& secr
         }
         const bool wasEqual = self->endpoint() == url.trimmed() && self->isEnabled() == enabled &&
                               self->m_settings->contains(kEnabledKey);
-        if (!self->m_settings->shared()) {
-            self->m_settings->set({{kEndpointKey, url.trimmed()}, {kEnabledKey, enabled}});
-            emit self->changed();
-            done({});
-            return;
-        }
         // The page hears the store's answer: a save the store refused is said, not lost quietly.
-        self->m_settings->set({{kEndpointKey, url.trimmed()}, {kEnabledKey, enabled}},
-                              [done](const Status& stored) { done(stored ? QString() : stored.error()); });
-        // The secret may have changed even when the endpoint did not: listeners read it again.
-        if (wasEqual)
+        WebhookSettings* const settings = self.get();
+        settings->m_settings->setAndAnnounce(
+            {{kEndpointKey, url.trimmed()}, {kEnabledKey, enabled}}, [settings] { emit settings->changed(); },
+            [done](const Status& stored) { done(stored ? QString() : stored.error()); });
+        // The secret may have changed even when the endpoint did not: with a store (whose change
+        // announces a new value only) listeners are told to read it again.
+        if (wasEqual && self && self->m_settings->shared())
             emit self->changed();
     };
     if (secret.isEmpty())
