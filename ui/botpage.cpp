@@ -343,8 +343,7 @@ void BotPage::apply()
             return;
         self->m_saving = false;
         if (!error.isEmpty()) {
-            self->setStatus(tr("Not saved: %1").arg(error), true);
-            emit self->applied(false);
+            self->finishApply(error);
             return;
         }
         self->m_botName->set(self->m_name->text());
@@ -355,15 +354,7 @@ void BotPage::apply()
             if (!self)
                 return;
             self->m_saving = false;
-            if (!written) {
-                self->setStatus(tr("Not saved: %1").arg(written.error()), true);
-                emit self->applied(false);
-                return;
-            }
-            self->markStored();
-            self->setStatus(tr("Saved."));
-            emit self->saved();
-            emit self->applied(true);
+            self->finishApply(written ? QString() : written.error());
         });
         self->m_hub.reload();
     };

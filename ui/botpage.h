@@ -37,7 +37,6 @@ public:
 
 signals:
     void loaded();
-    void saved();
 
 protected:
     QString snapshot() const override;

@@ -236,8 +236,7 @@ void ChannelsPage::apply()
             return;
         self->m_saving = false;
         if (!progress->errors.isEmpty()) {
-            self->setStatus(tr("Not saved: %1").arg(progress->errors.join(u' ')), true);
-            emit self->applied(false);
+            self->finishApply(progress->errors.join(u' '));
             return;
         }
         TelegramConfig telegram;
@@ -258,16 +257,9 @@ void ChannelsPage::apply()
                 return;
             self->m_saving = false;
             answers->removeAll(QString());
-            if (!answers->isEmpty()) {
-                self->setStatus(tr("Not saved: %1").arg(answers->constFirst()), true);
-                emit self->applied(false);
-                return;
-            }
-            self->markStored();
-            self->setStatus(
+            self->finishApply(
+                answers->value(0),
                 tr("Saved; the channels reconnect. %1").arg(self->m_hub.secrets().storageDescription()));
-            emit self->saved();
-            emit self->applied(true);
         };
         self->m_hub.channelSettings().setTelegram(telegram, written);
         self->m_hub.channelSettings().setWhatsApp(whatsapp, written);

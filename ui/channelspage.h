@@ -31,7 +31,6 @@ public:
 
 signals:
     void loaded(); // the stored secrets are in the form
-    void saved();
 
 protected:
     QString snapshot() const override;

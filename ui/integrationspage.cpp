@@ -244,15 +244,7 @@ void IntegrationsPage::apply()
                         if (!self)
                             return;
                         self->validate();
-                        if (!error.isEmpty()) {
-                            self->setStatus(tr("Not saved: %1").arg(error), true);
-                            emit self->applied(false);
-                            return;
-                        }
-                        self->markStored();
-                        self->setStatus(tr("Saved."));
-                        emit self->saved();
-                        emit self->applied(true);
+                        self->finishApply(error);
                     });
 }
 

@@ -36,7 +36,6 @@ public:
 
 signals:
     void loaded();
-    void saved();
     void testEventShown();
 
 protected:

@@ -65,6 +65,19 @@ void SettingsPage::setStatus(const QString& text, bool error)
     m_status->setVisible(!text.isEmpty());
 }
 
+void SettingsPage::finishApply(const QString& error, const QString& savedText)
+{
+    if (!error.isEmpty()) {
+        setStatus(tr("Not saved: %1").arg(error), true);
+        emit applied(false);
+        return;
+    }
+    markStored();
+    setStatus(savedText.isEmpty() ? tr("Saved.") : savedText);
+    emit saved();
+    emit applied(true);
+}
+
 void SettingsPage::edited()
 {
     setStatus(QString());

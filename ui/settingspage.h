@@ -34,6 +34,8 @@ signals:
     // hasChanges() may have changed.
     void changesChanged();
     void applied(bool ok);
+    // apply() stored the form (finishApply() with no error).
+    void saved();
 
 protected:
     // Every field that makes up the form, in one string: what hasChanges() compares.
@@ -46,6 +48,10 @@ protected:
     // The status line: the form's own, under its fields.
     QLabel* statusLabel() const { return m_status; }
     void setStatus(const QString& text, bool error = false);
+    // The end of an apply(): with an `error`, "Not saved: ‹error›" and applied(false); without,
+    // the form is what is stored, `savedText` shows ("Saved." when empty), and saved() and
+    // applied(true) are emitted.
+    void finishApply(const QString& error, const QString& savedText = {});
     // A field changed: the status line goes, and the dialog hears about it.
     void edited();
 

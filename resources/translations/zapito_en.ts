@@ -705,14 +705,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (Telegram&apos;s name for the bot once connected)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -860,10 +852,6 @@
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1258,14 +1246,6 @@
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1807,6 +1787,17 @@ The conversations your support bot hands to a human, with a signed lead webhook.
     </message>
     <message>
         <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>zapito::SettingsPage</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

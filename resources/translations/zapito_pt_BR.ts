@@ -705,14 +705,6 @@
         <translation>URL base do modelo: %1</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Não salvo: %1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Salvo.</translation>
-    </message>
-    <message>
         <source>%1 (Telegram&apos;s name for the bot once connected)</source>
         <translation>%1 (o nome do bot no Telegram, depois de conectado)</translation>
     </message>
@@ -861,10 +853,6 @@
     <message>
         <source>Saving…</source>
         <translation>Salvando…</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Não salvo: %1</translation>
     </message>
     <message>
         <source>Saved; the channels reconnect. %1</source>
@@ -1259,14 +1247,6 @@
     <message>
         <source>Saving…</source>
         <translation>Salvando…</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Não salvo: %1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Salvo.</translation>
     </message>
     <message>
         <source>Enter the endpoint URL to send a test event to.</source>
@@ -1809,6 +1789,17 @@ As conversas que o seu bot de atendimento passa para uma pessoa, com um webhook 
     <message>
         <source>Keep editing</source>
         <translation>Continuar editando</translation>
+    </message>
+</context>
+<context>
+    <name>zapito::SettingsPage</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Não salvo: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvo.</translation>
     </message>
 </context>
 <context>
