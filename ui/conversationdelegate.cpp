@@ -230,17 +230,10 @@ void ConversationDelegate::paint(QPainter* p, const QStyleOptionViewItem& option
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    opt.text.clear();
-    opt.icon = QIcon();
-    const QWidget* widget = option.widget;
-    QStyle* style = widget ? widget->style() : QApplication::style();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, widget);
-
+    ui::drawRowPanel(p, opt);
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette& pal = option.palette;
-    const QColor text = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
-    const QColor muted = selected ? ui::blend(text, pal.color(QPalette::Highlight), 0.25)
-                                  : ui::blend(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.45);
+    const auto [text, muted] = ui::rowColors(option, 0.25);
     const QRect r = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
 
     p->save();

@@ -71,16 +71,8 @@ public:
     {
         QStyleOptionViewItem opt = option;
         initStyleOption(&opt, index);
-        opt.text.clear();
-        const QWidget* widget = option.widget;
-        QStyle* style = widget ? widget->style() : QApplication::style();
-        style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, widget);
-
-        const bool selected = option.state & QStyle::State_Selected;
-        const QPalette& pal = option.palette;
-        const QColor text = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
-        const QColor muted = selected ? ui::blend(text, pal.color(QPalette::Highlight), 0.3)
-                                      : ui::blend(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.45);
+        ui::drawRowPanel(p, opt);
+        const auto [text, muted] = ui::rowColors(option, 0.3);
         const QRect r = option.rect.adjusted(kPaddingX, 0, -kPaddingX, 0);
         const QFont bold = nameFont(option.font);
         const int nameWidth = qMin(m_nameColumn, r.width());

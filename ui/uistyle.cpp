@@ -166,6 +166,24 @@ QLabel* plainLabel(const QString& text, QWidget* parent, bool selectable)
     return label;
 }
 
+void drawRowPanel(QPainter* painter, QStyleOptionViewItem option)
+{
+    option.text.clear();
+    option.icon = QIcon();
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &option, painter, widget);
+}
+
+RowColors rowColors(const QStyleOptionViewItem& option, qreal selectedMix)
+{
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette& pal = option.palette;
+    const QColor text = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    return {text, selected ? blend(text, pal.color(QPalette::Highlight), selectedMix)
+                           : blend(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.45)};
+}
+
 QColor mutedText(const QPalette& palette)
 {
     return blend(palette.color(QPalette::WindowText), palette.color(QPalette::Window), 0.4);

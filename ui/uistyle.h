@@ -7,6 +7,9 @@
 #include <QIcon>
 #include <QPalette>
 #include <QString>
+#include <QStyleOptionViewItem>
+
+class QPainter;
 
 class QLabel;
 
@@ -38,6 +41,17 @@ QString deliveryOutcomeText(DeliveryOutcome outcome, int attempts);
 
 // A label for untrusted or plain text: never rich text, selectable when asked.
 QLabel* plainLabel(const QString& text, QWidget* parent, bool selectable = false);
+// A list row's background as the style draws an item view's (selected, hovered), without the
+// text or icon of `option`, which the delegate lays out itself.
+void drawRowPanel(QPainter* painter, QStyleOptionViewItem option);
+// A list row's text colours: the plain one, and a muted one that stays readable on the selection,
+// with `selectedMix` of the highlight in it when the row is selected.
+struct RowColors
+{
+    QColor text;
+    QColor muted;
+};
+RowColors rowColors(const QStyleOptionViewItem& option, qreal selectedMix);
 // A muted (secondary) text colour for `palette`.
 QColor mutedText(const QPalette& palette);
 // An error colour readable on `palette`'s window.
